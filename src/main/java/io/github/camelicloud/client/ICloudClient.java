@@ -1,0 +1,215 @@
+package io.github.camelicloud.client;
+
+import io.github.camelicloud.client.auth.AccountSession;
+import io.github.camelicloud.client.auth.Authenticator;
+import io.github.camelicloud.client.auth.MfaCodeProvider;
+import io.github.camelicloud.client.http.Endpoints;
+import io.github.camelicloud.client.http.ICloudHttp;
+import io.github.camelicloud.client.http.RetryPolicy;
+import io.github.camelicloud.client.photos.CloudKitDatabase;
+import io.github.camelicloud.client.session.FileSessionStore;
+import io.github.camelicloud.client.session.SessionState;
+import io.github.camelicloud.client.session.SessionStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point of the Camel-free iCloud client for one account: signs in (reusing a stored session when
+ * Apple still accepts it), keeps the session, and runs calls with one silent re-sign-in when the
+ * session expires mid-run. Thread-safe; build one per account and share it.
+ */
+public final class ICloudClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ICloudClient.class);
+
+    private final String username;
+    private final ICloudHttp http;
+    private final Authenticator authenticator;
+    private final MfaCodeProvider mfa;
+    private final RetryPolicy readinessPolicy;
+    private volatile AccountSession account;
+
+    private ICloudClient(Builder b) {
+        this.username = b.username;
+        SessionState session = SessionState.load(b.sessionStore != null ? b.sessionStore
+                : new FileSessionStore(b.cookieDirectory, b.username));
+        this.http = new ICloudHttp(b.okHttp != null ? b.okHttp : ICloudHttp.defaultClient(), session,
+                Endpoints.forDomain(b.domain), b.retryPolicy, b.clock);
+        this.authenticator = new Authenticator(http, b.username, b.password, b.clock);
+        this.mfa = b.mfa;
+        this.readinessPolicy = b.readinessPolicy;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public ICloudHttp http() {
+        return http;
+    }
+
+    /** Signs in, asking the configured {@link MfaCodeProvider} for a code when Apple demands one. */
+    public synchronized AccountSession signIn() {
+        account = authenticator.authenticate(mfa);
+        return account;
+    }
+
+    /** The signed-in session, signing in first if needed. */
+    public AccountSession account() {
+        AccountSession current = account;
+        return current != null ? current : signIn();
+    }
+
+    /**
+     * Runs {@code call}; when Apple says the session expired, signs in again once without asking for a
+     * code (a still-trusted session needs none) and retries. If a code would be needed, this fails with
+     * {@link MfaRequiredException}.
+     */
+    public <T> T withSession(Function<AccountSession, T> call) {
+        AccountSession current = account();
+        try {
+            return call.apply(current);
+        } catch (SessionExpiredException e) {
+            LOG.info("The iCloud session expired; signing in again");
+            synchronized (this) {
+                account = authenticator.authenticate(MfaCodeProvider.NONE);
+            }
+            return call.apply(account);
+        }
+    }
+
+    /** The account's private Photos database. */
+    public CloudKitDatabase privateDatabase(AccountSession session) {
+        return database(session, "private");
+    }
+
+    public CloudKitDatabase sharedDatabase(AccountSession session) {
+        return database(session, "shared");
+    }
+
+    private CloudKitDatabase database(AccountSession session, String scope) {
+        String url = session.cloudKitUrl().orElseThrow(() -> new ServiceNotActivatedException(
+                "the account has no ckdatabasews web service", 0, "ServiceNotActivated"));
+        return new CloudKitDatabase(http, url, scope, authenticator.clientId(), session.dsid());
+    }
+
+    /**
+     * Waits until the photo library answers web requests: the first-run "Bad Request (400)" and an
+     * unfinished index are retried with back-off; every other error is thrown at once.
+     */
+    public void awaitPhotosReady() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                withSession(s -> {
+                    privateDatabase(s).checkIndexingState("PrimarySync");
+                    return null;
+                });
+                return;
+            } catch (LibraryNotReadyException e) {
+                if (attempt >= readinessPolicy.maxAttempts()) {
+                    throw e;
+                }
+                Duration delay = readinessPolicy.delayBefore(attempt + 1, Optional.empty());
+                LOG.warn("{} Retrying in {} s (attempt {}/{}).", e.getMessage(), Math.max(1, delay.toSeconds()),
+                        attempt + 1, readinessPolicy.maxAttempts());
+                ICloudHttp.sleep(delay);
+            }
+        }
+    }
+
+    /** Configuration of a client; only the username is required. */
+    public static final class Builder {
+        private String username;
+        private Supplier<Optional<String>> password = Optional::empty;
+        private String domain = "com";
+        private Path cookieDirectory = defaultCookieDirectory();
+        private SessionStore sessionStore;
+        private MfaCodeProvider mfa = MfaCodeProvider.NONE;
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private RetryPolicy readinessPolicy = new RetryPolicy(12, Duration.ofSeconds(30), Duration.ofMinutes(5));
+        private OkHttpClient okHttp;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** {@code ~/.camel-icloud/cookies}: kept apart from icloudpd's {@code ~/.pyicloud} on purpose. */
+        public static Path defaultCookieDirectory() {
+            return Path.of(System.getProperty("user.home"), ".camel-icloud", "cookies");
+        }
+
+        public Builder username(String username) {
+            this.username = Objects.requireNonNull(username, "username");
+            return this;
+        }
+
+        /** Asked only when a full sign-in is needed; a stored session needs no password. */
+        public Builder password(Supplier<Optional<String>> password) {
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /** {@code com}, {@code cn} or the base URL of a compatible server (the simulator). */
+        public Builder domain(String domain) {
+            this.domain = Objects.requireNonNull(domain, "domain");
+            return this;
+        }
+
+        public Builder cookieDirectory(Path cookieDirectory) {
+            this.cookieDirectory = Objects.requireNonNull(cookieDirectory, "cookieDirectory");
+            return this;
+        }
+
+        public Builder sessionStore(SessionStore sessionStore) {
+            this.sessionStore = Objects.requireNonNull(sessionStore, "sessionStore");
+            return this;
+        }
+
+        public Builder mfaCodeProvider(MfaCodeProvider mfa) {
+            this.mfa = Objects.requireNonNull(mfa, "mfa");
+            return this;
+        }
+
+        /** Back-off for throttled answers (503/429) and broken connections. */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /** Back-off while a library is being prepared for web access (first run). */
+        public Builder readinessPolicy(RetryPolicy readinessPolicy) {
+            this.readinessPolicy = Objects.requireNonNull(readinessPolicy, "readinessPolicy");
+            return this;
+        }
+
+        /** Share one OkHttp client (connection pool) between accounts. */
+        public Builder okHttpClient(OkHttpClient okHttp) {
+            this.okHttp = Objects.requireNonNull(okHttp, "okHttp");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public ICloudClient build() {
+            if (username == null || username.isBlank()) {
+                throw new ICloudException("An Apple ID is required: pass --username (e.g. --username me@icloud.com)");
+            }
+            return new ICloudClient(this);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.camelicloud.client.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelicloud.client.ICloudException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a session in the cookie directory as {@code <name>.camel-icloud.json}, where {@code <name>} is
+ * the Apple ID without non-word characters (icloudpd's naming). The file is created owner-only and
+ * replaced atomically, so a crash leaves either the old or the new session, never a broken one.
+ * When our file does not exist yet, an icloudpd session in the same directory ({@code <name>} cookie
+ * jar + {@code <name>.session}) is read instead, so an icloudpd user keeps a trusted session.
+ */
+public final class FileSessionStore implements SessionStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileSessionStore.class);
+    private static final Pattern NON_WORD = Pattern.compile("\\W", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final String FORMAT = "camel-icloud-session/1";
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Path directory;
+    private final String stem;
+
+    public FileSessionStore(Path directory, String username) {
+        this.directory = directory;
+        this.stem = fileStem(username);
+    }
+
+    /** icloudpd's file name for an Apple ID: every non-word character removed. */
+    public static String fileStem(String username) {
+        return NON_WORD.matcher(username).replaceAll("");
+    }
+
+    public Path sessionFile() {
+        return directory.resolve(stem + ".camel-icloud.json");
+    }
+
+    @Override
+    public StoredSession load() {
+        Path file = sessionFile();
+        if (Files.isRegularFile(file)) {
+            try {
+                return read(json.readTree(file.toFile()));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Ignoring the unreadable session file {} ({}); signing in afresh", file, e.getMessage());
+                return StoredSession.EMPTY;
+            }
+        }
+        StoredSession imported = IcloudpdSession.read(directory, stem);
+        if (!imported.isEmpty()) {
+            LOG.info("Using the icloudpd session found in {} (it is left untouched)", directory);
+        }
+        return imported;
+    }
+
+    @Override
+    public void save(StoredSession session) {
+        try {
+            createPrivateDirectory();
+            Path temp = Files.createTempFile(directory, "." + stem, ".tmp", ownerOnly(OWNER_ONLY_FILE));
+            try {
+                try (OutputStream out = Files.newOutputStream(temp)) {
+                    json.writerWithDefaultPrettyPrinter().writeValue(out, write(session));
+                }
+                move(temp, sessionFile());
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new ICloudException("Cannot save the iCloud session in " + directory + ": " + e.getMessage()
+                    + ". Make the --cookie-directory writable, or choose another one.");
+        }
+    }
+
+    private void createPrivateDirectory() throws IOException {
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory, ownerOnly(OWNER_ONLY_DIR));
+        }
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static FileAttribute<?>[] ownerOnly(Set<PosixFilePermission> permissions) {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[0];
+        }
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
+    }
+
+    private ObjectNode write(StoredSession session) {
+        ObjectNode root = json.createObjectNode().put("format", FORMAT);
+        ObjectNode values = root.putObject("session");
+        session.values().forEach((key, value) -> values.put(key.fileKey(), value));
+        ArrayNode cookies = root.putArray("cookies");
+        for (StoredCookie c : session.cookies()) {
+            cookies.addObject().put("name", c.name()).put("value", c.value()).put("domain", c.domain())
+                    .put("hostOnly", c.hostOnly()).put("path", c.path()).put("secure", c.secure())
+                    .put("httpOnly", c.httpOnly()).put("expiresAt", c.expiresAt());
+        }
+        return root;
+    }
+
+    private static StoredSession read(JsonNode root) {
+        Map<SessionKey, String> values = new EnumMap<>(SessionKey.class);
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("session").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            SessionKey.fromFileKey(e.getKey()).ifPresent(k -> values.put(k, e.getValue().asText()));
+        }
+        List<StoredCookie> cookies = new ArrayList<>();
+        for (JsonNode c : root.path("cookies")) {
+            cookies.add(new StoredCookie(c.path("name").asText(), c.path("value").asText(),
+                    c.path("domain").asText(), c.path("hostOnly").asBoolean(), c.path("path").asText("/"),
+                    c.path("secure").asBoolean(), c.path("httpOnly").asBoolean(),
+                    c.path("expiresAt").asLong(Long.MAX_VALUE)));
+        }
+        return new StoredSession(values, cookies);
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.camelicloud.client.session;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The live session of one account: values and cookies, shared by every request, saved to the
+ * {@link SessionStore} whenever something changed. Thread-safe.
+ */
+public final class SessionState {
+
+    private final SessionStore store;
+    private final Map<SessionKey, String> values;
+    private final List<StoredCookie> cookies;
+    private boolean dirty;
+
+    private SessionState(SessionStore store, StoredSession initial) {
+        this.store = store;
+        this.values = new EnumMap<>(SessionKey.class);
+        this.values.putAll(initial.values());
+        this.cookies = new ArrayList<>(initial.cookies());
+    }
+
+    public static SessionState load(SessionStore store) {
+        return new SessionState(store, store.load());
+    }
+
+    public synchronized Optional<String> get(SessionKey key) {
+        return Optional.ofNullable(values.get(key)).filter(v -> !v.isEmpty());
+    }
+
+    public synchronized void put(SessionKey key, String value) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        if (!value.equals(values.put(key, value))) {
+            dirty = true;
+        }
+    }
+
+    public synchronized void remove(SessionKey key) {
+        if (values.remove(key) != null) {
+            dirty = true;
+        }
+    }
+
+    /** Cookies that are not expired at {@code nowMillis} and pass {@code filter}. */
+    public synchronized List<StoredCookie> cookies(long nowMillis, Predicate<StoredCookie> filter) {
+        List<StoredCookie> result = new ArrayList<>();
+        for (StoredCookie c : cookies) {
+            if (!c.expired(nowMillis) && filter.test(c)) {
+                result.add(c);
+            }
+        }
+        return result;
+    }
+
+    /** Adds or replaces cookies by identity; an already-expired cookie deletes its namesake. */
+    public synchronized void storeCookies(List<StoredCookie> received, long nowMillis) {
+        for (StoredCookie cookie : received) {
+            cookies.removeIf(existing -> existing.sameIdentity(cookie));
+            if (!cookie.expired(nowMillis)) {
+                cookies.add(cookie);
+            }
+            dirty = true;
+        }
+    }
+
+    /** Forgets the web session (cookies and session token) but keeps the trust token and client id. */
+    public synchronized void forgetWebSession() {
+        cookies.removeIf(c -> !c.name().startsWith("X-APPLE-WEBAUTH-HSA-TRUST"));
+        values.remove(SessionKey.SESSION_TOKEN);
+        dirty = true;
+    }
+
+    public synchronized StoredSession snapshot() {
+        return new StoredSession(values, cookies);
+    }
+
+    /** Saves the session if anything changed since the last save. */
+    public void flush() {
+        StoredSession snapshot;
+        synchronized (this) {
+            if (!dirty) {
+                return;
+            }
+            dirty = false;
+            snapshot = snapshot();
+        }
+        store.save(snapshot);
+    }
+}
