@@ -1,0 +1,219 @@
+package io.github.camelicloud.app;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import io.github.camelicloud.client.ICloudClient;
+import io.github.camelicloud.client.ICloudException;
+import io.github.camelicloud.client.LibraryNotReadyException;
+import io.github.camelicloud.client.ServiceNotActivatedException;
+import io.github.camelicloud.client.WebAccessDisabledException;
+import io.github.camelicloud.client.SecurityKeyNotSupportedException;
+import io.github.camelicloud.client.auth.AccountSession;
+import io.github.camelicloud.client.auth.MfaCodeProvider;
+import io.github.camelicloud.client.http.RetryPolicy;
+import io.github.camelicloud.simulator.ICloudSimulator;
+import io.github.camelicloud.simulator.SimulatorCommand;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The main command, with icloudpd's flag names and meanings. */
+@Command(name = "camel-icloud", mixinStandardHelpOptions = true, version = "camel-icloud 0.1.0",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Downloads iCloud Photos, like icloudpd, through Apache Camel routes.%n"
+                + "Without --username it can run against the built-in simulator (--demo).",
+        subcommands = {SimulatorCommand.class})
+public final class SyncCommand implements Callable<Integer> {
+
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(SyncCommand.class);
+    static final String DEMO_USER = "demo@example.com";
+    static final String DEMO_PASSWORD = "demo-password";
+
+    private final BufferedReader in;
+    private final PrintStream out;
+    private final boolean interactive;
+
+    @Option(names = {"-u", "--username"}, paramLabel = "APPLE_ID", description = "Your iCloud username or email address")
+    String username;
+
+    @Option(names = {"-p", "--password"}, paramLabel = "PASSWORD",
+            description = "Your iCloud password (default: ask on the console when needed)")
+    String password;
+
+    @Option(names = "--cookie-directory", paramLabel = "DIR",
+            description = "Directory to store the session (default: ~/.camel-icloud/cookies). An icloudpd session"
+                    + " (e.g. ~/.pyicloud) found there is reused.")
+    Path cookieDirectory;
+
+    @Option(names = "--domain", paramLabel = "DOMAIN", defaultValue = "com",
+            description = "com (iCloud.com), cn (iCloud.com.cn), or the base URL of a compatible server such as the"
+                    + " simulator. Default: ${DEFAULT-VALUE}")
+    String domain;
+
+    @Option(names = "--auth-only", description = "Sign in (and do MFA if needed), store the session, and exit")
+    boolean authOnly;
+
+    @Option(names = "--demo", description = "Run against a built-in iCloud simulator with a demo account")
+    boolean demo;
+
+    @Option(names = {"-d", "--directory"}, paramLabel = "DIR", description = "Local directory for downloads")
+    Path directory;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
+            description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
+    LogLevel logLevel;
+
+    @Option(names = "--no-progress-bar", description = "Do not show the progress bar")
+    boolean noProgressBar;
+
+    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "3",
+            description = "Retries when Apple throttles (503/429) or a connection breaks. Default: ${DEFAULT-VALUE}")
+    int maxRetries;
+
+    @Option(names = "--retry-delay", paramLabel = "SECONDS", defaultValue = "5",
+            description = "First pause before a retry, doubled each time (Apple's Retry-After wins)."
+                    + " Default: ${DEFAULT-VALUE}")
+    int retryDelaySeconds;
+
+    SyncCommand(BufferedReader in, PrintStream out, boolean interactive) {
+        this.in = in;
+        this.out = out;
+        this.interactive = interactive;
+    }
+
+    @Override
+    public Integer call() {
+        applyLogLevel();
+        ICloudSimulator simulator = null;
+        try {
+            if (demo) {
+                simulator = startDemoSimulator();
+            } else if (username == null) {
+                out.println("Missing --username. Pass your Apple ID (--username me@icloud.com), or try --demo to run"
+                        + " against the built-in simulator.");
+                return 2;
+            }
+            if (!authOnly) {
+                out.println("Only --auth-only is available in this build; photo downloads come next.");
+                return 2;
+            }
+            ICloudClient client = clientBuilder().build();
+            AccountSession account = client.signIn();
+            checkPhotoLibrary(client);
+            out.println("Authentication completed successfully");
+            out.println(describe(account));
+            return 0;
+        } catch (ICloudException e) {
+            LOG.error(e.getMessage());
+            return 1;
+        } finally {
+            if (simulator != null) {
+                simulator.close();
+            }
+        }
+    }
+
+    private ICloudClient.Builder clientBuilder() {
+        Duration firstDelay = Duration.ofSeconds(Math.max(0, retryDelaySeconds));
+        ICloudClient.Builder b = ICloudClient.builder().username(username).domain(domain)
+                .password(this::password).mfaCodeProvider(mfaCodeProvider())
+                .retryPolicy(new RetryPolicy(Math.max(0, maxRetries) + 1, firstDelay, Duration.ofMinutes(2)))
+                .readinessPolicy(new RetryPolicy(12, firstDelay.multipliedBy(6), Duration.ofMinutes(5)));
+        if (cookieDirectory != null) {
+            b.cookieDirectory(cookieDirectory);
+        }
+        return b;
+    }
+
+    private Optional<String> password() {
+        if (password != null && !password.isEmpty()) {
+            return Optional.of(password);
+        }
+        Console console = System.console();
+        if (interactive && console != null) {
+            char[] typed = console.readPassword("iCloud Password for %s: ", username);
+            return typed == null || typed.length == 0 ? Optional.empty() : Optional.of(new String(typed));
+        }
+        return Optional.empty();
+    }
+
+    private MfaCodeProvider mfaCodeProvider() {
+        return new ConsoleMfaCodeProvider(in, out, !interactive);
+    }
+
+    /**
+     * Auth-only also makes sure the photo library answers: waits while Apple prepares it, and fails on the
+     * settings a user must change (ADP, security keys, setup). Anything else is only a warning here.
+     */
+    private void checkPhotoLibrary(ICloudClient client) {
+        try {
+            client.awaitPhotosReady();
+        } catch (WebAccessDisabledException | SecurityKeyNotSupportedException | ServiceNotActivatedException
+                | LibraryNotReadyException e) {
+            throw e;
+        } catch (ICloudException e) {
+            LOG.warn("Signed in, but could not check the photo library: {}", e.getMessage());
+        }
+    }
+
+    private String describe(AccountSession account) {
+        String trust = account.trustExpiresAt().map(this::describeExpiry)
+                .orElse("no trust expiry reported (no MFA trust in use)");
+        return "Signed in as " + account.appleId() + (account.fullName().isEmpty() ? "" : " (" + account.fullName()
+                + ")") + "; " + trust;
+    }
+
+    private String describeExpiry(Instant expiry) {
+        long days = Duration.between(Instant.now(), expiry).toDays();
+        return "MFA trust expires " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)
+                .withZone(ZoneId.systemDefault()).format(expiry) + " (in " + days + " days)";
+    }
+
+    private ICloudSimulator startDemoSimulator() {
+        ICloudSimulator simulator = ICloudSimulator.builder().build();
+        simulator.start();
+        LOG.info("Demo: iCloud simulator running at {} (account {} / {}, verification code {})",
+                simulator.baseUrl(), DEMO_USER, DEMO_PASSWORD, simulator.mfaCode());
+        domain = simulator.baseUrl();
+        if (username == null) {
+            username = DEMO_USER;
+            password = DEMO_PASSWORD;
+        }
+        if (cookieDirectory == null) {
+            try {
+                cookieDirectory = Files.createTempDirectory("camel-icloud-demo");
+            } catch (IOException e) {
+                throw new ICloudException("Cannot create a temporary cookie directory for the demo: " + e.getMessage());
+            }
+        }
+        return simulator;
+    }
+
+    private void applyLogLevel() {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(logLevel.level);
+    }
+
+    /** icloudpd's levels, plus trace for protocol debugging (secrets are never logged). */
+    enum LogLevel {
+        debug(Level.DEBUG), info(Level.INFO), error(Level.ERROR), trace(Level.TRACE);
+
+        private final Level level;
+
+        LogLevel(Level level) {
+            this.level = level;
+        }
+    }
+}
