@@ -1,0 +1,326 @@
+package io.github.camelicloud.simulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.sun.net.httpserver.HttpServer;
+import io.github.camelicloud.simulator.cloudkit.CloudKitModule;
+import io.github.camelicloud.simulator.cloudkit.LibraryCatalog;
+import io.github.camelicloud.simulator.cloudkit.RecordQueries;
+import io.github.camelicloud.simulator.cloudkit.RecordQuery;
+import io.github.camelicloud.simulator.faults.FaultInterceptor;
+import io.github.camelicloud.simulator.hooks.HooksModule;
+import io.github.camelicloud.simulator.hooks.SimulatorControl;
+import io.github.camelicloud.simulator.http.CookieScope;
+import io.github.camelicloud.simulator.http.Dispatcher;
+import io.github.camelicloud.simulator.http.Json;
+import io.github.camelicloud.simulator.http.Router;
+import io.github.camelicloud.simulator.idmsa.IdmsaModule;
+import io.github.camelicloud.simulator.setup.SetupModule;
+import io.github.camelicloud.simulator.state.Accounts;
+import io.github.camelicloud.simulator.state.SimulatorConfig;
+import io.github.camelicloud.simulator.state.SimulatorState;
+import io.github.camelicloud.simulator.state.Tokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A fake iCloud on 127.0.0.1: idmsa sign-in (real SRP-6a), HSA2/2SA second factors, setup's
+ * accountLogin/validate and the Photos CloudKit entry points, answering in the shapes of Apple's recorded
+ * responses. Clients are pointed at {@link #baseUrl()} for every Apple root (auth = BASE/appleauth/auth,
+ * setup = BASE/setup/ws/1, home = BASE); CloudKit follows from {@code webservices}.
+ *
+ * <pre>{@code
+ * try (ICloudSimulator sim = ICloudSimulator.builder().account("me@example.com:secret:mfa").build().start()) {
+ *     client.useBaseUrl(sim.baseUrl());
+ * }
+ * }</pre>
+ */
+public final class ICloudSimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ICloudSimulator.class);
+
+    static {
+        // The JDK server writes headers and body in two packets; without TCP_NODELAY, Nagle plus delayed ACKs
+        // add about 40 ms to every reply. Read once, when the JVM's first HttpServer is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final Settings settings;
+    private SimulatorState state;
+    private SimulatorControl control;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    private ICloudSimulator(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** An immutable snapshot of the builder, so changing the builder later has no effect. */
+    private record Settings(List<SimulatorAccount> accounts, SimulatorConfig config, int port, SimulatorClock clock,
+            int threads, LibraryCatalog catalog, Map<String, RecordQuery> extraQueries) {
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds the accounts' SRP verifiers, binds the port and starts serving. */
+    public synchronized ICloudSimulator start() {
+        if (server != null) {
+            throw new IllegalStateException("simulator already started");
+        }
+        SecureRandom random = new SecureRandom();
+        Tokens tokens = new Tokens(random);
+        List<SimulatorAccount> accounts = settings.accounts();
+        state = new SimulatorState(settings.config(), settings.clock(), tokens,
+                Accounts.create(accounts, settings.config().srpIterations(), random));
+        control = new SimulatorControl(state);
+        RecordQueries queries = RecordQueries.defaults();
+        settings.extraQueries().forEach(queries::register);
+        Router router = new Router().install(new IdmsaModule(state)).install(new SetupModule(state))
+                .install(new CloudKitModule(state, settings.catalog(), queries))
+                .install(new HooksModule(control));
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()),
+                    0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind the iCloud simulator to 127.0.0.1:" + settings.port(), e);
+        }
+        executor = Executors.newFixedThreadPool(settings.threads(), new NamedThreads());
+        server.setExecutor(executor);
+        server.createContext("/", new Dispatcher(router, List.of(new FaultInterceptor(state.faults()))));
+        server.start();
+        state.baseUrl("http://127.0.0.1:" + server.getAddress().getPort());
+        LOG.info("iCloud simulator listening on {} with {} account(s)", state.baseUrl(), accounts.size());
+        return this;
+    }
+
+    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    public String baseUrl() {
+        return running().baseUrl();
+    }
+
+    public int port() {
+        running();
+        return server.getAddress().getPort();
+    }
+
+    /** The accounts served (the demo account when none was configured). */
+    public List<SimulatorAccount> accounts() {
+        return running().accounts().all().stream().map(a -> a.account()).toList();
+    }
+
+    /** The code every second factor accepts. */
+    public String mfaCode() {
+        return settings.config().mfaCode();
+    }
+
+    /** How long a trust grant lasts. */
+    public Duration trustDuration() {
+        return settings.config().trustDuration();
+    }
+
+    public SimulatorClock clock() {
+        return settings.clock();
+    }
+
+    public void advanceClock(Duration amount) {
+        control().advanceClock(amount);
+    }
+
+    /** Invalidates every issued session, as Apple does when a session expires; returns the web sessions hit. */
+    public int expireSessions() {
+        return control().expireSessions();
+    }
+
+    public void injectFault(Fault fault) {
+        control().injectFault(Objects.requireNonNull(fault, "fault"));
+    }
+
+    public void clearFaults() {
+        control().clearFaults();
+    }
+
+    /** The same JSON as {@code GET /_simulator/state}. */
+    public String stateJson() {
+        try {
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(control().snapshot());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.info("iCloud simulator on {} stopped", state.baseUrl());
+            server = null;
+        }
+    }
+
+    private SimulatorState running() {
+        if (state == null) {
+            throw new IllegalStateException("simulator not started");
+        }
+        return state;
+    }
+
+    private SimulatorControl control() {
+        running();
+        return control;
+    }
+
+    /** Settings; every one has a default, so {@code builder().build().start()} serves the demo account. */
+    public static final class Builder {
+
+        private final Map<String, SimulatorAccount> accounts = new LinkedHashMap<>();
+        private String mfaCode = "123456";
+        private Duration trustDuration = days(60);
+        private Duration notReadyDuration = Duration.ofSeconds(20);
+        private int port;
+        private SimulatorClock clock = SimulatorClock.system();
+        private int srpIterations = 20_000;
+        private boolean legacyHsa2Page;
+        private int threads = 16;
+        private LibraryCatalog catalog = LibraryCatalog.primaryOnly();
+        private final Map<String, RecordQuery> extraQueries = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder account(SimulatorAccount account) {
+            Objects.requireNonNull(account, "account");
+            accounts.put(account.email().toLowerCase(java.util.Locale.ROOT), account);
+            return this;
+        }
+
+        /** {@code EMAIL:PASSWORD[:FLAGS]}, as on the command line. */
+        public Builder account(String spec) {
+            return account(SimulatorAccount.parse(spec));
+        }
+
+        public Builder accounts(Collection<SimulatorAccount> list) {
+            list.forEach(this::account);
+            return this;
+        }
+
+        /** The 6-digit code every second factor accepts (default 123456). */
+        public Builder mfaCode(String code) {
+            this.mfaCode = Objects.requireNonNull(code, "code");
+            return this;
+        }
+
+        /** How long 2sv/trust lasts, in (possibly fractional) days; default 60. */
+        public Builder trustDays(double days) {
+            if (!(days > 0) || Double.isInfinite(days)) {
+                throw new IllegalArgumentException("trust days must be positive, got " + days);
+            }
+            return trustDuration(days(days));
+        }
+
+        public Builder trustDuration(Duration duration) {
+            this.trustDuration = Objects.requireNonNull(duration, "duration");
+            return this;
+        }
+
+        /** How long {@code not-ready} accounts answer 400 after their first CloudKit call (default 20 s). */
+        public Builder notReadyDuration(Duration duration) {
+            this.notReadyDuration = Objects.requireNonNull(duration, "duration");
+            return this;
+        }
+
+        /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder clock(SimulatorClock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** PBKDF2 iterations offered at signin/init (default 20000, like Apple); tests may lower it. */
+        public Builder srpIterations(int iterations) {
+            this.srpIterations = iterations;
+            return this;
+        }
+
+        /** Serve the HSA2 page with phone numbers at the pre-2026 location (as in the cassettes). */
+        public Builder legacyHsa2Page(boolean legacy) {
+            this.legacyHsa2Page = legacy;
+            return this;
+        }
+
+        public Builder threads(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+            this.threads = count;
+            return this;
+        }
+
+        /** Which libraries (zones) accounts have; default: PrimarySync only. */
+        public Builder libraryCatalog(LibraryCatalog libraryCatalog) {
+            this.catalog = Objects.requireNonNull(libraryCatalog, "libraryCatalog");
+            return this;
+        }
+
+        /** Answers {@code records/query} for another record type. */
+        public Builder recordQuery(String recordType, RecordQuery query) {
+            extraQueries.put(Objects.requireNonNull(recordType, "recordType"), Objects.requireNonNull(query, "query"));
+            return this;
+        }
+
+        public ICloudSimulator build() {
+            SimulatorConfig config = new SimulatorConfig(mfaCode, trustDuration, notReadyDuration, srpIterations,
+                    legacyHsa2Page, CookieScope.BASE_URL, "USA");
+            List<SimulatorAccount> list = accounts.isEmpty() ? List.of(SimulatorAccount.DEMO)
+                    : List.copyOf(accounts.values());
+            return new ICloudSimulator(new Settings(list, config, port, clock, threads, catalog,
+                    Map.copyOf(extraQueries)));
+        }
+
+        private static Duration days(double days) {
+            return Duration.ofMillis(Math.round(days * Duration.ofDays(1).toMillis()));
+        }
+    }
+
+    private static final class NamedThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "icloud-simulator-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.github.camelicloud.simulator;
+
+import io.github.camelicloud.srp.Srp;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A fake Apple Account. Flags are normalised: when no sign-in mode (mfa, 2sa, nomfa) is given, {@code mfa}
+ * is added; {@code fido} implies {@code mfa}.
+ *
+ * @param email    the Apple ID; matched case-insensitively
+ * @param password the password the SRP verifier is built from (a fake; printed by the CLI on purpose)
+ * @param flags    behaviour switches, see {@link AccountFlag}
+ */
+public record SimulatorAccount(String email, String password, Set<AccountFlag> flags) {
+
+    public static final SimulatorAccount DEMO = new SimulatorAccount("demo@example.com", "demo-password", Set.of());
+
+    public SimulatorAccount {
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(password, "password");
+        if (email.isBlank()) {
+            throw new IllegalArgumentException("account email must not be blank");
+        }
+        EnumSet<AccountFlag> normalised = flags == null || flags.isEmpty() ? EnumSet.noneOf(AccountFlag.class)
+                : EnumSet.copyOf(flags);
+        List<AccountFlag> modes = normalised.stream().filter(AccountFlag::isSignInMode).collect(Collectors.toList());
+        if (modes.size() > 1) {
+            throw new IllegalArgumentException("account " + email + " has more than one sign-in mode: " + modes);
+        }
+        if (normalised.contains(AccountFlag.FIDO) && !modes.isEmpty() && modes.get(0) != AccountFlag.MFA) {
+            throw new IllegalArgumentException("account " + email + ": fido needs mfa (HSA2), not " + modes.get(0));
+        }
+        if (modes.isEmpty()) {
+            normalised.add(AccountFlag.MFA);
+        }
+        flags = Collections.unmodifiableSet(normalised);
+    }
+
+    public static SimulatorAccount of(String email, String password, AccountFlag... flags) {
+        return new SimulatorAccount(email, password, flags.length == 0 ? Set.of() : EnumSet.of(flags[0], flags));
+    }
+
+    /**
+     * Parses {@code EMAIL:PASSWORD[:FLAGS]}, FLAGS comma-separated. The password may itself contain
+     * colons: the text after the last colon is taken as flags only if every item is a known flag.
+     */
+    public static SimulatorAccount parse(String spec) {
+        int first = spec.indexOf(':');
+        if (first <= 0 || first == spec.length() - 1) {
+            throw new IllegalArgumentException("account must be EMAIL:PASSWORD[:FLAGS], got '" + redact(spec) + "'");
+        }
+        String email = spec.substring(0, first);
+        String rest = spec.substring(first + 1);
+        int last = rest.lastIndexOf(':');
+        if (last >= 0) {
+            List<AccountFlag> flags = parseFlags(rest.substring(last + 1));
+            if (flags != null) {
+                return new SimulatorAccount(email, rest.substring(0, last), Set.copyOf(flags));
+            }
+        }
+        return new SimulatorAccount(email, rest, Set.of());
+    }
+
+    /** The sign-in mode: {@link AccountFlag#MFA}, {@link AccountFlag#TWO_SA} or {@link AccountFlag#NO_MFA}. */
+    public AccountFlag signInMode() {
+        return flags.stream().filter(AccountFlag::isSignInMode).findFirst().orElse(AccountFlag.MFA);
+    }
+
+    public boolean has(AccountFlag flag) {
+        return flags.contains(flag);
+    }
+
+    /**
+     * The SRP password protocol signin/init offers this account when the client accepts both. Chosen from
+     * a hash of the email so it is stable across runs and different accounts exercise both.
+     */
+    public Srp.Protocol srpProtocol() {
+        return (emailHash()[0] & 1) == 0 ? Srp.Protocol.S2K : Srp.Protocol.S2K_FO;
+    }
+
+    /** Whether this account's salt starts with a zero byte (the padding trap of §3.3); also hash-chosen. */
+    public boolean zeroLeadingSalt() {
+        return (emailHash()[0] & 2) == 0;
+    }
+
+    /** Flags in wire spelling, e.g. {@code mfa,adp}. */
+    public String flagsText() {
+        return flags.stream().map(AccountFlag::wireName).collect(Collectors.joining(","));
+    }
+
+    byte[] emailHash() {
+        return Srp.sha256(email.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatorAccount[email=" + email + ", password=***, flags=" + flagsText() + "]";
+    }
+
+    private static List<AccountFlag> parseFlags(String text) {
+        List<AccountFlag> flags = new ArrayList<>();
+        for (String item : text.split(",")) {
+            if (item.isBlank()) {
+                continue;
+            }
+            try {
+                flags.add(AccountFlag.fromWire(item));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return flags;
+    }
+
+    private static String redact(String spec) {
+        int first = spec.indexOf(':');
+        return first < 0 ? spec : spec.substring(0, first) + ":***";
+    }
+}

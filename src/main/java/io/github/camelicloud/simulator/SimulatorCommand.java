@@ -1,0 +1,95 @@
+package io.github.camelicloud.simulator;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code camel-icloud simulator}: runs the fake iCloud in the foreground until killed, so any client
+ * (ours, icloudpd, a browser-less script) can sign in against it.
+ */
+@Command(name = "simulator", mixinStandardHelpOptions = true,
+        description = "Run a local iCloud simulator (sign-in, MFA, accountLogin, CloudKit) until killed.")
+public final class SimulatorCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port on 127.0.0.1 (0 = any free port). "
+            + "Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--account", paramLabel = "EMAIL:PASSWORD[:FLAGS]",
+            description = "An account (repeatable). FLAGS, comma-separated: mfa (default), 2sa, nomfa, fido, adp, "
+                    + "not-ready, locked. Default: demo@example.com:demo-password:mfa")
+    List<String> accounts = new ArrayList<>();
+
+    @Option(names = "--mfa-code", defaultValue = "123456", description = "The code every second factor accepts. "
+            + "Default: ${DEFAULT-VALUE}")
+    String mfaCode;
+
+    @Option(names = "--trust-days", defaultValue = "60", description = "How long 2sv/trust lasts, in days "
+            + "(decimals allowed). Default: ${DEFAULT-VALUE}")
+    double trustDays;
+
+    @Option(names = "--not-ready-seconds", defaultValue = "20", description = "How long not-ready accounts answer "
+            + "400 after their first CloudKit call. Default: ${DEFAULT-VALUE}")
+    double notReadySeconds;
+
+    @Option(names = "--srp-iterations", defaultValue = "20000", description = "PBKDF2 iterations offered at "
+            + "signin/init. Default: ${DEFAULT-VALUE}")
+    int srpIterations;
+
+    @Option(names = "--legacy-hsa2-page", description = "Put trusted phone numbers at the pre-2026 location of the "
+            + "HSA2 page (twoSV.phoneNumberVerification).")
+    boolean legacyHsa2Page;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ICloudSimulator simulator = build().start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.close();
+            stopped.countDown();
+        }, "icloud-simulator-shutdown"));
+        printBanner(simulator, spec.commandLine().getOut());
+        stopped.await();
+        return 0;
+    }
+
+    /** The simulator these options describe, not yet started. */
+    ICloudSimulator build() {
+        ICloudSimulator.Builder builder = ICloudSimulator.builder().port(port).mfaCode(mfaCode).trustDays(trustDays)
+                .notReadyDuration(Duration.ofMillis(Math.round(notReadySeconds * 1000)))
+                .srpIterations(srpIterations).legacyHsa2Page(legacyHsa2Page);
+        accounts.forEach(builder::account);
+        return builder.build();
+    }
+
+    /** Base URL and how to sign in; the passwords are fake, so showing them helps a newcomer. */
+    static void printBanner(ICloudSimulator simulator, PrintWriter out) {
+        out.println("iCloud simulator listening on " + simulator.baseUrl());
+        out.println("Accounts (email / password [flags]):");
+        for (SimulatorAccount account : simulator.accounts()) {
+            out.println("  " + account.email() + " / " + account.password() + " [" + account.flagsText() + "]");
+        }
+        out.println("Verification code: " + simulator.mfaCode() + "; trust lasts "
+                + formatDays(simulator.trustDuration()) + " days");
+        out.println("Test hooks: " + simulator.baseUrl() + "/_simulator/state (see also clock/advance, "
+                + "sessions/expire, faults)");
+        out.println("Press Ctrl+C to stop.");
+        out.flush();
+    }
+
+    private static String formatDays(Duration duration) {
+        double days = duration.toMillis() / (double) Duration.ofDays(1).toMillis();
+        return days == Math.rint(days) ? String.valueOf((long) days) : String.valueOf(days);
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.camelicloud.simulator.idmsa;
+
+import io.github.camelicloud.simulator.http.Handler;
+import io.github.camelicloud.simulator.http.Json;
+import io.github.camelicloud.simulator.http.Request;
+import io.github.camelicloud.simulator.http.Response;
+import io.github.camelicloud.simulator.state.AuthSession;
+import io.github.camelicloud.simulator.state.SimulatorState;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /appleauth/auth/verify/trusteddevice/securitycode}: PUT (no body) asks Apple to push a code to the
+ * trusted devices (the 2026 flow, §11); POST A6 submits it.
+ */
+final class TrustedDeviceCodeHandlers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrustedDeviceCodeHandlers.class);
+
+    private final SimulatorState state;
+
+    TrustedDeviceCodeHandlers(SimulatorState state) {
+        this.state = state;
+    }
+
+    /** PUT: "push" the code. There is no device, so this only records that it was asked for. */
+    Handler push() {
+        return request -> {
+            Optional<AuthSession> session = SessionLocator.locate(request, state.authSessions());
+            if (session.isEmpty()) {
+                return IdmsaResponses.noSession(state);
+            }
+            session.get().markCodePushed();
+            LOG.info("Security code pushed to the trusted devices of {}", session.get().account().email());
+            return IdmsaResponses.decorate(Response.empty(204), state, session.get().scnt());
+        };
+    }
+
+    /** POST: 204 with rotated session headers when the code matches, else 400 -21669. */
+    Handler verify() {
+        return request -> {
+            Optional<AuthSession> session = SessionLocator.locate(request, state.authSessions());
+            if (session.isEmpty()) {
+                return IdmsaResponses.noSession(state);
+            }
+            return checkCode(state, request, session.get(), Response.text(204, Response.IDMSA_JSON, ""));
+        };
+    }
+
+    /** Shared by device and SMS verification: same code, same wrong-code answer. */
+    static Response checkCode(SimulatorState state, Request request, AuthSession session, Response success) {
+        String code = Json.text(request.json(), "securityCode", "code");
+        if (!state.config().mfaCode().equals(code)) {
+            LOG.info("Wrong verification code for {}", session.account().email());
+            return IdmsaResponses.wrongCode(state, session.scnt());
+        }
+        session.markVerified(state.now());
+        LOG.info("Verification code accepted for {}", session.account().email());
+        Response response = IdmsaResponses.withSession(success, state, session)
+                .withHeader("X-Apple-OAuth-Grant-Code", state.tokens().base64Url(32));
+        return IdmsaResponses.withLocaleCookies(response, state);
+    }
+}

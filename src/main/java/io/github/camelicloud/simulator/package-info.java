@@ -1,0 +1,10 @@
+/**
+ * A fake iCloud for tests and demos, free of Camel and of our client. Public API: {@link
+ * io.github.camelicloud.simulator.ICloudSimulator} (with its builder), {@link
+ * io.github.camelicloud.simulator.SimulatorAccount}, {@link io.github.camelicloud.simulator.AccountFlag},
+ * {@link io.github.camelicloud.simulator.SimulatorClock}, {@link io.github.camelicloud.simulator.Fault} and the
+ * {@code simulator} command. The subpackages are its implementation: {@code http} (server plumbing),
+ * {@code state} (accounts, sessions, trust), {@code idmsa}, {@code setup}, {@code cloudkit} (one package per
+ * Apple service), {@code faults} and {@code hooks} (test controls).
+ */
+package io.github.camelicloud.simulator;

@@ -1,0 +1,54 @@
+package io.github.camelicloud.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class SimulatorCommandTest {
+
+    @Test
+    void optionsBuildTheSimulatorAndTheBannerShowsHowToSignIn() {
+        SimulatorCommand command = new SimulatorCommand();
+        new CommandLine(command).parseArgs("--port", "0", "--account", "a@example.com:pw-a:2sa", "--account",
+                "b@example.com:pw-b", "--mfa-code", "000111", "--trust-days", "0.5", "--not-ready-seconds", "3",
+                "--srp-iterations", "500");
+        assertThat(command.port).isZero();
+        assertThat(command.trustDays).isEqualTo(0.5);
+        try (ICloudSimulator simulator = command.build().start()) {
+            assertThat(simulator.mfaCode()).isEqualTo("000111");
+            assertThat(simulator.trustDuration()).isEqualTo(Duration.ofHours(12));
+            StringWriter out = new StringWriter();
+            SimulatorCommand.printBanner(simulator, new PrintWriter(out));
+            assertThat(out.toString()).contains(simulator.baseUrl())
+                    .contains("a@example.com / pw-a [2sa]").contains("b@example.com / pw-b [mfa]")
+                    .contains("000111").contains("0.5 days");
+        }
+    }
+
+    @Test
+    void defaultsMatchTheBrief() {
+        SimulatorCommand command = new SimulatorCommand();
+        new CommandLine(command).parseArgs();
+        assertThat(command.port).isEqualTo(8080);
+        assertThat(command.mfaCode).isEqualTo("123456");
+        assertThat(command.trustDays).isEqualTo(60);
+        assertThat(command.notReadySeconds).isEqualTo(20);
+        assertThat(command.accounts).isEmpty();
+        ICloudSimulator simulator = command.build();
+        assertThat(simulator.mfaCode()).isEqualTo("123456");
+    }
+
+    @Test
+    void theDemoAccountIsServedWhenNoneIsGiven() {
+        try (ICloudSimulator simulator = ICloudSimulator.builder().srpIterations(100).build().start()) {
+            assertThat(simulator.accounts()).containsExactly(SimulatorAccount.DEMO);
+            assertThat(SimulatorAccount.DEMO.email()).isEqualTo("demo@example.com");
+            assertThat(SimulatorAccount.DEMO.password()).isEqualTo("demo-password");
+            assertThat(SimulatorAccount.DEMO.flags()).containsExactly(AccountFlag.MFA);
+        }
+    }
+}
