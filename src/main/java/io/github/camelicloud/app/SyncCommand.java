@@ -12,6 +12,9 @@ import io.github.camelicloud.client.auth.AccountSession;
 import io.github.camelicloud.client.auth.MfaCodeProvider;
 import io.github.camelicloud.client.http.RetryPolicy;
 import io.github.camelicloud.simulator.ICloudSimulator;
+import io.github.camelicloud.sync.DownloadPlanner;
+import io.github.camelicloud.sync.FolderStructure;
+import io.github.camelicloud.sync.SyncOptions;
 import io.github.camelicloud.simulator.SimulatorCommand;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -23,6 +26,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -70,7 +75,38 @@ public final class SyncCommand implements Callable<Integer> {
     boolean demo;
 
     @Option(names = {"-d", "--directory"}, paramLabel = "DIR", description = "Local directory for downloads")
-    Path directory;
+    String directory;
+
+    @Option(names = "--list-libraries", description = "List the libraries (own and shared) and exit")
+    boolean listLibraries;
+
+    @Option(names = {"-l", "--list-albums"}, description = "List the albums and exit")
+    boolean listAlbums;
+
+    @Option(names = "--library", paramLabel = "NAME", description = "Library to use. Default: PrimarySync")
+    String library;
+
+    @Option(names = {"-a", "--album"}, paramLabel = "NAME",
+            description = "Album to download (may repeat). Default: the whole library")
+    List<String> albums = new ArrayList<>();
+
+    @Option(names = "--recent", paramLabel = "N", description = "Only the N most recent photos and videos")
+    Integer recent;
+
+    @Option(names = "--only-print-filenames",
+            description = "Only print the paths of the files that would be downloaded (nothing is written)")
+    boolean onlyPrintFilenames;
+
+    @Option(names = "--folder-structure", paramLabel = "FORMAT", defaultValue = FolderStructure.DEFAULT,
+            description = "Folder layout, a Python format of the creation date, or none. Default: ${DEFAULT-VALUE}")
+    String folderStructure;
+
+    @Option(names = "--threads-num", paramLabel = "N", defaultValue = "1",
+            description = "Accepted for icloudpd compatibility (deprecated there)", hidden = true)
+    int threadsNum;
+
+    @Option(names = "--use-os-locale", description = "Use the system's language for month and day names in folders")
+    boolean useOsLocale;
 
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
             description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
@@ -97,6 +133,19 @@ public final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         applyLogLevel();
+        FolderStructure folders;
+        try {
+            folders = FolderStructure.parse(folderStructure, ZoneId.systemDefault(),
+                    useOsLocale ? Locale.getDefault() : Locale.ENGLISH);
+        } catch (IllegalArgumentException e) {
+            out.println("argument --folder-structure: " + e.getMessage());
+            return 2;
+        }
+        if (recent != null && recent < 0) {
+            out.println("argument --recent: must be 0 or more, got " + recent);
+            return 2;
+        }
+        AutoCloseable logs = onlyPrintFilenames ? LogOutput.toStderr() : () -> { }; // stdout: only the paths
         ICloudSimulator simulator = null;
         try {
             if (demo) {
@@ -106,15 +155,32 @@ public final class SyncCommand implements Callable<Integer> {
                         + " against the built-in simulator.");
                 return 2;
             }
-            if (!authOnly) {
-                out.println("Only --auth-only is available in this build; photo downloads come next.");
-                return 2;
-            }
             ICloudClient client = clientBuilder().build();
             AccountSession account = client.signIn();
-            checkPhotoLibrary(client);
-            out.println("Authentication completed successfully");
-            out.println(describe(account));
+            if (authOnly) {
+                checkPhotoLibrary(client);
+                out.println("Authentication completed successfully");
+                out.println(describe(account));
+                return 0;
+            }
+            client.awaitPhotosReady();
+            LibraryCommands commands = new LibraryCommands(client, out);
+            if (listLibraries) {
+                commands.listLibraries();
+            } else if (listAlbums) {
+                commands.listAlbums(library);
+            } else if (onlyPrintFilenames) {
+                if (directory == null) {
+                    out.println("Missing --directory: the paths are printed relative to it.");
+                    return 2;
+                }
+                commands.printFileNames(library, albums, recent, directory,
+                        new DownloadPlanner(SyncOptions.defaults().withFolderStructure(folders)));
+            } else {
+                out.println("Downloading is not available in this build yet: use --only-print-filenames,"
+                        + " --list-albums, --list-libraries or --auth-only.");
+                return 2;
+            }
             return 0;
         } catch (ICloudException e) {
             LOG.error(e.getMessage());
@@ -123,6 +189,15 @@ public final class SyncCommand implements Callable<Integer> {
             if (simulator != null) {
                 simulator.close();
             }
+            close(logs);
+        }
+    }
+
+    private static void close(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -6,7 +6,9 @@ import io.github.camelicloud.client.auth.MfaCodeProvider;
 import io.github.camelicloud.client.http.Endpoints;
 import io.github.camelicloud.client.http.ICloudHttp;
 import io.github.camelicloud.client.http.RetryPolicy;
+import io.github.camelicloud.client.photos.AssetDownloader;
 import io.github.camelicloud.client.photos.CloudKitDatabase;
+import io.github.camelicloud.client.photos.PhotosService;
 import io.github.camelicloud.client.session.FileSessionStore;
 import io.github.camelicloud.client.session.SessionState;
 import io.github.camelicloud.client.session.SessionStore;
@@ -15,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ public final class ICloudClient {
     private final Authenticator authenticator;
     private final MfaCodeProvider mfa;
     private final RetryPolicy readinessPolicy;
+    private final RetryPolicy retryPolicy;
     private volatile AccountSession account;
 
     private ICloudClient(Builder b) {
@@ -46,6 +48,7 @@ public final class ICloudClient {
         this.authenticator = new Authenticator(http, b.username, b.password, b.clock);
         this.mfa = b.mfa;
         this.readinessPolicy = b.readinessPolicy;
+        this.retryPolicy = b.retryPolicy;
     }
 
     public static Builder builder() {
@@ -73,36 +76,35 @@ public final class ICloudClient {
     }
 
     /**
-     * Runs {@code call}; when Apple says the session expired, signs in again once without asking for a
-     * code (a still-trusted session needs none) and retries. If a code would be needed, this fails with
+     * Signs in again without asking for a code, after Apple said the session expired mid-run: a
+     * still-trusted session needs none. If a code would be needed, this fails with
      * {@link MfaRequiredException}.
      */
-    public <T> T withSession(Function<AccountSession, T> call) {
-        AccountSession current = account();
-        try {
-            return call.apply(current);
-        } catch (SessionExpiredException e) {
-            LOG.info("The iCloud session expired; signing in again");
-            synchronized (this) {
-                account = authenticator.authenticate(MfaCodeProvider.NONE);
-            }
-            return call.apply(account);
-        }
+    public synchronized void renewSession() {
+        LOG.info("The iCloud session expired; signing in again");
+        account = authenticator.authenticate(MfaCodeProvider.NONE);
+    }
+
+    /** The Photos service of the signed-in account. */
+    public PhotosService photos() {
+        AccountSession session = account();
+        return new PhotosService(database(session, "private"), database(session, "shared"));
+    }
+
+    /** Streams and resumes downloads of asset versions, with the client's retry policy. */
+    public AssetDownloader downloader() {
+        return new AssetDownloader(http, retryPolicy);
     }
 
     /** The account's private Photos database. */
-    public CloudKitDatabase privateDatabase(AccountSession session) {
-        return database(session, "private");
-    }
-
-    public CloudKitDatabase sharedDatabase(AccountSession session) {
-        return database(session, "shared");
+    public CloudKitDatabase privateDatabase() {
+        return database(account(), "private");
     }
 
     private CloudKitDatabase database(AccountSession session, String scope) {
         String url = session.cloudKitUrl().orElseThrow(() -> new ServiceNotActivatedException(
                 "the account has no ckdatabasews web service", 0, "ServiceNotActivated"));
-        return new CloudKitDatabase(http, url, scope, authenticator.clientId(), session.dsid());
+        return new CloudKitDatabase(http, url, scope, authenticator.clientId(), session.dsid(), this::renewSession);
     }
 
     /**
@@ -112,10 +114,7 @@ public final class ICloudClient {
     public void awaitPhotosReady() {
         for (int attempt = 1; ; attempt++) {
             try {
-                withSession(s -> {
-                    privateDatabase(s).checkIndexingState("PrimarySync");
-                    return null;
-                });
+                privateDatabase().checkIndexingState(PhotosService.PRIMARY);
                 return;
             } catch (LibraryNotReadyException e) {
                 if (attempt >= readinessPolicy.maxAttempts()) {

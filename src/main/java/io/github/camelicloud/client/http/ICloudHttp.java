@@ -90,6 +90,23 @@ public final class ICloudHttp {
         }
     }
 
+    /**
+     * Starts a streaming GET (downloads): the caller reads and closes the body. Session headers are
+     * captured like for any call; the body is never buffered.
+     */
+    public Response stream(HttpUrl url, Headers extraHeaders) {
+        ApiCall call = ApiCall.get(url, extraHeaders);
+        LOG.trace("-> {}", call);
+        try {
+            Response response = client.newCall(buildRequest(call)).execute();
+            LOG.trace("<- {} {} (streaming {} bytes)", response.code(), loggable(url),
+                    response.header("Content-Length", "?"));
+            return response;
+        } catch (IOException e) {
+            throw new ICloudTransportException(call.toString(), e);
+        }
+    }
+
     private ApiResponse sendOnce(ApiCall call) {
         Request request = buildRequest(call);
         long started = System.nanoTime();

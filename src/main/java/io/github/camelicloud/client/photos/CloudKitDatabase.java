@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelicloud.client.ICloudServiceException;
 import io.github.camelicloud.client.LibraryNotReadyException;
+import io.github.camelicloud.client.SessionExpiredException;
 import io.github.camelicloud.client.http.ApiCall;
 import io.github.camelicloud.client.http.ICloudHttp;
 import okhttp3.Headers;
@@ -24,10 +25,16 @@ public final class CloudKitDatabase {
     private final String root;
     private final String clientId;
     private final String dsid;
+    private final Runnable renewSession;
 
-    /** @param scope {@code private} or {@code shared} */
-    public CloudKitDatabase(ICloudHttp http, String cloudKitUrl, String scope, String clientId, String dsid) {
+    /**
+     * @param scope        {@code private} or {@code shared}
+     * @param renewSession signs in again when Apple says the session expired (the call is then retried once)
+     */
+    public CloudKitDatabase(ICloudHttp http, String cloudKitUrl, String scope, String clientId, String dsid,
+            Runnable renewSession) {
         this.http = http;
+        this.renewSession = renewSession;
         this.root = stripTrailingSlash(cloudKitUrl) + "/database/1/com.apple.photos.cloud/production/" + scope;
         this.clientId = clientId;
         this.dsid = dsid;
@@ -46,7 +53,13 @@ public final class CloudKitDatabase {
         }
         ApiCall call = ApiCall.send("POST", url.build(), Headers.of(), body.toString(),
                 operation.equals("records/modify") ? ApiCall.JSON : ApiCall.TEXT);
-        return http.send(operation.equals("records/modify") ? call : call.asIdempotent()).orThrow().json();
+        ApiCall sent = operation.equals("records/modify") ? call : call.asIdempotent();
+        try {
+            return http.send(sent).orThrow().json();
+        } catch (SessionExpiredException e) {
+            renewSession.run();
+            return http.send(sent).orThrow().json();
+        }
     }
 
     /**

@@ -1,0 +1,180 @@
+package io.github.camelicloud.client.photos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelicloud.client.ICloudException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A listable collection of a library: the whole library, a smart folder or a user album. Listing is
+ * lazy, page by page by {@code startRank}, newest first, until a page holds no asset — counts are
+ * never trusted to end it (icloud-protocol.md §6.5, §13 3.2).
+ */
+public final class PhotoAlbum {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PhotoAlbum.class);
+    /** Apple answers at most 200 records (100 master/asset pairs) per page whatever is asked. */
+    public static final int PAGE_SIZE = 100;
+
+    private final PhotoLibrary library;
+    private final String name;
+    private final AlbumKind kind;
+    private final String listType;
+    private final String objType;
+    private final List<ObjectNode> filters;
+    private final Optional<String> folder;
+
+    PhotoAlbum(PhotoLibrary library, String name, AlbumKind kind, String listType, String objType,
+            List<ObjectNode> filters, Optional<String> folder) {
+        this.library = library;
+        this.name = name;
+        this.kind = kind;
+        this.listType = listType;
+        this.objType = objType;
+        this.filters = List.copyOf(filters);
+        this.folder = folder;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public AlbumKind kind() {
+        return kind;
+    }
+
+    /** For a user album inside a folder: the folder's name. */
+    public Optional<String> folder() {
+        return folder;
+    }
+
+    public PhotoLibrary library() {
+        return library;
+    }
+
+    /** Apple's item count, for progress only; -1 when Apple does not say. */
+    public long count() {
+        try {
+            JsonNode answer = library.database().post("internal/records/query/batch",
+                    PhotoQueries.count(objType, library.zoneId()));
+            JsonNode count = answer.path("batch").path(0).path("records").path(0).path("fields").path("itemCount")
+                    .path("value");
+            return count.isNumber() ? count.asLong() : -1;
+        } catch (ICloudException e) {
+            LOG.debug("No count for {} ({})", name, e.getMessage());
+            return -1;
+        }
+    }
+
+    /** One page of assets from {@code startRank} (ranks count assets; rank 0 is the newest). */
+    public List<Asset> page(int startRank, int pageSize) {
+        JsonNode answer = library.database().post("records/query",
+                PhotoQueries.listPage(listType, filters, startRank, "ASCENDING", pageSize, library.zoneId()));
+        return pair(answer.path("records"));
+    }
+
+    /** Every asset, newest first, fetched lazily a page at a time. */
+    public Cursor assets() {
+        return new Cursor();
+    }
+
+    public Stream<Asset> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(assets(),
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /** Pairs each master with its asset; a master whose asset is missing is skipped with a warning. */
+    private List<Asset> pair(JsonNode records) {
+        Map<String, JsonNode> assetsByMaster = new HashMap<>();
+        List<JsonNode> masters = new ArrayList<>();
+        for (JsonNode r : records) {
+            String type = r.path("recordType").asText();
+            if (type.equals("CPLMaster")) {
+                masters.add(r);
+            } else if (type.equals("CPLAsset")) {
+                assetsByMaster.put(r.path("fields").path("masterRef").path("value").path("recordName").asText(), r);
+            }
+        }
+        List<Asset> result = new ArrayList<>(masters.size());
+        for (JsonNode master : masters) {
+            JsonNode asset = assetsByMaster.get(master.path("recordName").asText());
+            if (asset == null) {
+                LOG.warn("iCloud listed the photo {} without its asset record; skipping it",
+                        master.path("recordName").asText());
+                continue;
+            }
+            result.add(AssetParser.parse(master, asset, library.name()));
+        }
+        return result;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /**
+     * Iterates over the album. {@link #removedFromAlbum()} tells it an asset just returned left the index
+     * (moved to Recently Deleted), so the next page starts one rank lower and nothing is skipped.
+     */
+    public final class Cursor implements Iterator<Asset> {
+        private int rank;
+        private Iterator<Asset> page = List.<Asset>of().iterator();
+        private boolean exhausted;
+
+        @Override
+        public boolean hasNext() {
+            while (!page.hasNext() && !exhausted) {
+                List<Asset> next = fetch();
+                if (next.isEmpty()) {
+                    exhausted = true;
+                } else {
+                    page = next.iterator();
+                }
+            }
+            return page.hasNext();
+        }
+
+        @Override
+        public Asset next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return page.next();
+        }
+
+        public void removedFromAlbum() {
+            rank--;
+        }
+
+        private List<Asset> fetch() {
+            JsonNode answer = library.database().post("records/query",
+                    PhotoQueries.listPage(listType, filters, rank, "ASCENDING", PAGE_SIZE, library.zoneId()));
+            JsonNode records = answer.path("records");
+            int masters = 0;
+            for (JsonNode r : records) {
+                if (r.path("recordType").asText().equals("CPLMaster")) {
+                    masters++;
+                }
+            }
+            rank += masters;
+            if (masters == 0) {
+                return List.of();
+            }
+            List<Asset> assets = pair(records);
+            return assets.isEmpty() ? fetch() : assets; // a page of unusable pairs: go on to the next
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.github.camelicloud.client.photos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelicloud.client.ICloudException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One photo library (CloudKit zone): {@code PrimarySync}, or a Shared Library {@code SharedSync-…}.
+ * Lists its albums and assets, and moves assets to Recently Deleted.
+ */
+public final class PhotoLibrary {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PhotoLibrary.class);
+    public static final String ALL_PHOTOS = "All Photos";
+    static final String WHOLE_LIBRARY_LIST = "CPLAssetAndMasterByAssetDateWithoutHiddenOrDeleted";
+    static final String WHOLE_LIBRARY_COUNT = "CPLAssetByAssetDateWithoutHiddenOrDeleted";
+
+    private final CloudKitDatabase database;
+    private final JsonNode zoneId;
+    private final boolean shared;
+
+    PhotoLibrary(CloudKitDatabase database, JsonNode zoneId, boolean shared) {
+        this.database = database;
+        this.zoneId = zoneId.deepCopy();
+        this.shared = shared;
+    }
+
+    public String name() {
+        return zoneId.path("zoneName").asText();
+    }
+
+    public boolean shared() {
+        return shared;
+    }
+
+    CloudKitDatabase database() {
+        return database;
+    }
+
+    JsonNode zoneId() {
+        return zoneId;
+    }
+
+    /** Every photo and video except hidden and recently deleted ones. */
+    public PhotoAlbum all() {
+        return new PhotoAlbum(this, ALL_PHOTOS, AlbumKind.LIBRARY, WHOLE_LIBRARY_LIST, WHOLE_LIBRARY_COUNT, List.of(),
+                Optional.empty());
+    }
+
+    /**
+     * The smart folders, then (for the owner's library) the user albums, by name. Folders are not albums
+     * but their albums are listed, with {@link PhotoAlbum#folder()} set. A later album with the name of
+     * an earlier one hides it, as in icloudpd.
+     */
+    public Map<String, PhotoAlbum> albums() {
+        Map<String, PhotoAlbum> albums = new LinkedHashMap<>();
+        for (SmartFolder f : SmartFolder.values()) {
+            albums.put(f.displayName, new PhotoAlbum(this, f.displayName, AlbumKind.SMART, f.listType, f.objType,
+                    f.filters(), Optional.empty()));
+        }
+        if (!shared) {
+            for (PhotoAlbum album : userAlbums()) {
+                albums.put(album.name(), album);
+            }
+        }
+        return albums;
+    }
+
+    /** An album by name ({@code All Photos} included); unknown names list the ones that exist. */
+    public PhotoAlbum album(String name) {
+        if (name.equals(ALL_PHOTOS)) {
+            return all();
+        }
+        Map<String, PhotoAlbum> albums = albums();
+        PhotoAlbum album = albums.get(name);
+        if (album == null) {
+            throw new ICloudException("Unknown album: " + name + ". Albums of library " + name() + ": "
+                    + String.join(", ", albums.keySet()) + ". Use --list-albums to see them.");
+        }
+        return album;
+    }
+
+    private List<PhotoAlbum> userAlbums() {
+        List<JsonNode> records = new ArrayList<>();
+        String marker = null;
+        do {
+            JsonNode answer = database.post("records/query", PhotoQueries.albums(zoneId, marker));
+            answer.path("records").forEach(records::add);
+            marker = answer.path("continuationMarker").isTextual() ? answer.path("continuationMarker").asText() : null;
+        } while (marker != null);
+
+        Map<String, String> folderNames = new HashMap<>();
+        for (JsonNode r : records) {
+            if (r.path("fields").path("albumType").path("value").asInt(0) == 3) {
+                albumName(r).ifPresent(n -> folderNames.put(r.path("recordName").asText(), n));
+            }
+        }
+        List<PhotoAlbum> albums = new ArrayList<>();
+        for (JsonNode r : records) {
+            String id = r.path("recordName").asText();
+            JsonNode fields = r.path("fields");
+            if (id.equals("----Root-Folder----") || id.equals("----Project-Root-Folder----")
+                    || AssetParser.flag(fields.path("isDeleted"))
+                    || fields.path("albumType").path("value").asInt(0) == 3) {
+                continue;
+            }
+            Optional<String> name = albumName(r);
+            if (name.isEmpty()) {
+                LOG.warn("Skipping album {}: it has no readable name", id);
+                continue;
+            }
+            Optional<String> folder = Optional.ofNullable(folderNames.get(fields.path("parentId").path("value").asText()));
+            albums.add(new PhotoAlbum(this, name.get(), AlbumKind.USER, "CPLContainerRelationLiveByAssetDate",
+                    "CPLContainerRelationNotDeletedByAssetDate:" + id,
+                    List.of(PhotoQueries.filter("parentId", "STRING", id)), folder));
+        }
+        return albums;
+    }
+
+    private static Optional<String> albumName(JsonNode record) {
+        JsonNode enc = record.path("fields").path("albumNameEnc").path("value");
+        if (!enc.isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new String(Base64.getDecoder().decode(enc.asText()), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Moves the asset to Recently Deleted (Apple keeps it there about 30 days). */
+    public void moveToRecentlyDeleted(Asset asset) {
+        ObjectNode body = PhotoQueries.moveToRecentlyDeleted(asset, zoneId);
+        JsonNode answer = database.post("records/modify", body);
+        JsonNode error = answer.path("records").path(0).path("serverErrorCode");
+        if (error.isTextual()) {
+            throw new ICloudException("iCloud did not delete " + asset.fileName().orElse(asset.id()) + ": "
+                    + error.asText() + " " + answer.path("records").path(0).path("reason").asText(""));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
