@@ -1,15 +1,17 @@
 package io.github.camelicloud.app;
 
 import io.github.camelicloud.client.ICloudClient;
-import io.github.camelicloud.client.photos.Asset;
 import io.github.camelicloud.client.photos.PhotoAlbum;
 import io.github.camelicloud.client.photos.PhotoLibrary;
 import io.github.camelicloud.client.photos.PhotosService;
-import io.github.camelicloud.sync.DownloadPlanner;
-import io.github.camelicloud.sync.PlannedFile;
+import io.github.camelicloud.sync.Delivery;
+import io.github.camelicloud.sync.LocalFiles;
+import io.github.camelicloud.sync.SyncPass;
+import io.github.camelicloud.sync.SyncSettings;
 import java.io.PrintStream;
-import java.util.Iterator;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** The read-only commands: list libraries, list albums, print the paths a sync would write. */
 final class LibraryCommands {
@@ -37,19 +39,19 @@ final class LibraryCommands {
     }
 
     /**
-     * Prints, one per line, the path of every file a sync of the albums would write, in icloudpd's
-     * layout ({@code <directory>/<folder>/<name>}). Creates nothing.
+     * Prints, one per line, the path of every file a sync would write, in icloudpd's layout
+     * ({@code <directory>/<folder>/<name>}), leaving out what the folder already holds. Creates nothing.
      */
-    void printFileNames(String libraryName, List<String> albums, Integer recent, String directory,
-            DownloadPlanner planner) {
+    void printFileNames(String libraryName, List<String> albums, String directory, SyncSettings settings) {
         PhotoLibrary library = library(libraryName);
         List<PhotoAlbum> selected = albums.isEmpty() ? List.of(library.all())
                 : albums.stream().map(library::album).toList();
+        LocalFiles local = new LocalFiles(Path.of(directory), directory, settings.naming().fileMatchPolicy());
         for (PhotoAlbum album : selected) {
-            int count = 0;
-            for (Iterator<Asset> it = album.assets(); it.hasNext() && (recent == null || count < recent); count++) {
-                for (PlannedFile file : planner.plan(it.next())) {
-                    out.println(directory + "/" + file.relativePath());
+            SyncPass pass = new SyncPass(album.assets(), settings, Optional.of(local));
+            while (!pass.finished()) {
+                for (Delivery d : pass.next(PhotoAlbum.PAGE_SIZE)) {
+                    out.println(local.shown(d.relativePath()));
                 }
             }
         }

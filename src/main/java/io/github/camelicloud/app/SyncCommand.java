@@ -5,23 +5,23 @@ import ch.qos.logback.classic.Logger;
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.ICloudException;
 import io.github.camelicloud.client.LibraryNotReadyException;
+import io.github.camelicloud.client.SecurityKeyNotSupportedException;
 import io.github.camelicloud.client.ServiceNotActivatedException;
 import io.github.camelicloud.client.WebAccessDisabledException;
-import io.github.camelicloud.client.SecurityKeyNotSupportedException;
 import io.github.camelicloud.client.auth.AccountSession;
-import io.github.camelicloud.client.auth.MfaCodeProvider;
 import io.github.camelicloud.client.http.RetryPolicy;
+import io.github.camelicloud.component.ICloudConfiguration;
+import io.github.camelicloud.component.ICloudSyncSettings;
 import io.github.camelicloud.simulator.ICloudSimulator;
-import io.github.camelicloud.sync.DownloadPlanner;
-import io.github.camelicloud.sync.FolderStructure;
-import io.github.camelicloud.sync.SyncOptions;
 import io.github.camelicloud.simulator.SimulatorCommand;
+import io.github.camelicloud.sync.SyncSettings;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,30 +84,81 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = {"-l", "--list-albums"}, description = "List the albums and exit")
     boolean listAlbums;
 
-    @Option(names = "--library", paramLabel = "NAME", description = "Library to use. Default: PrimarySync")
+    @Option(names = "--library", paramLabel = "NAME", defaultValue = "PrimarySync",
+            description = "Library to download. Default: ${DEFAULT-VALUE}")
     String library;
 
     @Option(names = {"-a", "--album"}, paramLabel = "NAME",
             description = "Album to download (may repeat). Default: the whole library")
     List<String> albums = new ArrayList<>();
 
+    @Option(names = "--size", paramLabel = "SIZE", description = "original, medium, thumb, adjusted or alternative"
+            + " (may repeat). Default: original")
+    List<String> sizes = new ArrayList<>();
+
+    @Option(names = "--force-size", description = "Only the requested sizes: no fallback to the original")
+    boolean forceSize;
+
+    @Option(names = "--live-photo-size", paramLabel = "SIZE", defaultValue = "original",
+            description = "original, medium or thumb. Default: ${DEFAULT-VALUE}")
+    String livePhotoSize;
+
+    @Option(names = "--live-photo-mov-filename-policy", paramLabel = "POLICY", defaultValue = "suffix",
+            description = "suffix (IMG_1_HEVC.MOV for HEIC) or original (IMG_1.MOV). Default: ${DEFAULT-VALUE}")
+    String livePhotoMovFilenamePolicy;
+
+    @Option(names = "--align-raw", paramLabel = "POLICY", defaultValue = "as-is",
+            description = "For RAW+JPEG: as-is, original or alternative. Default: ${DEFAULT-VALUE}")
+    String alignRaw;
+
+    @Option(names = "--file-match-policy", paramLabel = "POLICY", defaultValue = "name-size-dedup-with-suffix",
+            description = "name-size-dedup-with-suffix or name-id7. Default: ${DEFAULT-VALUE}")
+    String fileMatchPolicy;
+
+    @Option(names = "--keep-unicode-in-filenames", description = "Keep non-ASCII characters in file names")
+    boolean keepUnicode;
+
+    @Option(names = "--skip-videos", description = "Do not download videos")
+    boolean skipVideos;
+
+    @Option(names = "--skip-photos", description = "Do not download photos")
+    boolean skipPhotos;
+
+    @Option(names = "--skip-live-photos", description = "Do not download the videos of live photos")
+    boolean skipLivePhotos;
+
+    @Option(names = "--skip-created-before", paramLabel = "DATE",
+            description = "Skip assets created before this ISO date, or this many days ago (e.g. 20d)")
+    String skipCreatedBefore;
+
+    @Option(names = "--skip-created-after", paramLabel = "DATE",
+            description = "Skip assets created after this ISO date, or this many days ago (e.g. 2d)")
+    String skipCreatedAfter;
+
     @Option(names = "--recent", paramLabel = "N", description = "Only the N most recent photos and videos")
     Integer recent;
+
+    @Option(names = "--until-found", paramLabel = "N",
+            description = "Stop after N consecutive photos that were downloaded before")
+    Integer untilFound;
 
     @Option(names = "--only-print-filenames",
             description = "Only print the paths of the files that would be downloaded (nothing is written)")
     boolean onlyPrintFilenames;
 
-    @Option(names = "--folder-structure", paramLabel = "FORMAT", defaultValue = FolderStructure.DEFAULT,
+    @Option(names = "--dry-run", description = "Log what would be downloaded; download and delete nothing")
+    boolean dryRun;
+
+    @Option(names = "--folder-structure", paramLabel = "FORMAT", defaultValue = "{:%Y/%m/%d}",
             description = "Folder layout, a Python format of the creation date, or none. Default: ${DEFAULT-VALUE}")
     String folderStructure;
 
-    @Option(names = "--threads-num", paramLabel = "N", defaultValue = "1",
-            description = "Accepted for icloudpd compatibility (deprecated there)", hidden = true)
-    int threadsNum;
-
     @Option(names = "--use-os-locale", description = "Use the system's language for month and day names in folders")
     boolean useOsLocale;
+
+    @Option(names = "--watch-with-interval", paramLabel = "SECONDS",
+            description = "Run for ever, syncing every SECONDS seconds")
+    Integer watchWithInterval;
 
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
             description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
@@ -114,6 +166,10 @@ public final class SyncCommand implements Callable<Integer> {
 
     @Option(names = "--no-progress-bar", description = "Do not show the progress bar")
     boolean noProgressBar;
+
+    @Option(names = "--threads-num", paramLabel = "N", defaultValue = "1", hidden = true,
+            description = "Accepted for icloudpd compatibility (deprecated there)")
+    int threadsNum;
 
     @Option(names = "--max-retries", paramLabel = "N", defaultValue = "3",
             description = "Retries when Apple throttles (503/429) or a connection breaks. Default: ${DEFAULT-VALUE}")
@@ -133,16 +189,13 @@ public final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         applyLogLevel();
-        FolderStructure folders;
+        ICloudConfiguration config = syncConfiguration();
+        SyncSettings settings;
         try {
-            folders = FolderStructure.parse(folderStructure, ZoneId.systemDefault(),
-                    useOsLocale ? Locale.getDefault() : Locale.ENGLISH);
+            settings = ICloudSyncSettings.from(config, Clock.systemDefaultZone());
+            validate();
         } catch (IllegalArgumentException e) {
-            out.println("argument --folder-structure: " + e.getMessage());
-            return 2;
-        }
-        if (recent != null && recent < 0) {
-            out.println("argument --recent: must be 0 or more, got " + recent);
+            out.println("argument: " + e.getMessage());
             return 2;
         }
         AutoCloseable logs = onlyPrintFilenames ? LogOutput.toStderr() : () -> { }; // stdout: only the paths
@@ -153,6 +206,10 @@ public final class SyncCommand implements Callable<Integer> {
             } else if (username == null) {
                 out.println("Missing --username. Pass your Apple ID (--username me@icloud.com), or try --demo to run"
                         + " against the built-in simulator.");
+                return 2;
+            }
+            if (directory == null && !authOnly && !listLibraries && !listAlbums) {
+                out.println("Missing --directory: where should the photos go? (e.g. --directory ~/Pictures/iCloud)");
                 return 2;
             }
             ICloudClient client = clientBuilder().build();
@@ -170,20 +227,17 @@ public final class SyncCommand implements Callable<Integer> {
             } else if (listAlbums) {
                 commands.listAlbums(library);
             } else if (onlyPrintFilenames) {
-                if (directory == null) {
-                    out.println("Missing --directory: the paths are printed relative to it.");
-                    return 2;
-                }
-                commands.printFileNames(library, albums, recent, directory,
-                        new DownloadPlanner(SyncOptions.defaults().withFolderStructure(folders)));
+                commands.printFileNames(library, albums, directory, settings);
             } else {
-                out.println("Downloading is not available in this build yet: use --only-print-filenames,"
-                        + " --list-albums, --list-libraries or --auth-only.");
-                return 2;
+                CamelSync.run(client, Path.of(directory), watchWithInterval == null ? 0 : watchWithInterval,
+                        c -> copy(config, c));
             }
             return 0;
         } catch (ICloudException e) {
             LOG.error(e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            LOG.error("{}: {}", e.getClass().getSimpleName(), e.getMessage(), e);
             return 1;
         } finally {
             if (simulator != null) {
@@ -191,6 +245,73 @@ public final class SyncCommand implements Callable<Integer> {
             }
             close(logs);
         }
+    }
+
+    private void validate() {
+        if (recent != null && recent < 0) {
+            throw new IllegalArgumentException("--recent must be 0 or more, got " + recent);
+        }
+        if (untilFound != null && untilFound < 1) {
+            throw new IllegalArgumentException("--until-found must be 1 or more, got " + untilFound);
+        }
+        if (watchWithInterval != null && watchWithInterval < 1) {
+            throw new IllegalArgumentException("--watch-with-interval must be 1 or more seconds, got "
+                    + watchWithInterval);
+        }
+        if (skipPhotos && skipVideos) {
+            throw new IllegalArgumentException("--skip-photos and --skip-videos together would download nothing");
+        }
+    }
+
+    /** The CLI flags as the {@code icloud:} endpoint's options (the same validation applies to both). */
+    private ICloudConfiguration syncConfiguration() {
+        ICloudConfiguration c = new ICloudConfiguration();
+        c.setLibrary(library);
+        c.setAlbums(albums.isEmpty() ? null : String.join(",", albums));
+        c.setSizes(sizes.isEmpty() ? "original" : sizes.stream().map(String::trim).collect(Collectors.joining(",")));
+        c.setForceSize(forceSize);
+        c.setLivePhotoSize(livePhotoSize);
+        c.setLivePhotoMovFilenamePolicy(livePhotoMovFilenamePolicy);
+        c.setAlignRaw(alignRaw);
+        c.setFileMatchPolicy(fileMatchPolicy);
+        c.setKeepUnicodeInFilenames(keepUnicode);
+        c.setSkipVideos(skipVideos);
+        c.setSkipPhotos(skipPhotos);
+        c.setSkipLivePhotos(skipLivePhotos);
+        c.setSkipCreatedBefore(skipCreatedBefore);
+        c.setSkipCreatedAfter(skipCreatedAfter);
+        c.setRecent(recent);
+        c.setUntilFound(untilFound);
+        c.setDryRun(dryRun);
+        c.setFolderStructure(folderStructure);
+        c.setUseOsLocale(useOsLocale);
+        c.setMaxRetries(Math.max(0, maxRetries));
+        c.setRetryDelaySeconds(Math.max(0, retryDelaySeconds));
+        return c;
+    }
+
+    private static void copy(ICloudConfiguration from, ICloudConfiguration to) {
+        to.setLibrary(from.getLibrary());
+        to.setAlbums(from.getAlbums());
+        to.setSizes(from.getSizes());
+        to.setForceSize(from.isForceSize());
+        to.setLivePhotoSize(from.getLivePhotoSize());
+        to.setLivePhotoMovFilenamePolicy(from.getLivePhotoMovFilenamePolicy());
+        to.setAlignRaw(from.getAlignRaw());
+        to.setFileMatchPolicy(from.getFileMatchPolicy());
+        to.setKeepUnicodeInFilenames(from.isKeepUnicodeInFilenames());
+        to.setSkipVideos(from.isSkipVideos());
+        to.setSkipPhotos(from.isSkipPhotos());
+        to.setSkipLivePhotos(from.isSkipLivePhotos());
+        to.setSkipCreatedBefore(from.getSkipCreatedBefore());
+        to.setSkipCreatedAfter(from.getSkipCreatedAfter());
+        to.setRecent(from.getRecent());
+        to.setUntilFound(from.getUntilFound());
+        to.setDryRun(from.isDryRun());
+        to.setFolderStructure(from.getFolderStructure());
+        to.setUseOsLocale(from.isUseOsLocale());
+        to.setMaxRetries(from.getMaxRetries());
+        to.setRetryDelaySeconds(from.getRetryDelaySeconds());
     }
 
     private static void close(AutoCloseable resource) {
@@ -204,7 +325,7 @@ public final class SyncCommand implements Callable<Integer> {
     private ICloudClient.Builder clientBuilder() {
         Duration firstDelay = Duration.ofSeconds(Math.max(0, retryDelaySeconds));
         ICloudClient.Builder b = ICloudClient.builder().username(username).domain(domain)
-                .password(this::password).mfaCodeProvider(mfaCodeProvider())
+                .password(this::password).mfaCodeProvider(new ConsoleMfaCodeProvider(in, out, !interactive))
                 .retryPolicy(new RetryPolicy(Math.max(0, maxRetries) + 1, firstDelay, Duration.ofMinutes(2)))
                 .readinessPolicy(new RetryPolicy(12, firstDelay.multipliedBy(6), Duration.ofMinutes(5)));
         if (cookieDirectory != null) {
@@ -223,10 +344,6 @@ public final class SyncCommand implements Callable<Integer> {
             return typed == null || typed.length == 0 ? Optional.empty() : Optional.of(new String(typed));
         }
         return Optional.empty();
-    }
-
-    private MfaCodeProvider mfaCodeProvider() {
-        return new ConsoleMfaCodeProvider(in, out, !interactive);
     }
 
     /**
@@ -252,7 +369,7 @@ public final class SyncCommand implements Callable<Integer> {
     }
 
     private String describeExpiry(Instant expiry) {
-        long days = Duration.between(Instant.now(), expiry).toDays();
+        long days = Math.round(Duration.between(Instant.now(), expiry).toHours() / 24.0);
         return "MFA trust expires " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)
                 .withZone(ZoneId.systemDefault()).format(expiry) + " (in " + days + " days)";
     }

@@ -33,14 +33,10 @@ public final class DownloadPlanner {
         this.options = options;
     }
 
-    /** The files for this asset, primary versions first, then the live-photo video. Empty when skipped. */
+    /** The files for this asset, primary versions first, then the live-photo video; none for a skipped kind. */
     public List<PlannedFile> plan(Asset asset) {
-        if (options.skipVideos() && asset.kind() == ItemKind.MOVIE) {
-            LOG.debug("Skipping {}, only downloading photos.", baseName(asset));
-            return List.of();
-        }
-        if (options.skipPhotos() && asset.kind() == ItemKind.IMAGE) {
-            LOG.debug("Skipping {}, only downloading videos.", baseName(asset));
+        if (options.skipVideos() && asset.kind() == ItemKind.MOVIE
+                || options.skipPhotos() && asset.kind() == ItemKind.IMAGE) {
             return List.of();
         }
         String folder = options.folderStructure().folderFor(asset.created());

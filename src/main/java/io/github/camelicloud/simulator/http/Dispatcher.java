@@ -73,6 +73,10 @@ public final class Dispatcher implements HttpHandler {
         for (Response.Header header : response.headers()) {
             headers.add(header.name(), header.value());
         }
+        if (response.stream() != null) {
+            writeStream(exchange, request, response);
+            return;
+        }
         byte[] body = response.body();
         boolean noBody = body.length == 0 || response.status() == 204 || response.status() == 304
                 || "HEAD".equals(request.method());
@@ -81,6 +85,22 @@ public final class Dispatcher implements HttpHandler {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
+        }
+    }
+
+    /** Fixed-length streaming: the body is produced while sent and never held in memory. */
+    private static void writeStream(HttpExchange exchange, Request request, Response response) throws IOException {
+        long length = response.stream().length();
+        boolean noBody = length == 0 || "HEAD".equals(request.method());
+        exchange.sendResponseHeaders(response.status(), noBody ? -1 : length);
+        if (noBody) {
+            return;
+        }
+        try (OutputStream out = exchange.getResponseBody()) {
+            response.stream().writeTo(out);
+        } catch (IOException e) {
+            // Usually the client closing early (a cancelled or resumed download); nothing to answer any more.
+            LOG.debug("{} {}: body not fully sent: {}", request.method(), request.path(), e.toString());
         }
     }
 }

@@ -2,14 +2,19 @@ package io.github.camelicloud.simulator.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * An HTTP answer. Headers are an ordered list so that a name (Set-Cookie, Cache-Control) may repeat.
+ *
+ * @param body   the bytes of a small answer (empty when {@code stream} is set)
+ * @param stream a body written while sending, for downloads far larger than memory; null for most answers
  */
-public record Response(int status, List<Header> headers, byte[] body) {
+public record Response(int status, List<Header> headers, byte[] body, BodyStream stream) {
 
     /** Apple's content types differ per host; these are the spellings seen in the cassettes. */
     public static final String IDMSA_JSON = "application/json;charset=UTF-8";
@@ -20,9 +25,26 @@ public record Response(int status, List<Header> headers, byte[] body) {
     public record Header(String name, String value) {
     }
 
+    /** A body of known length, produced straight into the connection. */
+    public interface BodyStream {
+
+        long length();
+
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     public Response {
         headers = List.copyOf(headers);
         body = body.clone();
+    }
+
+    public Response(int status, List<Header> headers, byte[] body) {
+        this(status, headers, body, null);
+    }
+
+    /** An answer whose body is streamed with a fixed Content-Length. */
+    public static Response streamed(int status, List<Header> headers, BodyStream stream) {
+        return new Response(status, headers, new byte[0], stream);
     }
 
     public static Response empty(int status) {
@@ -57,7 +79,7 @@ public record Response(int status, List<Header> headers, byte[] body) {
     public Response withHeader(String name, String value) {
         List<Header> copy = new ArrayList<>(headers);
         copy.add(new Header(name, value));
-        return new Response(status, copy, body);
+        return new Response(status, copy, body, stream);
     }
 
     public Response withCookie(SetCookie cookie) {

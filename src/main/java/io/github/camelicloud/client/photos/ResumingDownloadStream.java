@@ -1,0 +1,114 @@
+package io.github.camelicloud.client.photos;
+
+import io.github.camelicloud.client.ICloudException;
+import io.github.camelicloud.client.http.ICloudHttp;
+import io.github.camelicloud.client.http.RetryPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bytes of a version as one stream that opens on first read, picks up where it broke with a
+ * {@code Range} request when the connection fails mid-body, and fails (never ends quietly) when fewer
+ * bytes than Apple listed arrived. Memory use is one read buffer, whatever the file size.
+ */
+public final class ResumingDownloadStream extends InputStream {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResumingDownloadStream.class);
+
+    private final AssetDownloader downloader;
+    private final AssetVersion version;
+    private final RetryPolicy retry;
+    private final String name;
+    private DownloadStream current;
+    private long position;
+    private int failures;
+    private boolean closed;
+
+    public ResumingDownloadStream(AssetDownloader downloader, AssetVersion version, RetryPolicy retry, String name) {
+        this.downloader = downloader;
+        this.version = version;
+        this.retry = retry;
+        this.name = name;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (closed) {
+            throw new IOException("stream closed");
+        }
+        while (true) {
+            try {
+                if (current == null) {
+                    current = downloader.open(version, position);
+                    if (current.offset() != position) {
+                        throw new IOException("the server restarted " + name + " from byte " + current.offset()
+                                + " instead of " + position);
+                    }
+                }
+                int n = current.read(buffer, offset, length);
+                if (n < 0) {
+                    if (version.size() > 0 && position != version.size()) {
+                        throw new IOException(name + " ended after " + position + " of " + version.size() + " bytes");
+                    }
+                    return -1;
+                }
+                position += n;
+                return n;
+            } catch (IOException | ICloudException e) {
+                if (e instanceof ICloudException ice && !ice.retryable()) {
+                    throw new IOException(ice.getMessage(), ice);
+                }
+                reopenLater(e);
+            }
+        }
+    }
+
+    private void reopenLater(Exception e) throws IOException {
+        closeCurrent();
+        failures++;
+        if (failures >= retry.maxAttempts()) {
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
+        Duration delay = retry.delayBefore(failures + 1, Optional.empty());
+        LOG.warn("Download of {} broke at byte {} ({}); resuming in {} ms (attempt {}/{})", name, position,
+                e.getMessage(), delay.toMillis(), failures + 1, retry.maxAttempts());
+        try {
+            ICloudHttp.sleep(delay);
+        } catch (ICloudException interrupted) {
+            throw new IOException("interrupted while resuming " + name, interrupted);
+        }
+    }
+
+    /** Bytes delivered so far. */
+    public long position() {
+        return position;
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        closeCurrent();
+    }
+
+    private void closeCurrent() {
+        if (current != null) {
+            try {
+                current.close();
+            } catch (IOException ignored) {
+                // the connection is discarded either way
+            }
+            current = null;
+        }
+    }
+}

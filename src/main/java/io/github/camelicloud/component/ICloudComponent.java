@@ -1,0 +1,39 @@
+package io.github.camelicloud.component;
+
+import java.util.Map;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+
+/** The {@code icloud:} component: iCloud Photos as a polling consumer and a producer of operations. */
+@Component("icloud")
+public class ICloudComponent extends HealthCheckComponent {
+
+    @Metadata
+    private ICloudConfiguration configuration = new ICloudConfiguration();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (!"photos".equals(remaining)) {
+            throw new IllegalArgumentException("Unknown icloud endpoint '" + remaining + "': use icloud:photos?...");
+        }
+        ICloudConfiguration copy = configuration.copy();
+        ICloudEndpoint endpoint = new ICloudEndpoint(uri, this, copy);
+        setProperties(endpoint, parameters);
+        if (copy.getClient() == null && (copy.getUsername() == null || copy.getUsername().isBlank())) {
+            throw new IllegalArgumentException("The icloud endpoint needs a username (the Apple ID), e.g."
+                    + " icloud:photos?username=me@icloud.com, or a client bean (client=#myClient)");
+        }
+        return endpoint;
+    }
+
+    public ICloudConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** Defaults for every endpoint ({@code camel.component.icloud.configuration.*}). */
+    public void setConfiguration(ICloudConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

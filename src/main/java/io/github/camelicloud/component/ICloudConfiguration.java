@@ -1,0 +1,376 @@
+package io.github.camelicloud.component;
+
+import io.github.camelicloud.client.ICloudClient;
+import io.github.camelicloud.client.auth.MfaCodeProvider;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * Options of the {@code icloud:} component and its endpoints, with icloudpd's names and defaults where
+ * icloudpd has the option. Set once on the component ({@code camel.component.icloud.*}) and copied per
+ * endpoint.
+ */
+@UriParams
+public class ICloudConfiguration implements Cloneable {
+
+    @UriParam(label = "common")
+    @Metadata(required = true)
+    private String username;
+    @UriParam(label = "security", secret = true)
+    private String password;
+    @UriParam(label = "common", defaultValue = "com")
+    private String domain = "com";
+    @UriParam(label = "common")
+    private String cookieDirectory;
+    @UriParam(label = "common", defaultValue = "PrimarySync")
+    private String library = "PrimarySync";
+    @UriParam(label = "consumer")
+    private String albums;
+    @UriParam(label = "consumer")
+    private String directory;
+    @UriParam(label = "consumer", defaultValue = "{:%Y/%m/%d}")
+    private String folderStructure = "{:%Y/%m/%d}";
+    @UriParam(label = "consumer", defaultValue = "original")
+    private String sizes = "original";
+    @UriParam(label = "consumer")
+    private boolean forceSize;
+    @UriParam(label = "consumer", defaultValue = "original", enums = "original,medium,thumb")
+    private String livePhotoSize = "original";
+    @UriParam(label = "consumer", defaultValue = "suffix", enums = "suffix,original")
+    private String livePhotoMovFilenamePolicy = "suffix";
+    @UriParam(label = "consumer", defaultValue = "as-is", enums = "as-is,original,alternative")
+    private String alignRaw = "as-is";
+    @UriParam(label = "consumer", defaultValue = "name-size-dedup-with-suffix",
+            enums = "name-size-dedup-with-suffix,name-id7")
+    private String fileMatchPolicy = "name-size-dedup-with-suffix";
+    @UriParam(label = "consumer")
+    private boolean keepUnicodeInFilenames;
+    @UriParam(label = "consumer")
+    private boolean skipVideos;
+    @UriParam(label = "consumer")
+    private boolean skipPhotos;
+    @UriParam(label = "consumer")
+    private boolean skipLivePhotos;
+    @UriParam(label = "consumer")
+    private String skipCreatedBefore;
+    @UriParam(label = "consumer")
+    private String skipCreatedAfter;
+    @UriParam(label = "consumer")
+    private Integer recent;
+    @UriParam(label = "consumer")
+    private Integer untilFound;
+    @UriParam(label = "consumer")
+    private boolean dryRun;
+    @UriParam(label = "consumer")
+    private boolean useOsLocale;
+    @UriParam(label = "consumer", defaultValue = "100")
+    private int pageSize = 100;
+    @UriParam(label = "consumer")
+    private IdempotentRepository idempotentRepository;
+    @UriParam(label = "producer", defaultValue = "listAssets")
+    private ICloudOperations operation = ICloudOperations.listAssets;
+    @UriParam(label = "advanced")
+    private ICloudClient client;
+    @UriParam(label = "advanced")
+    private MfaCodeProvider mfaCodeProvider;
+    @UriParam(label = "advanced", defaultValue = "3")
+    private int maxRetries = 3;
+    @UriParam(label = "advanced", defaultValue = "5")
+    private int retryDelaySeconds = 5;
+
+    public ICloudConfiguration copy() {
+        try {
+            return (ICloudConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    /** The Apple ID. */
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    /** The password; only needed when the stored session can no longer be used. */
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getDomain() {
+        return domain;
+    }
+
+    /** com (iCloud.com), cn (iCloud.com.cn) or the base URL of a compatible server such as the simulator. */
+    public void setDomain(String domain) {
+        this.domain = domain;
+    }
+
+    public String getCookieDirectory() {
+        return cookieDirectory;
+    }
+
+    /** Where the session is kept (default ~/.camel-icloud/cookies); an icloudpd session there is reused. */
+    public void setCookieDirectory(String cookieDirectory) {
+        this.cookieDirectory = cookieDirectory;
+    }
+
+    public String getLibrary() {
+        return library;
+    }
+
+    /** The library: PrimarySync or a Shared Library (SharedSync-...). */
+    public void setLibrary(String library) {
+        this.library = library;
+    }
+
+    public String getAlbums() {
+        return albums;
+    }
+
+    /** Albums to sync, comma-separated (default: the whole library). */
+    public void setAlbums(String albums) {
+        this.albums = albums;
+    }
+
+    public String getDirectory() {
+        return directory;
+    }
+
+    /**
+     * A local folder to compare with, as icloudpd does: files already there (same name and size) are not
+     * emitted, and a different size gets a -SIZE name. Leave empty for other destinations.
+     */
+    public void setDirectory(String directory) {
+        this.directory = directory;
+    }
+
+    public String getFolderStructure() {
+        return folderStructure;
+    }
+
+    /** Folder layout from the creation date, a Python format such as {:%Y/%m/%d}, or none. */
+    public void setFolderStructure(String folderStructure) {
+        this.folderStructure = folderStructure;
+    }
+
+    public String getSizes() {
+        return sizes;
+    }
+
+    /** Versions to deliver, comma-separated: original, medium, thumb, adjusted, alternative. */
+    public void setSizes(String sizes) {
+        this.sizes = sizes;
+    }
+
+    public boolean isForceSize() {
+        return forceSize;
+    }
+
+    /** Only the requested sizes: no fallback to the original when a size is missing. */
+    public void setForceSize(boolean forceSize) {
+        this.forceSize = forceSize;
+    }
+
+    public String getLivePhotoSize() {
+        return livePhotoSize;
+    }
+
+    /** Size of the live-photo video: original, medium or thumb. */
+    public void setLivePhotoSize(String livePhotoSize) {
+        this.livePhotoSize = livePhotoSize;
+    }
+
+    public String getLivePhotoMovFilenamePolicy() {
+        return livePhotoMovFilenamePolicy;
+    }
+
+    /** suffix: IMG_1_HEVC.MOV for HEIC live photos; original: always IMG_1.MOV. */
+    public void setLivePhotoMovFilenamePolicy(String livePhotoMovFilenamePolicy) {
+        this.livePhotoMovFilenamePolicy = livePhotoMovFilenamePolicy;
+    }
+
+    public String getAlignRaw() {
+        return alignRaw;
+    }
+
+    /** For RAW+JPEG pairs, which counts as the original: as-is, original (the RAW) or alternative (the JPEG). */
+    public void setAlignRaw(String alignRaw) {
+        this.alignRaw = alignRaw;
+    }
+
+    public String getFileMatchPolicy() {
+        return fileMatchPolicy;
+    }
+
+    /** name-size-dedup-with-suffix (icloudpd's default) or name-id7 (an id part in every name). */
+    public void setFileMatchPolicy(String fileMatchPolicy) {
+        this.fileMatchPolicy = fileMatchPolicy;
+    }
+
+    public boolean isKeepUnicodeInFilenames() {
+        return keepUnicodeInFilenames;
+    }
+
+    /** Keep non-ASCII characters in file names (icloudpd drops them by default). */
+    public void setKeepUnicodeInFilenames(boolean keepUnicodeInFilenames) {
+        this.keepUnicodeInFilenames = keepUnicodeInFilenames;
+    }
+
+    public boolean isSkipVideos() {
+        return skipVideos;
+    }
+
+    /** Do not deliver videos. */
+    public void setSkipVideos(boolean skipVideos) {
+        this.skipVideos = skipVideos;
+    }
+
+    public boolean isSkipPhotos() {
+        return skipPhotos;
+    }
+
+    /** Do not deliver photos. */
+    public void setSkipPhotos(boolean skipPhotos) {
+        this.skipPhotos = skipPhotos;
+    }
+
+    public boolean isSkipLivePhotos() {
+        return skipLivePhotos;
+    }
+
+    /** Do not deliver the videos of live photos. */
+    public void setSkipLivePhotos(boolean skipLivePhotos) {
+        this.skipLivePhotos = skipLivePhotos;
+    }
+
+    public String getSkipCreatedBefore() {
+        return skipCreatedBefore;
+    }
+
+    /** Skip assets created before this ISO date/instant, or this long ago (e.g. 20d). */
+    public void setSkipCreatedBefore(String skipCreatedBefore) {
+        this.skipCreatedBefore = skipCreatedBefore;
+    }
+
+    public String getSkipCreatedAfter() {
+        return skipCreatedAfter;
+    }
+
+    /** Skip assets created after this ISO date/instant, or this long ago (e.g. 2d). */
+    public void setSkipCreatedAfter(String skipCreatedAfter) {
+        this.skipCreatedAfter = skipCreatedAfter;
+    }
+
+    public Integer getRecent() {
+        return recent;
+    }
+
+    /** Only the N most recent assets. */
+    public void setRecent(Integer recent) {
+        this.recent = recent;
+    }
+
+    public Integer getUntilFound() {
+        return untilFound;
+    }
+
+    /** Stop a pass after N consecutive assets whose files are already at the destination. */
+    public void setUntilFound(Integer untilFound) {
+        this.untilFound = untilFound;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    /** Log what would be delivered, deliver nothing. */
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    public boolean isUseOsLocale() {
+        return useOsLocale;
+    }
+
+    /** Month and day names in folders in the system's language (default English). */
+    public void setUseOsLocale(boolean useOsLocale) {
+        this.useOsLocale = useOsLocale;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    /** Assets per batch: exchanges are created and processed a page at a time, so memory stays flat. */
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /**
+     * Remembers what was delivered (key: assetId:version:checksum); delivered content is not emitted
+     * again, and an edited photo (new checksum) is.
+     */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public ICloudOperations getOperation() {
+        return operation;
+    }
+
+    /** The producer's operation. */
+    public void setOperation(ICloudOperations operation) {
+        this.operation = operation;
+    }
+
+    public ICloudClient getClient() {
+        return client;
+    }
+
+    /** A ready client to use instead of building one from the options (it is not closed by the endpoint). */
+    public void setClient(ICloudClient client) {
+        this.client = client;
+    }
+
+    public MfaCodeProvider getMfaCodeProvider() {
+        return mfaCodeProvider;
+    }
+
+    /** Where verification codes come from when Apple asks for one (default: none, the poll then fails). */
+    public void setMfaCodeProvider(MfaCodeProvider mfaCodeProvider) {
+        this.mfaCodeProvider = mfaCodeProvider;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /** Retries when Apple throttles or a connection breaks. */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public int getRetryDelaySeconds() {
+        return retryDelaySeconds;
+    }
+
+    /** First pause before a retry, doubled each time. */
+    public void setRetryDelaySeconds(int retryDelaySeconds) {
+        this.retryDelaySeconds = retryDelaySeconds;
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.camelicloud.component;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.Metadata;
+
+/** The headers of the {@code icloud:} component. */
+public interface ICloudConstants {
+
+    @Metadata(label = "consumer", description = "The asset's id (its master record name): stable for its content",
+            javaType = "String")
+    String ASSET_ID = "CamelICloudAssetId";
+    @Metadata(label = "consumer", description = "The CPLAsset record name (what a delete names)", javaType = "String")
+    String RECORD_NAME = "CamelICloudRecordName";
+    @Metadata(label = "consumer,producer", description = "Which version: original, medium, thumb, adjusted,"
+            + " alternative, live-original, live-medium, live-thumb", javaType = "String")
+    String VERSION = "CamelICloudVersion";
+    @Metadata(label = "consumer", description = "The file name Apple stores, made safe (no folder)",
+            javaType = "String")
+    String FILE_NAME = "CamelICloudFileName";
+    @Metadata(label = "consumer", description = "The relative path of the file (folder structure + name)",
+            javaType = "String")
+    String RELATIVE_PATH = Exchange.FILE_NAME;
+    @Metadata(label = "consumer", description = "Size of the file in bytes", javaType = "long")
+    String SIZE = "CamelICloudSize";
+    @Metadata(label = "consumer", description = "Apple's checksum of the version: changes when the bytes change",
+            javaType = "String")
+    String CHECKSUM = "CamelICloudChecksum";
+    @Metadata(label = "consumer", description = "Key of this content for idempotent repositories:"
+            + " assetId:version:checksum", javaType = "String")
+    String DELIVERY_KEY = "CamelICloudDeliveryKey";
+    @Metadata(label = "consumer", description = "When the photo or video was taken", javaType = "java.time.Instant")
+    String CREATED = "CamelICloudCreated";
+    @Metadata(label = "consumer", description = "When it was added to the library", javaType = "java.time.Instant")
+    String ADDED = "CamelICloudAdded";
+    @Metadata(label = "consumer", description = "Apple's type identifier of the version, e.g. public.heic",
+            javaType = "String")
+    String FILE_TYPE = "CamelICloudFileType";
+    @Metadata(label = "consumer", description = "IMAGE, MOVIE or UNKNOWN", javaType = "String")
+    String ITEM_KIND = "CamelICloudItemKind";
+    @Metadata(label = "consumer", description = "True for a favourite", javaType = "boolean")
+    String FAVORITE = "CamelICloudFavorite";
+    @Metadata(label = "consumer,producer", description = "The album the asset was listed from", javaType = "String")
+    String ALBUM = "CamelICloudAlbum";
+    @Metadata(label = "consumer,producer", description = "The library (zone), e.g. PrimarySync", javaType = "String")
+    String LIBRARY = "CamelICloudLibrary";
+    @Metadata(label = "producer", description = "The operation to perform (overrides the endpoint's)",
+            javaType = "io.github.camelicloud.component.ICloudOperations")
+    String OPERATION = "CamelICloudOperation";
+    @Metadata(label = "producer", description = "listAssets: at most this many assets, newest first",
+            javaType = "Integer")
+    String LIMIT = "CamelICloudLimit";
+}

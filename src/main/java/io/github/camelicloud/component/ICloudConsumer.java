@@ -1,0 +1,224 @@
+package io.github.camelicloud.component;
+
+import io.github.camelicloud.client.ICloudClient;
+import io.github.camelicloud.client.http.RetryPolicy;
+import io.github.camelicloud.client.photos.Asset;
+import io.github.camelicloud.client.photos.PhotoAlbum;
+import io.github.camelicloud.client.photos.PhotoLibrary;
+import io.github.camelicloud.client.photos.ResumingDownloadStream;
+import io.github.camelicloud.sync.Delivery;
+import io.github.camelicloud.sync.LocalFiles;
+import io.github.camelicloud.sync.SyncPass;
+import io.github.camelicloud.sync.SyncSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.camel.util.IOHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls a library: each poll is one pass over the selected albums (icloudpd's loop), handed to the route
+ * a page of assets at a time — one exchange per file, its body the download stream, opened when the
+ * route reads it and closed when the exchange completes. Errors propagate, so Camel's back-off and the
+ * consumer health check see them.
+ */
+public class ICloudConsumer extends ScheduledBatchPollingConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ICloudConsumer.class);
+
+    private final ICloudEndpoint endpoint;
+
+    public ICloudConsumer(ICloudEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        shutdownRunningTask = null;
+        pendingExchanges = 0;
+        ICloudConfiguration config = endpoint.getConfiguration();
+        try {
+            SyncSettings settings = ICloudSyncSettings.from(config, Clock.systemDefaultZone());
+            ICloudClient client = endpoint.client();
+            client.account();
+            client.awaitPhotosReady();
+            forceConsumerAsReady();
+            PhotoLibrary library = client.photos().library(config.getLibrary());
+            Optional<LocalFiles> local = Optional.ofNullable(config.getDirectory()).map(d -> new LocalFiles(Path.of(d),
+                    d, settings.naming().fileMatchPolicy()));
+            int delivered = 0;
+            SyncPass.Stats last = null;
+            for (PhotoAlbum album : albums(library, config)) {
+                SyncPass pass = new SyncPass(album.assets(), settings, local);
+                announce(album, settings, config);
+                while (isRunAllowed() && !pass.finished()) {
+                    delivered += processBatch(exchanges(pass.next(config.getPageSize()), album, library, client));
+                }
+                last = pass.stats();
+                LOG.info("All {} have been downloaded", phrase(settings, true));
+            }
+            for (ICloudPassListener l : endpoint.passListeners()) {
+                l.passCompleted(last);
+            }
+            return delivered;
+        } catch (Exception e) {
+            for (ICloudPassListener l : endpoint.passListeners()) {
+                l.passFailed(e);
+            }
+            throw e;
+        }
+    }
+
+    private static List<PhotoAlbum> albums(PhotoLibrary library, ICloudConfiguration config) {
+        if (config.getAlbums() == null || config.getAlbums().isBlank()) {
+            return List.of(library.all());
+        }
+        return Arrays.stream(config.getAlbums().split(",")).map(String::trim).filter(a -> !a.isEmpty())
+                .map(library::album).toList();
+    }
+
+    private void announce(PhotoAlbum album, SyncSettings settings, ICloudConfiguration config) {
+        LOG.info("Looking up all {}{}...", phrase(settings, true),
+                album.kind() == io.github.camelicloud.client.photos.AlbumKind.LIBRARY ? "" : " from album " + album.name());
+        String count;
+        boolean plural;
+        if (settings.untilFound().isPresent()) {
+            count = "???";
+            plural = true;
+        } else {
+            long n = settings.recent().map(Integer::longValue).orElseGet(album::count);
+            plural = n != 1;
+            count = n == 1 ? "the first" : n < 0 ? "???" : String.valueOf(n);
+        }
+        String target = config.getDirectory() != null ? config.getDirectory() : endpoint.getEndpointBaseUri();
+        LOG.info("Downloading {} {} {} to {} ...", count, config.getSizes().replace(" ", ""),
+                phrase(settings, plural), target);
+    }
+
+    /** icloudpd's "photos and videos" / "photos" / "videos", or the singular forms. */
+    private static String phrase(SyncSettings settings, boolean plural) {
+        if (settings.naming().skipVideos() || settings.naming().skipPhotos()) {
+            String kind = settings.naming().skipVideos() ? "photo" : "video";
+            return plural ? kind + "s" : kind;
+        }
+        return plural ? "photos and videos" : "photo or video";
+    }
+
+    private Queue<Object> exchanges(List<Delivery> deliveries, PhotoAlbum album, PhotoLibrary library,
+            ICloudClient client) {
+        ICloudConfiguration config = endpoint.getConfiguration();
+        IdempotentRepository delivered = config.getIdempotentRepository();
+        Queue<Object> exchanges = new LinkedList<>();
+        for (Delivery d : deliveries) {
+            if (delivered != null && delivered.contains(d.key())) {
+                LOG.debug("{} was delivered before", d.relativePath());
+                continue;
+            }
+            if (config.isDryRun()) {
+                LOG.info("[DRY RUN] Would download {}", shown(d));
+                continue;
+            }
+            exchanges.add(exchange(d, album, library, client, delivered));
+        }
+        return exchanges;
+    }
+
+    private String shown(Delivery d) {
+        String dir = endpoint.getConfiguration().getDirectory();
+        return dir == null ? d.relativePath() : dir + "/" + d.relativePath();
+    }
+
+    private Exchange exchange(Delivery d, PhotoAlbum album, PhotoLibrary library, ICloudClient client,
+            IdempotentRepository delivered) {
+        Exchange exchange = createExchange(true);
+        Message m = exchange.getMessage();
+        Asset asset = d.asset();
+        m.setHeader(ICloudConstants.ASSET_ID, asset.id());
+        m.setHeader(ICloudConstants.RECORD_NAME, asset.recordName());
+        m.setHeader(ICloudConstants.VERSION, d.label());
+        m.setHeader(ICloudConstants.FILE_NAME, Path.of(d.relativePath()).getFileName().toString());
+        m.setHeader(ICloudConstants.RELATIVE_PATH, d.relativePath());
+        m.setHeader(ICloudConstants.SIZE, d.version().size());
+        m.setHeader(Exchange.CONTENT_LENGTH, d.version().size());
+        m.setHeader(Exchange.FILE_LENGTH, d.version().size());
+        m.setHeader(Exchange.FILE_LAST_MODIFIED, asset.created().toEpochMilli());
+        m.setHeader(ICloudConstants.CHECKSUM, d.version().checksum());
+        m.setHeader(ICloudConstants.DELIVERY_KEY, d.key());
+        m.setHeader(ICloudConstants.CREATED, asset.created());
+        m.setHeader(ICloudConstants.ADDED, asset.added());
+        m.setHeader(ICloudConstants.FILE_TYPE, d.version().fileType());
+        m.setHeader(Exchange.CONTENT_TYPE, MediaTypes.of(d.version().fileType()));
+        m.setHeader(ICloudConstants.ITEM_KIND, asset.kind().name());
+        m.setHeader(ICloudConstants.FAVORITE, asset.favorite());
+        m.setHeader(ICloudConstants.ALBUM, album.name());
+        m.setHeader(ICloudConstants.LIBRARY, library.name());
+        ICloudConfiguration c = endpoint.getConfiguration();
+        ResumingDownloadStream body = new ResumingDownloadStream(client.downloader(), d.version(),
+                new RetryPolicy(c.getMaxRetries() + 1, Duration.ofSeconds(c.getRetryDelaySeconds()),
+                        Duration.ofMinutes(2)), shown(d));
+        m.setBody(body);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                IOHelper.close(body);
+            }
+
+            @Override
+            public void onComplete(Exchange done) {
+                LOG.info("Downloaded {}", shown(d));
+                if (delivered != null) {
+                    delivered.add(d.key());
+                }
+            }
+
+            @Override
+            public void onFailure(Exchange failed) {
+                LOG.warn("Could not deliver {}: {}", shown(d), failed.getException() == null ? "unknown error"
+                        : failed.getException().getMessage());
+            }
+        });
+        return exchange;
+    }
+
+    @Override
+    public int processBatch(Queue<Object> exchanges) throws Exception {
+        int total = exchanges.size();
+        int answer = total;
+        List<Object> list = new ArrayList<>(exchanges);
+        for (int index = 0; index < total && isBatchAllowed(); index++) {
+            Exchange exchange = (Exchange) list.get(index);
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
+            pendingExchanges = total - index - 1;
+            getProcessor().process(exchange);
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Error delivering "
+                        + exchange.getMessage().getHeader(Exchange.FILE_NAME), exchange, exchange.getException());
+            }
+            releaseExchange(exchange, false);
+        }
+        for (int index = 0; index < total; index++) {
+            Object leftover = list.get(index);
+            if (leftover instanceof Exchange e && e.getMessage().getBody() instanceof ResumingDownloadStream s) {
+                IOHelper.close(s); // bodies of exchanges a shutdown cut off
+            }
+        }
+        return answer;
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.camelicloud.component;
+
+import io.github.camelicloud.client.ICloudClient;
+import io.github.camelicloud.client.auth.MfaCodeProvider;
+import io.github.camelicloud.client.http.RetryPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.support.ScheduledPollEndpoint;
+
+/**
+ * {@code icloud:photos?username=...}: consumes the photos and videos of an iCloud library (one exchange
+ * per file, streamed) and performs operations on it.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "icloud", title = "iCloud Photos", syntax = "icloud:type",
+        category = {Category.CLOUD, Category.FILE}, headersClass = ICloudConstants.class)
+public class ICloudEndpoint extends ScheduledPollEndpoint {
+
+    @UriPath(description = "Always photos")
+    @Metadata(required = true)
+    private String type = "photos";
+    @UriParam
+    private ICloudConfiguration configuration;
+
+    private final List<ICloudPassListener> listeners = new CopyOnWriteArrayList<>();
+    private ICloudClient client;
+    private boolean ownsClient;
+
+    public ICloudEndpoint(String uri, ICloudComponent component, ICloudConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        ICloudConsumer consumer = new ICloudConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new ICloudProducer(this);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (configuration.getClient() != null) {
+            client = configuration.getClient();
+        } else {
+            client = buildClient();
+            ownsClient = true;
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (ownsClient) {
+            client = null;
+        }
+        super.doStop();
+    }
+
+    private ICloudClient buildClient() {
+        Duration delay = Duration.ofSeconds(Math.max(0, configuration.getRetryDelaySeconds()));
+        ICloudClient.Builder b = ICloudClient.builder().username(configuration.getUsername())
+                .domain(configuration.getDomain())
+                .password(() -> Optional.ofNullable(configuration.getPassword()).filter(p -> !p.isEmpty()))
+                .mfaCodeProvider(Optional.ofNullable(configuration.getMfaCodeProvider()).orElse(MfaCodeProvider.NONE))
+                .retryPolicy(new RetryPolicy(configuration.getMaxRetries() + 1, delay, Duration.ofMinutes(2)))
+                .readinessPolicy(new RetryPolicy(12, delay.multipliedBy(6), Duration.ofMinutes(5)));
+        if (configuration.getCookieDirectory() != null) {
+            b.cookieDirectory(Path.of(configuration.getCookieDirectory()));
+        }
+        return b.build();
+    }
+
+    public ICloudClient client() {
+        return client;
+    }
+
+    public ICloudConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(ICloudConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    /** Registers a listener told when each consumer pass ends. */
+    public void addPassListener(ICloudPassListener listener) {
+        listeners.add(listener);
+    }
+
+    List<ICloudPassListener> passListeners() {
+        return listeners;
+    }
+}

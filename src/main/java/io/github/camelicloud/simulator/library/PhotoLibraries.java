@@ -1,0 +1,58 @@
+package io.github.camelicloud.simulator.library;
+
+import io.github.camelicloud.simulator.media.Noise;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every account's library, made on the account's first Photos call (so a simulator with many accounts starts
+ * at once) from the options and the account's email: each account has its own, and the same seed always
+ * gives each account the same one.
+ */
+public final class PhotoLibraries {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PhotoLibraries.class);
+
+    private final LibraryOptions options;
+    private final DownloadIndex downloads = new DownloadIndex();
+    private final Map<String, PhotoLibrary> byAccount = new ConcurrentHashMap<>();
+
+    public PhotoLibraries(LibraryOptions options) {
+        this.options = options;
+    }
+
+    public LibraryOptions options() {
+        return options;
+    }
+
+    /**
+     * @param ownerRecordName the account's CloudKit userRecordName (owner of its PrimarySync zone)
+     */
+    public PhotoLibrary of(String email, String ownerRecordName) {
+        return byAccount.computeIfAbsent(email.toLowerCase(Locale.ROOT), key -> {
+            long started = System.nanoTime();
+            PhotoLibrary library = new LibraryGenerator(key, ownerRecordName, options, accountSeed(key), downloads)
+                    .generate();
+            LOG.info("Photo library for {} ready: {} assets in {} zones ({} ms)", key,
+                    library.zones().stream().mapToInt(z -> z.assets().size()).sum(), library.zones().size(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return library;
+        });
+    }
+
+    public DownloadIndex downloads() {
+        return downloads;
+    }
+
+    private long accountSeed(String email) {
+        long hash = 0;
+        for (byte b : email.getBytes(StandardCharsets.UTF_8)) {
+            hash = Noise.mix(hash ^ b);
+        }
+        return Noise.seed(options.seed(), hash);
+    }
+}

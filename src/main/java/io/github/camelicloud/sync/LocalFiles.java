@@ -1,0 +1,80 @@
+package io.github.camelicloud.sync;
+
+import io.github.camelicloud.sync.SyncOptions.FileMatchPolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a local target folder already holds, judged as icloudpd does: a file with the planned name and
+ * the remote size is there already; with another size, the new file gets {@code -<size>} before its
+ * extension ({@code name-size-dedup-with-suffix}); icloudpd's old {@code -original} names count too.
+ * Also the guard that keeps every path inside the folder.
+ */
+public final class LocalFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalFiles.class);
+
+    private final Path root;
+    private final String shownRoot;
+    private final FileMatchPolicy policy;
+
+    /** @param shownRoot the folder as the user wrote it, for messages (icloudpd prints it unchanged) */
+    public LocalFiles(Path root, String shownRoot, FileMatchPolicy policy) {
+        this.root = root.toAbsolutePath().normalize();
+        this.shownRoot = shownRoot;
+        this.policy = policy;
+    }
+
+    /** Where {@code file} goes, and whether it is already there. */
+    public Placement place(PlannedFile file) {
+        String relative = file.relativePath();
+        Path target = resolve(relative);
+        Path existing = target;
+        boolean exists = Files.isRegularFile(target);
+        if (!exists && file.label().equals("original")) {
+            Path old = resolve(FileNames.withSuffix(relative, "-original"));
+            if (Files.isRegularFile(old)) {
+                exists = true;
+                existing = old;
+            }
+        }
+        if (exists && policy == FileMatchPolicy.NAME_SIZE_DEDUP_WITH_SUFFIX && size(existing) != file.version().size()) {
+            relative = FileNames.withSuffix(relative, "-" + file.version().size());
+            LOG.debug("{} deduplicated", shown(relative));
+            exists = Files.isRegularFile(resolve(relative));
+        }
+        if (exists) {
+            LOG.debug("{} already exists", shown(relative));
+        }
+        return new Placement(relative, exists);
+    }
+
+    /** The absolute path of a relative one, refusing anything that would leave the folder. */
+    public Path resolve(String relative) {
+        Path path = root.resolve(relative).normalize();
+        if (!path.startsWith(root) || path.equals(root)) {
+            throw new IllegalArgumentException("Refusing to write outside " + root + ": " + relative);
+        }
+        return path;
+    }
+
+    /** The path as icloudpd prints it: the folder as given, {@code /}, the relative path. */
+    public String shown(String relative) {
+        return shownRoot + "/" + relative;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** The final relative path and whether the file is there already. */
+    public record Placement(String relativePath, boolean exists) {
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.camelicloud.sync;
+
+import io.github.camelicloud.client.photos.Asset;
+import io.github.camelicloud.client.photos.ItemKind;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pass over an album, icloudpd's loop: newest first, {@code --recent} assets at most, the created
+ * date filters, the plan of each asset's files, what the local folder already holds, and
+ * {@code --until-found} (stop after N consecutive assets whose files were all there). Handed out in
+ * batches so a caller never holds more than a page of work. Not thread-safe.
+ */
+public final class SyncPass {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncPass.class);
+
+    private final Iterator<Asset> assets;
+    private final SyncSettings settings;
+    private final DownloadPlanner planner;
+    private final Optional<LocalFiles> local;
+    private int assetsSeen;
+    private int consecutiveFound;
+    private boolean stopped;
+    private final Stats stats = new Stats();
+
+    public SyncPass(Iterator<Asset> assets, SyncSettings settings, Optional<LocalFiles> local) {
+        this.assets = assets;
+        this.settings = settings;
+        this.planner = new DownloadPlanner(settings.naming());
+        this.local = local;
+    }
+
+    /** The next deliveries, from at most {@code maxAssets} assets; empty when the pass is over. */
+    public List<Delivery> next(int maxAssets) {
+        List<Delivery> batch = new ArrayList<>();
+        int taken = 0;
+        while (taken < maxAssets && hasMoreAssets()) {
+            Asset asset = assets.next();
+            assetsSeen++;
+            taken++;
+            batch.addAll(deliveries(asset));
+        }
+        return batch;
+    }
+
+    public boolean finished() {
+        return !hasMoreAssets();
+    }
+
+    public Stats stats() {
+        return stats;
+    }
+
+    private boolean hasMoreAssets() {
+        if (stopped) {
+            return false;
+        }
+        if (settings.untilFound().isPresent() && consecutiveFound >= settings.untilFound().get()) {
+            LOG.info("Found {} consecutive previously downloaded photos. Exiting", settings.untilFound().get());
+            stopped = true;
+            return false;
+        }
+        if (settings.recent().isPresent() && assetsSeen >= settings.recent().get()) {
+            stopped = true;
+            return false;
+        }
+        return assets.hasNext();
+    }
+
+    private List<Delivery> deliveries(Asset asset) {
+        stats.assets++;
+        if (!selected(asset)) {
+            stats.skippedAssets++;
+            return List.of();
+        }
+        List<Delivery> result = new ArrayList<>();
+        for (PlannedFile file : planner.plan(asset)) {
+            LocalFiles.Placement placement = local.map(l -> l.place(file))
+                    .orElse(new LocalFiles.Placement(file.relativePath(), false));
+            boolean primary = !file.label().startsWith("live-");
+            if (placement.exists()) {
+                stats.existingFiles++;
+                if (primary) {
+                    consecutiveFound++;
+                }
+                continue;
+            }
+            if (primary) {
+                consecutiveFound = 0;
+            }
+            result.add(new Delivery(file, placement.relativePath()));
+        }
+        stats.deliveries += result.size();
+        return result;
+    }
+
+    private boolean selected(Asset asset) {
+        if (settings.naming().skipVideos() && asset.kind() == ItemKind.MOVIE) {
+            LOG.debug("Skipping {}, only downloading photos. (Item type was: MOVIE)", planner.baseName(asset));
+            return false;
+        }
+        if (settings.naming().skipPhotos() && asset.kind() == ItemKind.IMAGE) {
+            LOG.debug("Skipping {}, only downloading videos. (Item type was: IMAGE)", planner.baseName(asset));
+            return false;
+        }
+        if (settings.skipCreatedBefore().filter(t -> asset.created().isBefore(t)).isPresent()) {
+            LOG.debug("Skipping {}, as it was created {}, before {}.", planner.baseName(asset), asset.created(),
+                    settings.skipCreatedBefore().get());
+            return false;
+        }
+        if (settings.skipCreatedAfter().filter(t -> asset.created().isAfter(t)).isPresent()) {
+            LOG.debug("Skipping {}, as it was created {}, after {}.", planner.baseName(asset), asset.created(),
+                    settings.skipCreatedAfter().get());
+            return false;
+        }
+        return true;
+    }
+
+    /** Counts of one pass, for the log and for metrics. */
+    public static final class Stats {
+        private int assets;
+        private int skippedAssets;
+        private int existingFiles;
+        private int deliveries;
+
+        public int assets() {
+            return assets;
+        }
+
+        public int skippedAssets() {
+            return skippedAssets;
+        }
+
+        public int existingFiles() {
+            return existingFiles;
+        }
+
+        public int deliveries() {
+            return deliveries;
+        }
+    }
+}
