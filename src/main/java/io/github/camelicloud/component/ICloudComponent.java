@@ -1,8 +1,12 @@
 package io.github.camelicloud.component;
 
+import io.github.camelicloud.client.photos.ResumingDownloadStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StreamCachingStrategy;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
@@ -26,6 +30,24 @@ public class ICloudComponent extends HealthCheckComponent {
                     + " icloud:photos?username=me@icloud.com, or a client bean (client=#myClient)");
         }
         return endpoint;
+    }
+
+    /**
+     * Camel caches stream bodies by default — in memory unless spooling is on — which would hold whole
+     * videos. Download streams are read once, by the destination, so they are kept out of the cache.
+     */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        StreamCachingStrategy caching = getCamelContext().getStreamCachingStrategy();
+        List<Class<?>> deny = new ArrayList<>();
+        if (caching.getDenyClasses() != null) {
+            deny.addAll(caching.getDenyClasses());
+        }
+        if (!deny.contains(ResumingDownloadStream.class)) {
+            deny.add(ResumingDownloadStream.class);
+            caching.setDenyClasses(deny.toArray(Class<?>[]::new));
+        }
     }
 
     public ICloudConfiguration getConfiguration() {

@@ -156,7 +156,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         m.setHeader(ICloudConstants.SIZE, d.version().size());
         m.setHeader(Exchange.CONTENT_LENGTH, d.version().size());
         m.setHeader(Exchange.FILE_LENGTH, d.version().size());
-        m.setHeader(Exchange.FILE_LAST_MODIFIED, asset.created().toEpochMilli());
+        // whole seconds, as icloudpd sets file times
+        m.setHeader(Exchange.FILE_LAST_MODIFIED, asset.created().getEpochSecond() * 1000);
         m.setHeader(ICloudConstants.CHECKSUM, d.version().checksum());
         m.setHeader(ICloudConstants.DELIVERY_KEY, d.key());
         m.setHeader(ICloudConstants.CREATED, asset.created());

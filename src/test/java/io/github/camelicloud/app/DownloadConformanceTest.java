@@ -1,0 +1,108 @@
+package io.github.camelicloud.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.camelicloud.testing.CassetteReplayServer;
+import io.github.camelicloud.testing.Cassettes;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The download rows of CONFORMANCE.md replayed from Apple's recordings through the CLI's Camel route. */
+class DownloadConformanceTest {
+
+    @TempDir
+    Path base;
+
+    private Path cookies;
+    private Path data;
+
+    @BeforeEach
+    void harness() throws IOException {
+        cookies = Files.createDirectories(base.resolve("cookie"));
+        data = Files.createDirectories(base.resolve("data"));
+        try (Stream<Path> files = Files.list(Cassettes.icloudpdCookieDir())) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, cookies.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    @Test
+    void s024DownloadsTheNewPhotoAndSkipsTheOnesThatExist() throws IOException {
+        precreate("2018/07/30/IMG_7408.JPG", 1151066);
+        precreate("2018/07/30/IMG_7407.JPG", 656257);
+        CliRun run = run("listing_photos", "--recent", "5", "--skip-videos", "--skip-live-photos",
+                "--log-level", "debug");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output()).contains("Looking up all photos...", "Downloading 5 original photos to " + data + " ...",
+                data + "/2018/07/30/IMG_7408.JPG already exists", data + "/2018/07/30/IMG_7407.JPG already exists",
+                "Skipping IMG_7405.MOV, only downloading photos.", "Skipping IMG_7404.MOV, only downloading photos.",
+                "Downloaded " + data + "/2018/07/31/IMG_7409.JPG", "All photos have been downloaded")
+                .doesNotContain("IMG_7409.MOV");
+        Path photo = data.resolve("2018/07/31/IMG_7409.JPG");
+        assertThat(photo).hasSize(1884695);
+        assertThat(Files.getLastModifiedTime(photo).toInstant()).isEqualTo(Instant.parse("2018-07-31T07:22:24Z"));
+        assertThat(files()).containsExactlyInAnyOrder("2018/07/30/IMG_7408.JPG", "2018/07/30/IMG_7407.JPG",
+                "2018/07/31/IMG_7409.JPG"); // no temporary file left behind
+    }
+
+    @Test
+    void s027ExistingFilesAreNotDownloadedAgain() throws IOException {
+        precreate("2018/07/31/IMG_7409.JPG", 1884695);
+        precreate("2018/07/31/IMG_7409.MOV", 3294075);
+        CliRun run = run("listing_photos", "--recent", "1", "--log-level", "debug");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output()).contains("Downloading the first original photo or video to " + data + " ...",
+                data + "/2018/07/31/IMG_7409.JPG already exists", data + "/2018/07/31/IMG_7409.MOV already exists",
+                "All photos and videos have been downloaded");
+        assertThat(files()).hasSize(2);
+    }
+
+    @Test
+    void s041ADifferentSizeIsDeduplicatedWithASuffix() throws IOException {
+        precreate("2018/07/31/IMG_7409.JPG", 1);
+        CliRun run = run("listing_photos", "--recent", "1", "--skip-live-photos", "--only-print-filenames");
+        assertThat(run.output().lines()).containsExactly(data + "/2018/07/31/IMG_7409-1884695.JPG");
+    }
+
+    @Test
+    void s052DryRunWritesNothing() throws IOException {
+        CliRun run = run("listing_photos", "--recent", "1", "--skip-live-photos", "--dry-run");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output()).contains("[DRY RUN] Would download " + data + "/2018/07/31/IMG_7409.JPG");
+        assertThat(files()).isEmpty();
+    }
+
+    private void precreate(String relative, long size) throws IOException {
+        Path file = data.resolve(relative);
+        Files.createDirectories(file.getParent());
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(size);
+        }
+    }
+
+    private List<String> files() throws IOException {
+        try (Stream<Path> walk = Files.walk(data)) {
+            return walk.filter(Files::isRegularFile).map(p -> data.relativize(p).toString().replace('\\', '/'))
+                    .toList();
+        }
+    }
+
+    private CliRun run(String cassette, String... options) {
+        try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require(cassette))) {
+            String[] harness = {"-d", data.toString(), "--cookie-directory", cookies.toString(), "--domain",
+                apple.baseUrl(), "--username", "jdoe@gmail.com", "--password", "password1", "--no-progress-bar",
+                "--max-retries", "0"};
+            return CliRun.of("", Stream.concat(Stream.of(harness), Stream.of(options)).toArray(String[]::new));
+        }
+    }
+}
