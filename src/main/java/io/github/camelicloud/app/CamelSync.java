@@ -4,6 +4,7 @@ import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.ICloudException;
 import io.github.camelicloud.component.ICloudConfiguration;
 import io.github.camelicloud.component.ICloudEndpoint;
+import io.github.camelicloud.component.ICloudFileFinisher;
 import io.github.camelicloud.component.ICloudPassListener;
 import io.github.camelicloud.sync.SyncPass;
 import java.nio.file.Path;
@@ -34,14 +35,14 @@ final class CamelSync {
      * Runs the route; {@code configure} fills in the endpoint's options. Returns after one pass, or, with
      * {@code watchSeconds > 0}, never (until the process is stopped).
      */
-    static void run(ICloudClient client, Path directory, long watchSeconds, Consumer<ICloudConfiguration> configure)
-            throws Exception {
+    static void run(ICloudClient client, String directory, long watchSeconds, ICloudFileFinisher finisher,
+            Consumer<ICloudConfiguration> configure) throws Exception {
         try (CamelContext camel = new DefaultCamelContext()) {
             ICloudEndpoint icloud = camel.getEndpoint("icloud:photos?username=" + client.username(),
                     ICloudEndpoint.class);
             ICloudConfiguration config = icloud.getConfiguration();
             config.setClient(client);
-            config.setDirectory(directory.toString());
+            config.setDirectory(directory);
             configure.accept(config);
             icloud.setInitialDelay(0);
             icloud.setExceptionHandler(new ExceptionHandler() { // the pass listener reports failures to the user
@@ -82,13 +83,13 @@ final class CamelSync {
                     firstPass.countDown();
                 }
             });
-            String target = "file:" + directory.toAbsolutePath() + "?tempFileName=${file:onlyname}.part"
+            String target = "file:" + Path.of(directory).toAbsolutePath() + "?tempFileName=${file:onlyname}.part"
                     + "&keepLastModified=true&fileExist=Override&autoCreate=true";
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
                     errorHandler(noErrorHandler());
-                    from(icloud).routeId("icloud-to-file").to(target);
+                    from(icloud).routeId("icloud-to-file").to(target).process(finisher);
                 }
             });
             camel.start();

@@ -11,6 +11,7 @@ import io.github.camelicloud.client.WebAccessDisabledException;
 import io.github.camelicloud.client.auth.AccountSession;
 import io.github.camelicloud.client.http.RetryPolicy;
 import io.github.camelicloud.component.ICloudConfiguration;
+import io.github.camelicloud.component.ICloudFileFinisher;
 import io.github.camelicloud.component.ICloudSyncSettings;
 import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.SimulatorCommand;
@@ -146,6 +147,12 @@ public final class SyncCommand implements Callable<Integer> {
             description = "Only print the paths of the files that would be downloaded (nothing is written)")
     boolean onlyPrintFilenames;
 
+    @Option(names = "--set-exif-datetime", description = "Write the creation date into JPEGs that have no EXIF date")
+    boolean setExifDatetime;
+
+    @Option(names = "--xmp-sidecar", description = "Write an XMP sidecar (IMG.JPG.xmp) with the photo's metadata")
+    boolean xmpSidecar;
+
     @Option(names = "--dry-run", description = "Log what would be downloaded; download and delete nothing")
     boolean dryRun;
 
@@ -229,8 +236,8 @@ public final class SyncCommand implements Callable<Integer> {
             } else if (onlyPrintFilenames) {
                 commands.printFileNames(library, albums, directory, settings);
             } else {
-                CamelSync.run(client, Path.of(directory), watchWithInterval == null ? 0 : watchWithInterval,
-                        c -> copy(config, c));
+                CamelSync.run(client, directory, watchWithInterval == null ? 0 : watchWithInterval,
+                        new ICloudFileFinisher(setExifDatetime, xmpSidecar, directory), c -> copy(config, c));
             }
             return 0;
         } catch (ICloudException e) {

@@ -9,6 +9,9 @@ public interface ICloudConstants {
     @Metadata(label = "consumer", description = "The asset's id (its master record name): stable for its content",
             javaType = "String")
     String ASSET_ID = "CamelICloudAssetId";
+    @Metadata(label = "consumer", description = "The asset itself (dates, flags, versions, metadata)",
+            javaType = "io.github.camelicloud.client.photos.Asset")
+    String ASSET = "CamelICloudAsset";
     @Metadata(label = "consumer", description = "The CPLAsset record name (what a delete names)", javaType = "String")
     String RECORD_NAME = "CamelICloudRecordName";
     @Metadata(label = "consumer,producer", description = "Which version: original, medium, thumb, adjusted,"

@@ -148,6 +148,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         Exchange exchange = createExchange(true);
         Message m = exchange.getMessage();
         Asset asset = d.asset();
+        m.setHeader(ICloudConstants.ASSET, asset);
         m.setHeader(ICloudConstants.ASSET_ID, asset.id());
         m.setHeader(ICloudConstants.RECORD_NAME, asset.recordName());
         m.setHeader(ICloudConstants.VERSION, d.label());

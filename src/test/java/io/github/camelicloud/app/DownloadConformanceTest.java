@@ -75,6 +75,18 @@ class DownloadConformanceTest {
     }
 
     @Test
+    void exifDateAndXmpSidecarAfterTheDownload() throws IOException {
+        CliRun run = run("listing_photos", "--recent", "1", "--skip-live-photos", "--set-exif-datetime",
+                "--xmp-sidecar", "--log-level", "debug");
+        assertThat(run.exitCode()).isZero();
+        Path photo = data.resolve("2018/07/31/IMG_7409.JPG");
+        assertThat(photo).hasSize(1884695); // the recorded photo carries its own EXIF date: left as it is
+        assertThat(Files.readString(data.resolve("2018/07/31/IMG_7409.JPG.xmp")))
+                .contains("x:xmptk=\"icloudpd").contains("exif:GPSLatitude");
+        assertThat(Files.getLastModifiedTime(photo).toInstant()).isEqualTo(Instant.parse("2018-07-31T07:22:24Z"));
+    }
+
+    @Test
     void s052DryRunWritesNothing() throws IOException {
         CliRun run = run("listing_photos", "--recent", "1", "--skip-live-photos", "--dry-run");
         assertThat(run.exitCode()).isZero();

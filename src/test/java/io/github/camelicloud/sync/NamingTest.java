@@ -112,11 +112,11 @@ class NamingTest {
         Asset photo = new Asset("AY6c+BsE0jjaXx9tmVGJM1D2VcEO", "r", "t", "PrimarySync", Optional.of("IMG_7409.JPG"),
                 Optional.of("public.jpeg"), ItemKind.IMAGE, Instant.parse("2018-07-31T07:22:24Z"), Optional.empty(),
                 Instant.EPOCH, false, false, false, 0, 0, Map.of(VersionType.ORIGINAL, v(VersionType.ORIGINAL,
-                        "public.jpeg")));
+                        "public.jpeg")), null);
         assertThat(paths(id7, photo)).containsExactly("2018/07/31/IMG_7409_QVk2Yyt.JPG");
         Asset nameless = new Asset("AY6c+BsE0jjaXx9tmVGJM1D2VcEO", "r", "t", "PrimarySync", Optional.empty(),
                 Optional.of("public.jpeg"), ItemKind.IMAGE, Instant.parse("2018-07-31T07:22:24Z"), Optional.empty(),
-                Instant.EPOCH, false, false, false, 0, 0, photo.versions());
+                Instant.EPOCH, false, false, false, 0, 0, photo.versions(), null);
         assertThat(paths(planner(List.of(Size.ORIGINAL), false), nameless)).containsExactly("2018/07/31/AY6c_BsE0jja.JPG");
     }
 
@@ -160,7 +160,7 @@ class NamingTest {
     private static Asset asset(String name, String type, ItemKind kind, Map<VersionType, AssetVersion> versions) {
         return new Asset("id-" + name, "rec", "tag", "PrimarySync", Optional.of(name), Optional.of(type), kind,
                 Instant.parse("2018-07-31T07:22:24Z"), Optional.empty(), Instant.EPOCH, false, false, false, 0, 0,
-                versions);
+                versions, null);
     }
 
     private static AssetVersion v(VersionType type, String fileType) {

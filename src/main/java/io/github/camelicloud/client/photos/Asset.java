@@ -1,5 +1,6 @@
 package io.github.camelicloud.client.photos;
 
+import io.github.camelicloud.client.photos.metadata.AssetMetadata;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -18,15 +19,17 @@ import java.util.Optional;
  * @param created         when the photo was taken ({@code assetDate}); epoch 0 when Apple has none
  * @param createdOffset   the time zone the photo was taken in, when known
  * @param versions        every version Apple offers, by type
+ * @param metadata        caption, keywords, location… (what an XMP sidecar carries)
  */
 public record Asset(String id, String recordName, String recordChangeTag, String zoneName,
         Optional<String> fileName, Optional<String> itemType, ItemKind kind, Instant created,
         Optional<ZoneOffset> createdOffset, Instant added, boolean favorite, boolean hidden, boolean deleted,
-        int width, int height, Map<VersionType, AssetVersion> versions) {
+        int width, int height, Map<VersionType, AssetVersion> versions, AssetMetadata metadata) {
 
     public Asset {
         Objects.requireNonNull(id, "id");
         versions = Map.copyOf(versions);
+        metadata = metadata == null ? AssetMetadata.empty() : metadata;
     }
 
     public Optional<AssetVersion> version(VersionType type) {

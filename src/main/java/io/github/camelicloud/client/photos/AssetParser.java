@@ -1,6 +1,7 @@
 package io.github.camelicloud.client.photos;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelicloud.client.photos.metadata.AssetMetadataParser;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -43,7 +44,7 @@ final class AssetParser {
                 timestamp(af.path("addedDate")).orElse(created), flag(af.path("isFavorite")),
                 flag(af.path("isHidden")), flag(af.path("isDeleted")),
                 mf.path("resOriginalWidth").path("value").asInt(0), mf.path("resOriginalHeight").path("value").asInt(0),
-                versions(id, kind, itemType.orElse(null), mf, af));
+                versions(id, kind, itemType.orElse(null), mf, af), AssetMetadataParser.parse(mf, af));
     }
 
     /** §6.8: base64 UTF-8 (ENCRYPTED_BYTES) or plain STRING; anything unreadable falls back to the id-based name. */

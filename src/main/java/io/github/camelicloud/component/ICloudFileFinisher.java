@@ -1,0 +1,91 @@
+package io.github.camelicloud.component;
+
+import io.github.camelicloud.client.photos.Asset;
+import io.github.camelicloud.sync.metadata.ExifDateTime;
+import io.github.camelicloud.sync.metadata.XmpSidecar;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * After {@code file:} wrote a photo: icloudpd's {@code --set-exif-datetime} (a JPEG without an EXIF date
+ * gets the creation time) and {@code --xmp-sidecar} ({@code IMG.JPG.xmp} next to it). A failure here is
+ * logged and never loses the photo.
+ */
+public final class ICloudFileFinisher implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ICloudFileFinisher.class);
+    /** Starts with "icloudpd" so that icloudpd, sharing the folder, may rewrite our sidecars and we its. */
+    static final String XMP_TOOLKIT = "icloudpd 1.32.2+camel-icloud";
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssZ", Locale.ROOT);
+
+    private final boolean setExifDatetime;
+    private final boolean xmpSidecar;
+    private final String shownRoot;
+    private final ExifDateTime exif = new ExifDateTime();
+    private final XmpSidecar xmp = new XmpSidecar(XMP_TOOLKIT);
+
+    /** @param shownRoot the target folder as the user wrote it, for log lines */
+    public ICloudFileFinisher(boolean setExifDatetime, boolean xmpSidecar, String shownRoot) {
+        this.setExifDatetime = setExifDatetime;
+        this.xmpSidecar = xmpSidecar;
+        this.shownRoot = shownRoot;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Asset asset = exchange.getMessage().getHeader(ICloudConstants.ASSET, Asset.class);
+        String written = exchange.getMessage().getHeader(Exchange.FILE_NAME_PRODUCED, String.class);
+        String version = exchange.getMessage().getHeader(ICloudConstants.VERSION, "", String.class);
+        if (asset == null || written == null || version.startsWith("live-")) {
+            return;
+        }
+        Path file = Path.of(written);
+        String shown = shownRoot + "/" + exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        if (setExifDatetime && isJpeg(file)) {
+            setExifDate(file, shown, asset);
+        }
+        if (xmpSidecar) {
+            try {
+                xmp.write(file, asset.metadata());
+            } catch (IOException e) {
+                LOG.error("Error writing XMP sidecar for {}: {}", shown, e.getMessage());
+            }
+        }
+    }
+
+    private void setExifDate(Path file, String shown, Asset asset) {
+        Optional<LocalDateTime> existing;
+        try {
+            existing = exif.read(file);
+        } catch (IOException e) {
+            LOG.debug("Error fetching EXIF data for {}: {}", shown, e.getMessage());
+            LOG.error("Error fetching EXIF data for {}", shown);
+            existing = Optional.empty();
+        }
+        if (existing.isPresent()) {
+            return;
+        }
+        ZonedDateTime created = asset.created().atZone(ZoneId.systemDefault());
+        LOG.debug("Setting EXIF timestamp for {}: {}", shown, SHOWN.format(created));
+        try {
+            exif.setDateTimeOriginal(file, created.toLocalDateTime());
+        } catch (IOException e) {
+            LOG.error("Error setting EXIF data for {}: {}", shown, e.getMessage());
+        }
+    }
+
+    private static boolean isJpeg(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".jpg") || name.endsWith(".jpeg");
+    }
+}
