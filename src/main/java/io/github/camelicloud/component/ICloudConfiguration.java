@@ -120,7 +120,10 @@ public class ICloudConfiguration implements Cloneable {
         return cookieDirectory;
     }
 
-    /** Where the session is kept (default ~/.camel-icloud/cookies); an icloudpd session there is reused. */
+    /**
+     * Where the session is kept (default: .camel-icloud/cookies in the home folder); an icloudpd session
+     * there is reused.
+     */
     public void setCookieDirectory(String cookieDirectory) {
         this.cookieDirectory = cookieDirectory;
     }
@@ -204,7 +207,7 @@ public class ICloudConfiguration implements Cloneable {
         return alignRaw;
     }
 
-    /** For RAW+JPEG pairs, which counts as the original: as-is, original (the RAW) or alternative (the JPEG). */
+    /** For RAW and JPEG pairs, which counts as the original: as-is, original (the RAW) or alternative (the JPEG). */
     public void setAlignRaw(String alignRaw) {
         this.alignRaw = alignRaw;
     }
