@@ -2,7 +2,12 @@ package io.github.camelicloud.sync;
 
 import io.github.camelicloud.client.photos.Asset;
 import io.github.camelicloud.client.photos.ItemKind;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -109,16 +114,24 @@ public final class SyncPass {
             return false;
         }
         if (settings.skipCreatedBefore().filter(t -> asset.created().isBefore(t)).isPresent()) {
-            LOG.debug("Skipping {}, as it was created {}, before {}.", planner.baseName(asset), asset.created(),
-                    settings.skipCreatedBefore().get());
+            LOG.debug("Skipping {}, as it was created {}, before {}.", planner.baseName(asset),
+                    pythonTime(asset.created()), pythonTime(settings.skipCreatedBefore().get()));
             return false;
         }
         if (settings.skipCreatedAfter().filter(t -> asset.created().isAfter(t)).isPresent()) {
-            LOG.debug("Skipping {}, as it was created {}, after {}.", planner.baseName(asset), asset.created(),
-                    settings.skipCreatedAfter().get());
+            LOG.debug("Skipping {}, as it was created {}, after {}.", planner.baseName(asset),
+                    pythonTime(asset.created()), pythonTime(settings.skipCreatedAfter().get()));
             return false;
         }
         return true;
+    }
+
+    /** A time as icloudpd prints it (Python's str of an aware datetime), in the local zone. */
+    static String pythonTime(Instant instant) {
+        ZonedDateTime t = instant.atZone(ZoneId.systemDefault());
+        String micros = t.getNano() / 1000 == 0 ? "" : String.format(Locale.ROOT, ".%06d", t.getNano() / 1000);
+        return t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)) + micros
+                + t.format(DateTimeFormatter.ofPattern("xxx", Locale.ROOT));
     }
 
     /** Counts of one pass, for the log and for metrics. */

@@ -87,6 +87,47 @@ class DownloadConformanceTest {
     }
 
     @Test
+    void s028UntilFoundStopsAfterThreeConsecutiveKnownAssets() throws IOException {
+        precreate("2018/07/30/IMG_7408.JPG", 1151066);
+        precreate("2018/07/30/IMG_7408-medium.MOV", 894467);
+        precreate("2018/07/30/IMG_7405.MOV", 36491351);
+        precreate("2018/07/30/IMG_7404.MOV", 225935003);
+        precreate("2018/07/30/IMG_7401.MOV", 565699696);
+        precreate("2018/07/30/IMG_7400.JPG", 2308885);
+        precreate("2018/07/30/IMG_7400-medium.MOV", 1238639);
+        precreate("2018/07/30/IMG_7399.JPG", 2251047);
+        CliRun run = run("listing_photos", "--live-photo-size", "medium", "--until-found", "3", "--recent", "20",
+                "--only-print-filenames");
+        assertThat(run.output().lines()).containsExactly(data + "/2018/07/31/IMG_7409.JPG",
+                data + "/2018/07/31/IMG_7409-medium.MOV", data + "/2018/07/30/IMG_7407.JPG",
+                data + "/2018/07/30/IMG_7407-medium.MOV", data + "/2018/07/30/IMG_7403.MOV",
+                data + "/2018/07/30/IMG_7402.MOV", data + "/2018/07/30/IMG_7399-medium.MOV");
+        assertThat(run.errors()).contains("Found 3 consecutive previously downloaded photos. Exiting");
+    }
+
+    @Test
+    void s056AndS057CreationDateFilters() {
+        CliRun old = run("listing_photos", "--recent", "5", "--skip-videos", "--skip-live-photos",
+                "--skip-created-before", "2018-07-31", "--log-level", "debug");
+        assertThat(old.output()).contains("Skipping IMG_7407.JPG, as it was created 2018-07-30 11:44:05.108000+00:00,"
+                + " before 2018-07-31 00:00:00+00:00.", "Downloaded " + data + "/2018/07/31/IMG_7409.JPG");
+        CliRun fresh = run("listing_photos", "--recent", "1", "--skip-videos", "--skip-live-photos",
+                "--skip-created-after", "2018-07-31", "--log-level", "debug");
+        assertThat(fresh.output()).contains("Skipping IMG_7409.JPG, as it was created 2018-07-31 07:22:24.816000+00:00,"
+                + " after 2018-07-31 00:00:00+00:00", "All photos have been downloaded");
+    }
+
+    @Test
+    void badOptionValuesAreRejectedWithTheAcceptedOnes() {
+        CliRun run = run("listing_photos", "--size", "huge");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).contains("Invalid value 'huge'", "original, medium, thumb, adjusted, alternative");
+        CliRun date = run("listing_photos", "--skip-created-before", "yesterday");
+        assertThat(date.exitCode()).isEqualTo(2);
+        assertThat(date.output()).contains("Invalid value 'yesterday'", "20d");
+    }
+
+    @Test
     void s052DryRunWritesNothing() throws IOException {
         CliRun run = run("listing_photos", "--recent", "1", "--skip-live-photos", "--dry-run");
         assertThat(run.exitCode()).isZero();
