@@ -3,17 +3,22 @@ package io.github.camelicloud.simulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpServer;
 import io.github.camelicloud.simulator.cloudkit.CloudKitModule;
-import io.github.camelicloud.simulator.cloudkit.LibraryCatalog;
-import io.github.camelicloud.simulator.cloudkit.RecordQueries;
 import io.github.camelicloud.simulator.cloudkit.RecordQuery;
+import io.github.camelicloud.simulator.content.ContentModule;
+import io.github.camelicloud.simulator.content.DownloadUrls;
 import io.github.camelicloud.simulator.faults.FaultInterceptor;
 import io.github.camelicloud.simulator.hooks.HooksModule;
+import io.github.camelicloud.simulator.hooks.LibraryControl;
+import io.github.camelicloud.simulator.hooks.LibraryHooks;
+import io.github.camelicloud.simulator.hooks.ManifestJson;
 import io.github.camelicloud.simulator.hooks.SimulatorControl;
 import io.github.camelicloud.simulator.http.CookieScope;
 import io.github.camelicloud.simulator.http.Dispatcher;
 import io.github.camelicloud.simulator.http.Json;
 import io.github.camelicloud.simulator.http.Router;
 import io.github.camelicloud.simulator.idmsa.IdmsaModule;
+import io.github.camelicloud.simulator.library.LibraryOptions;
+import io.github.camelicloud.simulator.library.PhotoLibraries;
 import io.github.camelicloud.simulator.setup.SetupModule;
 import io.github.camelicloud.simulator.state.Accounts;
 import io.github.camelicloud.simulator.state.SimulatorConfig;
@@ -23,6 +28,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Collection;
@@ -40,9 +46,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A fake iCloud on 127.0.0.1: idmsa sign-in (real SRP-6a), HSA2/2SA second factors, setup's
- * accountLogin/validate and the Photos CloudKit entry points, answering in the shapes of Apple's recorded
- * responses. Clients are pointed at {@link #baseUrl()} for every Apple root (auth = BASE/appleauth/auth,
- * setup = BASE/setup/ws/1, home = BASE); CloudKit follows from {@code webservices}.
+ * accountLogin/validate, the Photos CloudKit container over a deterministic photo library per account, and
+ * the content host serving its bytes, answering in the shapes of Apple's recorded responses. Clients are
+ * pointed at {@link #baseUrl()} for every Apple root (auth = BASE/appleauth/auth, setup = BASE/setup/ws/1,
+ * home = BASE); CloudKit and downloads follow from {@code webservices} and {@code downloadURL}.
  *
  * <pre>{@code
  * try (ICloudSimulator sim = ICloudSimulator.builder().account("me@example.com:secret:mfa").build().start()) {
@@ -65,6 +72,7 @@ public final class ICloudSimulator implements AutoCloseable {
     private final Settings settings;
     private SimulatorState state;
     private SimulatorControl control;
+    private LibraryControl library;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -74,7 +82,7 @@ public final class ICloudSimulator implements AutoCloseable {
 
     /** An immutable snapshot of the builder, so changing the builder later has no effect. */
     private record Settings(List<SimulatorAccount> accounts, SimulatorConfig config, int port, SimulatorClock clock,
-            int threads, LibraryCatalog catalog, Map<String, RecordQuery> extraQueries) {
+            int threads, LibraryOptions library, Map<String, RecordQuery> extraQueries) {
     }
 
     public static Builder builder() {
@@ -92,11 +100,16 @@ public final class ICloudSimulator implements AutoCloseable {
         state = new SimulatorState(settings.config(), settings.clock(), tokens,
                 Accounts.create(accounts, settings.config().srpIterations(), random));
         control = new SimulatorControl(state);
-        RecordQueries queries = RecordQueries.defaults();
-        settings.extraQueries().forEach(queries::register);
+        PhotoLibraries libraries = new PhotoLibraries(settings.library());
+        Map<String, String> owners = new LinkedHashMap<>();
+        state.accounts().all().forEach(a -> owners.put(a.email(), a.identity().ownerRecordName()));
+        libraries.prepare(owners);
+        library = new LibraryControl(state, libraries);
+        DownloadUrls urls = new DownloadUrls(random);
         Router router = new Router().install(new IdmsaModule(state)).install(new SetupModule(state))
-                .install(new CloudKitModule(state, settings.catalog(), queries))
-                .install(new HooksModule(control));
+                .install(new CloudKitModule(state, libraries, urls, settings.extraQueries()))
+                .install(new ContentModule(state, urls, libraries.downloads()))
+                .install(new HooksModule(control)).install(new LibraryHooks(library));
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()),
                     0);
@@ -137,6 +150,15 @@ public final class ICloudSimulator implements AutoCloseable {
         return settings.config().trustDuration();
     }
 
+    /** One line for banners: what each account's photo library is made of. */
+    public String libraryDescription() {
+        LibraryOptions options = settings.library();
+        String primary = options.libraryDir() != null ? "the files in " + options.libraryDir()
+                : options.assets() + " generated assets (seed " + options.seed() + (options.videoSize() > 0
+                        ? ", videos of " + options.videoSize() + " bytes" : "") + ")";
+        return primary + ", plus a Shared Library of 4";
+    }
+
     public SimulatorClock clock() {
         return settings.clock();
     }
@@ -156,6 +178,45 @@ public final class ICloudSimulator implements AutoCloseable {
 
     public void clearFaults() {
         control().clearFaults();
+    }
+
+    /**
+     * What {@code email}'s photo library holds, with the SHA-256 of every version (computed on first call:
+     * seconds for a library of large videos). Same JSON as {@code GET /_simulator/manifest?account=EMAIL}.
+     */
+    public LibraryManifest manifest(String email) {
+        return libraryControl().manifest(Objects.requireNonNull(email, "email"));
+    }
+
+    public String manifestJson(String email) {
+        try {
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ManifestJson.write(manifest(email)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Adds an asset to PrimarySync (its name served exactly as given); returns its manifest entry. */
+    public LibraryManifest.Asset addAsset(String email, NewAsset asset) {
+        return libraryControl().addAsset(Objects.requireNonNull(email, "email"), Objects.requireNonNull(asset));
+    }
+
+    /**
+     * Adds or replaces the asset's rendered edit (a new resJPEGFull, or resVidFull for a movie, with new bytes and
+     * checksum; adjustmentType set; change tag bumped). {@code assetId}: master or asset recordName.
+     */
+    public LibraryManifest.Asset editAsset(String email, String assetId) {
+        return libraryControl().editAsset(Objects.requireNonNull(email, "email"), assetId);
+    }
+
+    /** Moves the asset to Recently Deleted, as {@code records/modify} with isDeleted=1 does. */
+    public LibraryManifest.Asset deleteAsset(String email, String assetId) {
+        return libraryControl().deleteAsset(Objects.requireNonNull(email, "email"), assetId);
+    }
+
+    /** Removes the asset for good: gone from every listing and album, its URLs answer 404. */
+    public void expungeAsset(String email, String assetId) {
+        libraryControl().expungeAsset(Objects.requireNonNull(email, "email"), assetId);
     }
 
     /** The same JSON as {@code GET /_simulator/state}. */
@@ -194,6 +255,11 @@ public final class ICloudSimulator implements AutoCloseable {
         return control;
     }
 
+    private LibraryControl libraryControl() {
+        running();
+        return library;
+    }
+
     /** Settings; every one has a default, so {@code builder().build().start()} serves the demo account. */
     public static final class Builder {
 
@@ -206,7 +272,11 @@ public final class ICloudSimulator implements AutoCloseable {
         private int srpIterations = 20_000;
         private boolean legacyHsa2Page;
         private int threads = 16;
-        private LibraryCatalog catalog = LibraryCatalog.primaryOnly();
+        private int assets = LibraryOptions.DEFAULT_ASSETS;
+        private long seed;
+        private long videoSize;
+        private Path libraryDir;
+        private int albums = -1;
         private final Map<String, RecordQuery> extraQueries = new LinkedHashMap<>();
 
         private Builder() {
@@ -287,13 +357,49 @@ public final class ICloudSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Which libraries (zones) accounts have; default: PrimarySync only. */
-        public Builder libraryCatalog(LibraryCatalog libraryCatalog) {
-            this.catalog = Objects.requireNonNull(libraryCatalog, "libraryCatalog");
+        /** Generated assets in each account's PrimarySync (default 50); a Shared Library with 4 more comes too. */
+        public Builder assets(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("asset count must not be negative, got " + count);
+            }
+            this.assets = count;
             return this;
         }
 
-        /** Answers {@code records/query} for another record type. */
+        /** Same seed, same libraries, byte for byte (default 0); each account's library differs. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Size of every generated plain video's original (slo-mo and time-lapse too), in bytes; 0 (default)
+         * spreads them over 3-20 MB. Bytes are produced while streaming, so gigabytes cost no memory.
+         */
+        public Builder videoSize(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("video size must not be negative, got " + bytes);
+            }
+            this.videoSize = bytes;
+            return this;
+        }
+
+        /**
+         * Serve this folder's media files instead of generated assets: one asset per file (type from the
+         * extension, date from the modification time, name from the file name), sub-folders as albums.
+         */
+        public Builder libraryDir(Path dir) {
+            this.libraryDir = dir;
+            return this;
+        }
+
+        /** User albums and folders per library; default 8 + assets / 100 (more than 200 pages the album list). */
+        public Builder albums(int count) {
+            this.albums = count;
+            return this;
+        }
+
+        /** Answers {@code records/query} for another record type (or replaces the simulator's answer). */
         public Builder recordQuery(String recordType, RecordQuery query) {
             extraQueries.put(Objects.requireNonNull(recordType, "recordType"), Objects.requireNonNull(query, "query"));
             return this;
@@ -304,7 +410,11 @@ public final class ICloudSimulator implements AutoCloseable {
                     legacyHsa2Page, CookieScope.BASE_URL, "USA");
             List<SimulatorAccount> list = accounts.isEmpty() ? List.of(SimulatorAccount.DEMO)
                     : List.copyOf(accounts.values());
-            return new ICloudSimulator(new Settings(list, config, port, clock, threads, catalog,
+            if (libraryDir != null && !java.nio.file.Files.isDirectory(libraryDir)) {
+                throw new IllegalArgumentException("library folder not found: " + libraryDir);
+            }
+            LibraryOptions library = new LibraryOptions(assets, seed, videoSize, libraryDir, albums);
+            return new ICloudSimulator(new Settings(list, config, port, clock, threads, library,
                     Map.copyOf(extraQueries)));
         }
 

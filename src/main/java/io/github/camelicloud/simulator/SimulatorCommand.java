@@ -1,6 +1,7 @@
 package io.github.camelicloud.simulator;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
  * (ours, icloudpd, a browser-less script) can sign in against it.
  */
 @Command(name = "simulator", mixinStandardHelpOptions = true,
-        description = "Run a local iCloud simulator (sign-in, MFA, accountLogin, CloudKit) until killed.")
+        description = "Run a local iCloud simulator (sign-in, MFA, accountLogin, CloudKit Photos with a generated "
+                + "library per account, downloads) until killed.")
 public final class SimulatorCommand implements Callable<Integer> {
 
     @Spec
@@ -51,6 +53,25 @@ public final class SimulatorCommand implements Callable<Integer> {
             + "HSA2 page (twoSV.phoneNumberVerification).")
     boolean legacyHsa2Page;
 
+    @Option(names = "--assets", defaultValue = "50", paramLabel = "N", description = "Generated photos and videos "
+            + "in each account's library (JPEG, HEIC, PNG, live photos, videos, RAW+JPEG, edits, bursts, hidden and "
+            + "recently deleted items, albums); a Shared Library with 4 more comes too. Default: ${DEFAULT-VALUE}")
+    int assets;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the generated libraries: "
+            + "the same seed gives the same libraries, byte for byte. Default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--video-size", paramLabel = "BYTES", converter = ByteSize.class, description = "Size of every "
+            + "generated video's original, e.g. 500M or 3G (K, M, G, T are powers of 1024). The bytes are produced "
+            + "while streaming, so huge videos cost no memory. Default: 3-20 MB each")
+    long videoSize;
+
+    @Option(names = "--library-dir", paramLabel = "DIR", description = "Serve the media files in DIR instead of "
+            + "generated ones: one asset per file, type from the extension, date from the modification time, "
+            + "name from the file name; sub-folders become albums (two levels: folder/album).")
+    Path libraryDir;
+
     @Override
     public Integer call() throws InterruptedException {
         ICloudSimulator simulator = build().start();
@@ -68,7 +89,8 @@ public final class SimulatorCommand implements Callable<Integer> {
     ICloudSimulator build() {
         ICloudSimulator.Builder builder = ICloudSimulator.builder().port(port).mfaCode(mfaCode).trustDays(trustDays)
                 .notReadyDuration(Duration.ofMillis(Math.round(notReadySeconds * 1000)))
-                .srpIterations(srpIterations).legacyHsa2Page(legacyHsa2Page);
+                .srpIterations(srpIterations).legacyHsa2Page(legacyHsa2Page).assets(assets).seed(seed)
+                .videoSize(videoSize).libraryDir(libraryDir);
         accounts.forEach(builder::account);
         return builder.build();
     }
@@ -82,8 +104,9 @@ public final class SimulatorCommand implements Callable<Integer> {
         }
         out.println("Verification code: " + simulator.mfaCode() + "; trust lasts "
                 + formatDays(simulator.trustDuration()) + " days");
+        out.println("Photo library per account: " + simulator.libraryDescription());
         out.println("Test hooks: " + simulator.baseUrl() + "/_simulator/state (see also clock/advance, "
-                + "sessions/expire, faults)");
+                + "sessions/expire, faults, manifest?account=EMAIL, assets)");
         out.println("Press Ctrl+C to stop.");
         out.flush();
     }

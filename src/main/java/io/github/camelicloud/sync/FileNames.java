@@ -12,8 +12,11 @@ import java.util.Base64;
  */
 public final class FileNames {
 
-    /** Most file systems allow 255 bytes per name. */
-    static final int MAX_NAME_BYTES = 255;
+    /**
+     * Most file systems allow 255 bytes per name; 5 are kept for the {@code .part} of the temporary file a
+     * download is written to before it gets its final name.
+     */
+    static final int MAX_NAME_BYTES = 250;
 
     private FileNames() {
     }
@@ -36,7 +39,7 @@ public final class FileNames {
     /**
      * Replaces {@code < > : " / \ | ? *}, NUL and every other control character with {@code _} (icloudpd
      * replaces the first set), drops non-ASCII characters unless asked to keep them, makes {@code .} and
-     * {@code ..} harmless and cuts the name to 255 UTF-8 bytes, keeping its extension.
+     * {@code ..} harmless and cuts the name to 250 UTF-8 bytes, keeping its extension.
      */
     public static String clean(String name, boolean keepUnicode) {
         StringBuilder out = new StringBuilder(name.length());

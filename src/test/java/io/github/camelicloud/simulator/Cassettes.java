@@ -12,7 +12,15 @@ import java.util.Optional;
 /** Reads the recorded Apple answers in shared/fixtures/icloudpd-cassettes, when that folder is there. */
 final class Cassettes {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** listing_photos.yml is 4 MB, past SnakeYAML's default 3 MB document limit. */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .loaderOptions(loaderOptions()).build());
+
+    private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit(64 << 20);
+        return options;
+    }
 
     private Cassettes() {
     }
@@ -22,15 +30,18 @@ final class Cassettes {
         return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
     }
 
-    /** The response (status, headers, body) of the first interaction whose method and URI match. */
+    /**
+     * The response (status, headers, body) of the first interaction whose method and URI match: the URI ends
+     * with {@code uriEnding}, or continues with a query, or (for an ending in {@code /}) contains it.
+     */
     static JsonNode response(String cassette, String method, String uriEnding) {
         Path file = folder().orElseThrow().resolve(cassette + ".yml");
         try {
             for (JsonNode interaction : YAML.readTree(file.toFile()).get("interactions")) {
                 JsonNode request = interaction.get("request");
                 String uri = request.get("uri").asText();
-                if (request.get("method").asText().equals(method)
-                        && (uri.endsWith(uriEnding) || uri.contains(uriEnding + "?"))) {
+                if (request.get("method").asText().equals(method) && (uri.endsWith(uriEnding)
+                        || uri.contains(uriEnding + "?") || (uriEnding.endsWith("/") && uri.contains(uriEnding)))) {
                     return interaction.get("response");
                 }
             }
@@ -38,6 +49,23 @@ final class Cassettes {
             throw new UncheckedIOException(e);
         }
         throw new IllegalArgumentException("no " + method + " " + uriEnding + " in " + cassette);
+    }
+
+    /** Every JSON response body of a cassette's requests to {@code path} (with or without a query string). */
+    static java.util.List<JsonNode> responsesJson(String cassette, String path) {
+        java.util.List<JsonNode> bodies = new java.util.ArrayList<>();
+        try {
+            for (JsonNode interaction : YAML.readTree(folder().orElseThrow().resolve(cassette + ".yml").toFile())
+                    .get("interactions")) {
+                String uri = interaction.at("/request/uri").asText();
+                if (uri.endsWith(path) || uri.contains(path + "?")) {
+                    bodies.add(SimClient.JSON.readTree(interaction.at("/response/body/string").asText()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bodies;
     }
 
     static JsonNode responseJson(String cassette, String method, String uriEnding) {

@@ -483,7 +483,9 @@ class ICloudSimulatorTest {
         assertThat(zone.get("syncToken").asText()).isNotEmpty();
         assertThat(Base64.getDecoder().decode(zone.get("syncToken").asText())).hasSize(33);
 
-        assertThat(client.cloudKit("shared", "zones/list", "{}").json().get("zones")).isEmpty();
+        JsonNode shared = client.cloudKit("shared", "zones/list", "{}").json().get("zones");
+        assertThat(shared).hasSize(1);
+        assertThat(shared.at("/0/zoneID/zoneName").asText()).matches("SharedSync-[0-9A-F-]{36}");
 
         JsonNode state = client.checkIndexingState().json();
         if (Cassettes.folder().isPresent()) {

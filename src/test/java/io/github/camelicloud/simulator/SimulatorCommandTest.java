@@ -30,6 +30,39 @@ class SimulatorCommandTest {
     }
 
     @Test
+    void libraryFlagsReachTheSimulator(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        SimulatorCommand command = new SimulatorCommand();
+        new CommandLine(command).parseArgs("--port", "0", "--assets", "7", "--seed", "99", "--video-size", "2G");
+        assertThat(command.assets).isEqualTo(7);
+        assertThat(command.seed).isEqualTo(99);
+        assertThat(command.videoSize).isEqualTo(2L << 30);
+        try (ICloudSimulator simulator = command.build().start()) {
+            assertThat(simulator.libraryDescription()).contains("7 generated assets").contains("seed 99")
+                    .contains(String.valueOf(2L << 30));
+            StringWriter out = new StringWriter();
+            SimulatorCommand.printBanner(simulator, new PrintWriter(out));
+            assertThat(out.toString()).contains("Photo library per account").contains("manifest");
+        }
+        new CommandLine(command).parseArgs("--library-dir", dir.toString());
+        assertThat(command.libraryDir).isEqualTo(dir);
+        assertThat(command.build().libraryDescription()).contains(dir.toString());
+    }
+
+    @Test
+    void sizesTakeBinarySuffixes() {
+        assertThat(ByteSize.parse("4096")).isEqualTo(4096);
+        assertThat(ByteSize.parse("500K")).isEqualTo(500L << 10);
+        assertThat(ByteSize.parse("500M")).isEqualTo(500L << 20);
+        assertThat(ByteSize.parse("3g")).isEqualTo(3L << 30);
+        assertThat(ByteSize.parse("1.5GB")).isEqualTo(3L << 29);
+        assertThat(ByteSize.parse("2GiB")).isEqualTo(2L << 30);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ByteSize.parse("lots"))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CommandLine(new SimulatorCommand())
+                .parseArgs("--video-size", "huge")).isInstanceOf(CommandLine.ParameterException.class);
+    }
+
+    @Test
     void defaultsMatchTheBrief() {
         SimulatorCommand command = new SimulatorCommand();
         new CommandLine(command).parseArgs();
@@ -38,6 +71,10 @@ class SimulatorCommandTest {
         assertThat(command.trustDays).isEqualTo(60);
         assertThat(command.notReadySeconds).isEqualTo(20);
         assertThat(command.accounts).isEmpty();
+        assertThat(command.assets).isEqualTo(50);
+        assertThat(command.seed).isZero();
+        assertThat(command.videoSize).isZero();
+        assertThat(command.libraryDir).isNull();
         ICloudSimulator simulator = command.build();
         assertThat(simulator.mfaCode()).isEqualTo("123456");
     }

@@ -1,8 +1,11 @@
 package io.github.camelicloud.simulator.cloudkit;
 
+import io.github.camelicloud.simulator.content.DownloadUrls;
 import io.github.camelicloud.simulator.http.RouteModule;
 import io.github.camelicloud.simulator.http.Router;
+import io.github.camelicloud.simulator.library.PhotoLibraries;
 import io.github.camelicloud.simulator.state.SimulatorState;
+import java.util.Map;
 
 /**
  * The Photos CloudKit container under {@code /database/1/com.apple.photos.cloud/production/<db>}, reached
@@ -14,13 +17,24 @@ public final class CloudKitModule implements RouteModule {
     public static final String CONTAINER = "/database/1/com.apple.photos.cloud/production/";
 
     private final SimulatorState state;
-    private final LibraryCatalog catalog;
+    private final PhotoCatalog catalog;
+    private final RecordJson json;
     private final RecordQueries queries;
 
-    public CloudKitModule(SimulatorState state, LibraryCatalog catalog, RecordQueries queries) {
+    /**
+     * @param extraQueries answers for further record types (tests), registered last so they may replace ours
+     */
+    public CloudKitModule(SimulatorState state, PhotoLibraries libraries, DownloadUrls urls,
+            Map<String, RecordQuery> extraQueries) {
         this.state = state;
-        this.catalog = catalog;
-        this.queries = queries;
+        this.catalog = new PhotoCatalog(libraries);
+        this.json = new RecordJson(urls);
+        this.queries = RecordQueries.defaults();
+        AssetListQuery assets = new AssetListQuery(state, catalog, json);
+        ListTypes.ALL.forEach(type -> queries.register(type, assets));
+        queries.register(AlbumListQuery.RECORD_TYPE, new AlbumListQuery(catalog, json));
+        queries.register(IndexCountQuery.RECORD_TYPE, new IndexCountQuery(state, catalog));
+        extraQueries.forEach(queries::register);
     }
 
     @Override
@@ -28,8 +42,14 @@ public final class CloudKitModule implements RouteModule {
         CloudKitGate gate = new CloudKitGate(state);
         for (CloudKitDatabase database : CloudKitDatabase.values()) {
             String root = CONTAINER + database.pathSegment();
-            router.add("POST", root + "/records/query", gate.protect(database, new RecordsQueryHandler(catalog,
-                    queries)));
+            RecordsQueryHandler query = new RecordsQueryHandler(catalog, queries);
+            router.add("POST", root + "/records/query", gate.protect(database, query));
+            router.add("POST", root + "/internal/records/query/batch",
+                    gate.protect(database, new BatchQueryHandler(query)));
+            router.add("POST", root + "/records/modify",
+                    gate.protect(database, new RecordsModifyHandler(state, catalog, json)));
+            router.add("POST", root + "/records/lookup",
+                    gate.protect(database, new RecordsLookupHandler(state, catalog, json)));
             router.add("POST", root + "/zones/list", gate.protect(database, new ZonesListHandler(catalog)));
         }
     }

@@ -4,10 +4,7 @@ import io.github.camelicloud.simulator.state.AccountState;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * Which zones (libraries) an account has in each database. The photo library issue replaces the default
- * with generated libraries, shared ones included.
- */
+/** Which zones (libraries) an account has in each database, as zones/list and the query handlers see them. */
 public interface LibraryCatalog {
 
     List<Zone> zones(AccountState account, CloudKitDatabase database);
@@ -17,25 +14,5 @@ public interface LibraryCatalog {
 
     default Optional<Zone> zone(AccountState account, CloudKitDatabase database, String zoneName) {
         return zones(account, database).stream().filter(z -> z.zoneName().equals(zoneName)).findFirst();
-    }
-
-    /** Only {@code PrimarySync} in the private database; nothing shared. */
-    static LibraryCatalog primaryOnly() {
-        return new LibraryCatalog() {
-            @Override
-            public List<Zone> zones(AccountState account, CloudKitDatabase database) {
-                if (database != CloudKitDatabase.PRIVATE) {
-                    return List.of();
-                }
-                String owner = account.identity().ownerRecordName();
-                return List.of(new Zone(Zone.PRIMARY, owner, "REGULAR_CUSTOM_ZONE",
-                        SyncTokens.token(owner + "/" + Zone.PRIMARY, 1)));
-            }
-
-            @Override
-            public String databaseSyncToken(AccountState account, CloudKitDatabase database) {
-                return SyncTokens.token(account.identity().ownerRecordName() + "/" + database.pathSegment(), 1);
-            }
-        };
     }
 }

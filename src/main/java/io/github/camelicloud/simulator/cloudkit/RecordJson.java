@@ -95,8 +95,8 @@ final class RecordJson {
             ref.set("zoneID", zoneId(zone));
             fields.putObject("masterRef").<ObjectNode>set("value", ref).put("type", "REFERENCE");
         }
-        if (asset.locationEnc() != null) {
-            put(fields, context, "locationEnc", asset.locationEnc(), "ENCRYPTED_BYTES");
+        if (asset.location() != null && context.wants("locationEnc")) {
+            put(fields, context, "locationEnc", asset.location().encoded(asset.assetDate()), "ENCRYPTED_BYTES");
         }
         put(fields, context, "adjustmentRenderType", asset.traits().renderType(), "INT64");
         put(fields, context, "vidComplDispScale", live ? 1_000_000_000 : 0, "INT64");

@@ -4,10 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * The record types {@code records/query} understands. Only CheckIndexingState for now; the photo library
- * adds CPLAssetAndMasterByAssetDate, CPLAlbumByPositionLive and friends here.
- */
+/** The record types {@code records/query} (and each entry of a query batch) understands. */
 public final class RecordQueries {
 
     private final Map<String, RecordQuery> byType = new ConcurrentHashMap<>();

@@ -18,7 +18,11 @@ final class RecordsQueryHandler implements CloudKitHandler {
 
     @Override
     public Response handle(CloudKitRequest request) throws Exception {
-        JsonNode body = request.http().json();
+        return answer(request, request.http().json());
+    }
+
+    /** One query body (also one entry of a batch). */
+    Response answer(CloudKitRequest request, JsonNode body) throws Exception {
         if (!body.isObject()) {
             return CloudKitErrors.badRequest("BadRequestException: missing request body");
         }

@@ -16,12 +16,12 @@ import java.util.Map;
  * @param assetVersions  resources on the asset (an edit's resJPEGFull and its thumbnail), overriding the master's
  * @param adjustmentType set on edited assets (com.apple.photo, ScreenshotServices, ...)
  * @param editRevision   how many times the simulator edited it (seeds the new bytes)
- * @param locationEnc    base64 binary plist, or null
+ * @param location       where it was taken, or null
  * @param contributor    for Shared Library assets, who added it (a userRecordName); null in private zones
  */
 public record Asset(String masterName, String assetName, FileName fileName, Traits traits, Instant assetDate,
         Instant addedDate, int timeZoneOffset, Status status, Map<String, AssetVersion> masterVersions,
-        Map<String, AssetVersion> assetVersions, String adjustmentType, int editRevision, String locationEnc,
+        Map<String, AssetVersion> assetVersions, String adjustmentType, int editRevision, Location location,
         String masterTag, String assetTag, Instant created, Instant modified, String contributor) {
 
     public Asset {
@@ -46,14 +46,14 @@ public record Asset(String masterName, String assetName, FileName fileName, Trai
 
     public Asset withStatus(Status newStatus, String newMasterTag, String newAssetTag, Instant now) {
         return new Asset(masterName, assetName, fileName, traits, assetDate, addedDate, timeZoneOffset, newStatus,
-                masterVersions, assetVersions, adjustmentType, editRevision, locationEnc, newMasterTag, newAssetTag,
+                masterVersions, assetVersions, adjustmentType, editRevision, location, newMasterTag, newAssetTag,
                 created, now, contributor);
     }
 
     public Asset withEdit(Map<String, AssetVersion> newAssetVersions, String newAdjustmentType, String newAssetTag,
             Instant now) {
         return new Asset(masterName, assetName, fileName, traits, assetDate, addedDate, timeZoneOffset, status,
-                masterVersions, newAssetVersions, newAdjustmentType, editRevision + 1, locationEnc, masterTag,
+                masterVersions, newAssetVersions, newAdjustmentType, editRevision + 1, location, masterTag,
                 newAssetTag, created, now, contributor);
     }
 }

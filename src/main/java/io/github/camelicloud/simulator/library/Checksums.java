@@ -22,11 +22,11 @@ public final class Checksums {
     }
 
     public static Ids of(String key) {
-        byte[] file = Sha256.of(("file|" + key).getBytes(StandardCharsets.UTF_8));
-        byte[] reference = Sha256.of(("reference|" + key).getBytes(StandardCharsets.UTF_8));
-        byte[] wrapping = Sha256.of(("wrapping|" + key).getBytes(StandardCharsets.UTF_8));
-        return new Ids(checksum(file), checksum(reference),
-                Base64.getEncoder().encodeToString(Arrays.copyOf(wrapping, 16)));
+        byte[] first = Sha256.of(("ids|" + key).getBytes(StandardCharsets.UTF_8));
+        byte[] second = Sha256.of(first);
+        byte[] wrapping = Arrays.copyOfRange(first, 16, 32);
+        System.arraycopy(second, 20, wrapping, 0, 4);
+        return new Ids(checksum(first), checksum(second), Base64.getEncoder().encodeToString(wrapping));
     }
 
     private static String checksum(byte[] hash) {

@@ -27,12 +27,13 @@ final class LibraryGenerator {
         -14400, 28800};
     private static final String[] NON_LATIN = {"IMG_中文_%04d", "Фото_%04d", "写真_%04d", "Jo\u0308rg_%04d", "café_%04d",
         "📷 %04d"};
-    private static final Instant EPOCH_2001 = Instant.parse("2001-01-01T00:00:00Z");
+
+    private static final int MAX_ALBUM_SIZE = 2_000;
 
     /** What a plan step makes; weights are percentages of the library. */
     enum Kind {
-        JPEG(30), HEIC(15), LIVE(15), SCREENSHOT(6), PNG(3), VIDEO(8), SLOMO(2), TIMELAPSE(2), PANORAMA(3),
-        BURST(5), RAW_JPEG(4), DNG(2), PORTRAIT(4), LONG_EXPOSURE(1);
+        JPEG(32), HEIC(16), LIVE(15), SCREENSHOT(6), PNG(3), VIDEO(8), SLOMO(2), TIMELAPSE(2), PANORAMA(3),
+        BURST(2), RAW_JPEG(4), DNG(2), PORTRAIT(4), LONG_EXPOSURE(1);
 
         final int weight;
 
@@ -155,8 +156,9 @@ final class LibraryGenerator {
         Map<String, AssetVersion> master = new LinkedHashMap<>();
         Map<String, AssetVersion> asset = new LinkedHashMap<>();
         boolean portraitFrame = random.nextBoolean();
-        int width = portraitFrame ? 480 : 640;
-        int height = portraitFrame ? 640 : 480;
+        // Small real pictures (the size comes from padding): encoding dominates the cost of a manifest.
+        int width = portraitFrame ? 384 : 512;
+        int height = portraitFrame ? 512 : 384;
         int subtype = 0;
         int subtypeV2 = 0;
         int renderType = 0;
@@ -168,7 +170,8 @@ final class LibraryGenerator {
             case VIDEO, SLOMO, TIMELAPSE -> {
                 itemType = UtiTypes.QUICKTIME;
                 extension = "MOV";
-                subtype = kind == Kind.SLOMO ? Traits.SUBTYPE_SLOMO : kind == Kind.TIMELAPSE ? Traits.SUBTYPE_TIMELAPSE : 0;
+                subtype = kind == Kind.SLOMO ? Traits.SUBTYPE_SLOMO
+                        : kind == Kind.TIMELAPSE ? Traits.SUBTYPE_TIMELAPSE : 0;
                 long size = options.videoSize() > 0 ? options.videoSize() : between(3_000_000, 20_000_000);
                 duration = Math.max(1000, size / 1_500);
                 boolean uhd = random.nextInt(5) == 0;
@@ -184,12 +187,12 @@ final class LibraryGenerator {
             }
             default -> {
                 if (kind == Kind.PANORAMA) {
-                    width = 1280;
-                    height = 320;
+                    width = 1024;
+                    height = 256;
                     subtype = Traits.SUBTYPE_PANORAMA;
                 } else if (kind == Kind.SCREENSHOT) {
-                    width = 390;
-                    height = 844;
+                    width = 296;
+                    height = 640;
                     subtypeV2 = Traits.V2_SCREENSHOT;
                 }
                 boolean heic = kind == Kind.HEIC || kind == Kind.PORTRAIT
@@ -210,7 +213,8 @@ final class LibraryGenerator {
                         master.put("resOriginal", VersionFactory.generated(keyBase + "resOriginal", "resOriginal",
                                 itemType, between(6_000_000, 12_000_000), 5472, 3648, canon, 0));
                         master.put("resOriginalAlt", VersionFactory.generated(keyBase + "resOriginalAlt",
-                                "resOriginalAlt", UtiTypes.JPEG, between(1_000_000, 3_000_000), width, height, canon, 0));
+                                "resOriginalAlt", UtiTypes.JPEG, between(1_000_000, 3_000_000), width, height, canon,
+                                0));
                     }
                     case DNG -> {
                         itemType = UtiTypes.DNG;
@@ -264,7 +268,8 @@ final class LibraryGenerator {
         }
         Status status = new Status(flags.favorite(), flags.hidden(), flags.deleted() ? 1 : null,
                 flags.deleted() ? deletedAt : null);
-        String location = random.nextInt(10) < 7 ? location(assetDate) : null;
+        Location location = random.nextInt(10) < 7 ? new Location(-60 + random.nextDouble() * 130,
+                -180 + random.nextDouble() * 360, random.nextDouble() * 800) : null;
         Traits traits = new Traits(itemType, subtype, subtypeV2, renderType, burstId,
                 burstId != null && frame == 0 ? 1 : 0, duration, random.nextLong());
         Instant created = added.plusMillis(500 + random.nextInt(30_000));
@@ -305,13 +310,6 @@ final class LibraryGenerator {
             return assetDate.plusSeconds(60 + random.nextInt(3 * 24 * 3600));
         }
         return assetDate.plus(Duration.ofDays(30 + random.nextInt(300)));
-    }
-
-    private String location(Instant date) {
-        double lat = -60 + random.nextDouble() * 130;
-        double lon = -180 + random.nextDouble() * 360;
-        double since2001 = Duration.between(EPOCH_2001, date).toMillis() / 1000.0;
-        return LocationPlist.encode(lat, lon, random.nextDouble() * 800, since2001);
     }
 
     /** Log-uniform between lo and hi: many small files, some large, like a real camera roll. */
@@ -367,13 +365,17 @@ final class LibraryGenerator {
                 }
             }
             List<String> members = new ArrayList<>();
-            if (!folder && share > 0) {
-                for (Asset asset : assets) {
-                    if (random.nextDouble() < share) {
-                        members.add(asset.masterName());
+            if (!folder && share > 0 && !assets.isEmpty()) {
+                // An event: a run of neighbouring (same-period) assets, most of them kept; O(size), not O(library).
+                int size = (int) Math.max(1, Math.min(MAX_ALBUM_SIZE, Math.round(assets.size() * share)));
+                int index = random.nextInt(assets.size());
+                while (members.size() < size && index < assets.size()) {
+                    if (random.nextInt(10) < 7) {
+                        members.add(assets.get(index).masterName());
                     }
+                    index++;
                 }
-                if (members.isEmpty() && !assets.isEmpty()) {
+                if (members.isEmpty()) {
                     members.add(assets.get(random.nextInt(assets.size())).masterName());
                 }
             }
@@ -397,7 +399,7 @@ final class LibraryGenerator {
             String contributor = i % 2 == 0 ? sharer : owner;
             zone.put(new Asset(asset.masterName(), asset.assetName(), asset.fileName(), asset.traits(),
                     asset.assetDate(), asset.addedDate(), asset.timeZoneOffset(), asset.status(),
-                    asset.masterVersions(), asset.assetVersions(), asset.adjustmentType(), 0, asset.locationEnc(),
+                    asset.masterVersions(), asset.assetVersions(), asset.adjustmentType(), 0, asset.location(),
                     asset.masterTag(), asset.assetTag(), asset.created(), asset.modified(), contributor));
             date = date.minus(Duration.ofHours(5 + sharedRandom.nextInt(40)));
         }

@@ -17,6 +17,8 @@ public final class PhotoLibraries {
 
     private static final Logger LOG = LoggerFactory.getLogger(PhotoLibraries.class);
 
+    private static final int EAGER_FROM = 2_000;
+
     private final LibraryOptions options;
     private final DownloadIndex downloads = new DownloadIndex();
     private final Map<String, PhotoLibrary> byAccount = new ConcurrentHashMap<>();
@@ -42,6 +44,20 @@ public final class PhotoLibraries {
                     (System.nanoTime() - started) / 1_000_000);
             return library;
         });
+    }
+
+    /**
+     * Starts making large libraries (a library folder, or thousands of assets: seconds of work) in the
+     * background, so they are ready before the first request, which would otherwise wait for them. Small ones
+     * are made on demand in milliseconds.
+     */
+    public void prepare(Map<String, String> ownersByEmail) {
+        if (options.libraryDir() == null && options.assets() < EAGER_FROM) {
+            return;
+        }
+        Thread worker = new Thread(() -> ownersByEmail.forEach(this::of), "icloud-simulator-library");
+        worker.setDaemon(true);
+        worker.start();
     }
 
     public DownloadIndex downloads() {

@@ -42,7 +42,7 @@ final class HeicMedia {
         byte[] infe = Boxes.fullBox("infe", 2, 0, ByteBuffer.allocate(4).putShort((short) 1).putShort((short) 0)
                 .array(), Boxes.fourCc("Exif"), new byte[1]);
         byte[] iinf = Boxes.fullBox("iinf", 0, 0, ByteBuffer.allocate(2).putShort((short) 1).array(), infe);
-        byte[] iloc = Boxes.fullBox("iloc", 0, 0, ByteBuffer.allocate(16).put((byte) 0x44).put((byte) 0)
+        byte[] iloc = Boxes.fullBox("iloc", 0, 0, ByteBuffer.allocate(18).put((byte) 0x44).put((byte) 0)
                 .putShort((short) 1).putShort((short) 1).putShort((short) 0).putShort((short) 1)
                 .putInt((int) exifOffset).putInt(exifLength).array());
         return Boxes.fullBox("meta", 0, 0, hdlr, iinf, iloc);

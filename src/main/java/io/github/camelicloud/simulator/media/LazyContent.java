@@ -13,7 +13,8 @@ final class LazyContent implements Content {
 
     private final long size;
     private final Supplier<Content> builder;
-    private SoftReference<Content> built = new SoftReference<>(null);
+    /** Null until first read: a SoftReference per version of a 100,000-asset library would be wasted. */
+    private SoftReference<Content> built;
 
     LazyContent(long size, Supplier<Content> builder) {
         this.size = size;
@@ -32,7 +33,7 @@ final class LazyContent implements Content {
     }
 
     private synchronized Content built() {
-        Content content = built.get();
+        Content content = built == null ? null : built.get();
         if (content == null) {
             content = builder.get();
             if (content.size() != size) {

@@ -1,6 +1,7 @@
 package io.github.camelicloud.simulator.media;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 
 /**
  * Deterministic little landscapes (sky gradient, sun, hills) drawn with integer arithmetic only, so the
@@ -22,7 +23,9 @@ final class Pictures {
         int hillBase = height * 3 / 5;
         int hillAmp = Math.max(1, height / 8);
         int hillPeriod = Math.max(8, width / (2 + (int) (bits & 3)));
-        int[] pixels = new int[width * height];
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        // Straight into the raster: setRGB converts pixel by pixel and costs more than the JPEG encoding.
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         for (int y = 0; y < height; y++) {
             int sky = blend(skyTop, skyBottom, y, height);
             for (int x = 0; x < width; x++) {
@@ -42,8 +45,6 @@ final class Pictures {
                 pixels[y * width + x] = color;
             }
         }
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, width, height, pixels, 0, width);
         return image;
     }
 

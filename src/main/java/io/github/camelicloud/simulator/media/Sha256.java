@@ -34,8 +34,11 @@ public final class Sha256 {
     }
 
     public static byte[] of(byte[] bytes) {
-        return digest().digest(bytes);
+        return SMALL.get().digest(bytes);
     }
+
+    /** For the many tiny digests of library generation; getInstance per call costs more than the hashing. */
+    private static final ThreadLocal<MessageDigest> SMALL = ThreadLocal.withInitial(Sha256::digest);
 
     private static MessageDigest digest() {
         try {

@@ -1,0 +1,126 @@
+package io.github.camelicloud.simulator.hooks;
+
+import io.github.camelicloud.simulator.LibraryManifest;
+import io.github.camelicloud.simulator.NewAsset;
+import io.github.camelicloud.simulator.library.Album;
+import io.github.camelicloud.simulator.library.Asset;
+import io.github.camelicloud.simulator.library.AssetVersion;
+import io.github.camelicloud.simulator.library.LibraryZone;
+import io.github.camelicloud.simulator.library.MediaFile;
+import io.github.camelicloud.simulator.library.PhotoLibraries;
+import io.github.camelicloud.simulator.library.PhotoLibrary;
+import io.github.camelicloud.simulator.library.Selection;
+import io.github.camelicloud.simulator.library.SmartAlbum;
+import io.github.camelicloud.simulator.library.UtiTypes;
+import io.github.camelicloud.simulator.state.AccountState;
+import io.github.camelicloud.simulator.state.SimulatorState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The photo-library test controls, shared by {@code ICloudSimulator}'s methods and the hooks. */
+public final class LibraryControl {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LibraryControl.class);
+
+    private final SimulatorState state;
+    private final PhotoLibraries libraries;
+
+    public LibraryControl(SimulatorState state, PhotoLibraries libraries) {
+        this.state = state;
+        this.libraries = libraries;
+    }
+
+    /** Everything the account's library holds; hashes every version not hashed before. */
+    public LibraryManifest manifest(String email) {
+        PhotoLibrary library = library(email);
+        List<LibraryManifest.Library> zones = library.zones().stream()
+                .map(z -> new LibraryManifest.Library(z.zoneName(), z.scope().wireName())).toList();
+        LibraryZone primary = library.primary();
+        Map<String, Album> albumsById = new LinkedHashMap<>();
+        primary.albums().forEach(a -> albumsById.put(a.recordName(), a));
+        List<LibraryManifest.Album> albums = new ArrayList<>();
+        primary.albums().stream().filter(a -> !a.isRoot())
+                .sorted(java.util.Comparator.comparingLong(Album::position)).forEach(album -> {
+                    Album parent = album.parentId() == null ? null : albumsById.get(album.parentId());
+                    List<String> ids = album.folder() ? List.of() : primary.list(Selection.album(album.recordName()))
+                            .stream().map(Asset::masterName).toList();
+                    albums.add(new LibraryManifest.Album(album.recordName(), album.name(),
+                            parent == null ? null : parent.name(), album.folder() ? "folder" : "album", ids));
+                });
+        List<MediaFile> files = new ArrayList<>();
+        library.zones().forEach(z -> z.assets().forEach(a -> a.versions().values().forEach(v -> files.add(v.file()))));
+        // Hashing is the slow part (a few hundred MB for the default library): use every core.
+        files.parallelStream().forEach(MediaFile::sha256);
+        List<LibraryManifest.Asset> assets = new ArrayList<>();
+        for (LibraryZone zone : library.zones()) {
+            zone.assets().forEach(asset -> assets.add(entry(zone, asset)));
+        }
+        return new LibraryManifest(library.account(), zones, albums, assets);
+    }
+
+    public LibraryManifest.Asset addAsset(String email, NewAsset spec) {
+        PhotoLibrary library = library(email);
+        String itemType = Optional.ofNullable(spec.itemType())
+                .orElseGet(() -> UtiTypes.forFileName(spec.fileName()).orElse(UtiTypes.JPEG));
+        Asset asset = library.add(spec.fileName(), itemType, spec.size(),
+                Optional.ofNullable(spec.assetDate()).orElseGet(state::now), spec.album(), state.now());
+        LOG.info("Added asset {} ({} bytes, {}) for {}", asset.masterName(), spec.size(), itemType, email);
+        return entry(library.primary(), asset);
+    }
+
+    public LibraryManifest.Asset editAsset(String email, String id) {
+        PhotoLibrary library = library(email);
+        Asset asset = library.edit(id, state.now()).orElseThrow(() -> unknownAsset(id));
+        return entry(library.find(id).orElseThrow().zone(), asset);
+    }
+
+    /** Moves the asset to Recently Deleted, as records/modify isDeleted=1 does. */
+    public LibraryManifest.Asset deleteAsset(String email, String id) {
+        PhotoLibrary library = library(email);
+        Asset asset = library.trash(id, state.now()).orElseThrow(() -> unknownAsset(id));
+        return entry(library.find(id).orElseThrow().zone(), asset);
+    }
+
+    /** Removes the asset entirely: from listings, albums and the content host. */
+    public void expungeAsset(String email, String id) {
+        library(email).expunge(id, state.now()).orElseThrow(() -> unknownAsset(id));
+    }
+
+    public PhotoLibrary library(String email) {
+        AccountState account = (email == null ? state.accounts().all().stream().findFirst()
+                : state.accounts().find(email))
+                .orElseThrow(() -> new NoSuchElementException("unknown account " + email));
+        return libraries.of(account.email(), account.identity().ownerRecordName());
+    }
+
+    private static NoSuchElementException unknownAsset(String id) {
+        return new NoSuchElementException("unknown asset " + id);
+    }
+
+    static LibraryManifest.Asset entry(LibraryZone zone, Asset asset) {
+        List<String> smart = new ArrayList<>();
+        for (SmartAlbum album : SmartAlbum.values()) {
+            if (album.contains(asset)) {
+                smart.add(album.name());
+            }
+        }
+        if (asset.visible() && asset.traits().burstId() != null) {
+            smart.add("BURST");
+        }
+        Map<String, LibraryManifest.Version> versions = new LinkedHashMap<>();
+        for (AssetVersion version : asset.versions().values()) {
+            versions.put(version.prefix(), new LibraryManifest.Version(version.size(), version.file().sha256(),
+                    version.fileType(), version.fileChecksum()));
+        }
+        return new LibraryManifest.Asset(asset.masterName(), asset.assetName(), zone.zoneName(),
+                asset.fileName() == null ? null : asset.fileName().name(), asset.traits().itemType(),
+                asset.assetDate(), asset.addedDate(), asset.timeZoneOffset(), asset.status().favorite(),
+                asset.status().hidden(), asset.status().deleted(), smart, versions);
+    }
+}

@@ -1,0 +1,108 @@
+package io.github.camelicloud.simulator.hooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelicloud.simulator.NewAsset;
+import io.github.camelicloud.simulator.http.Handler;
+import io.github.camelicloud.simulator.http.Json;
+import io.github.camelicloud.simulator.http.Request;
+import io.github.camelicloud.simulator.http.Response;
+import io.github.camelicloud.simulator.http.RouteModule;
+import io.github.camelicloud.simulator.http.Router;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.NoSuchElementException;
+
+/**
+ * Photo-library hooks, each taking {@code ?account=EMAIL} (default: the first account):
+ * {@code GET /_simulator/manifest}; {@code POST /_simulator/assets} with
+ * {@code {"fileName","itemType"?,"size"?,"assetDate"?,"album"?}}; {@code POST /_simulator/assets/{id}/edit};
+ * {@code DELETE /_simulator/assets/{id}} (to Recently Deleted); {@code POST /_simulator/assets/{id}/expunge}.
+ * {@code id} is the master or the asset recordName (a master name may contain {@code /}: send it as %2F).
+ */
+public final class LibraryHooks implements RouteModule {
+
+    private static final String ASSETS = HooksModule.PREFIX + "/assets";
+    private static final long DEFAULT_SIZE = 500_000;
+
+    private final LibraryControl control;
+
+    public LibraryHooks(LibraryControl control) {
+        this.control = control;
+    }
+
+    @Override
+    public void register(Router router) {
+        router.add("GET", HooksModule.PREFIX + "/manifest",
+                guarded(request -> ok(ManifestJson.write(control.manifest(account(request))))));
+        router.add("POST", ASSETS, guarded(this::add));
+        router.addPrefix("POST", ASSETS + "/", guarded(request -> {
+            String rest = request.path().substring(ASSETS.length() + 1);
+            if (rest.endsWith("/edit")) {
+                String id = rest.substring(0, rest.length() - "/edit".length());
+                return ok(ManifestJson.write(control.editAsset(account(request), id)));
+            }
+            if (rest.endsWith("/expunge")) {
+                String id = rest.substring(0, rest.length() - "/expunge".length());
+                control.expungeAsset(account(request), id);
+                return ok(Json.object().put("expunged", id));
+            }
+            return Response.prettyJson(404, Json.object().put("error", "expected .../{id}/edit or .../{id}/expunge"));
+        }));
+        router.addPrefix("DELETE", ASSETS + "/", guarded(request -> {
+            String id = request.path().substring(ASSETS.length() + 1);
+            try {
+                return ok(ManifestJson.write(control.deleteAsset(account(request), id)));
+            } catch (NoSuchElementException e) {
+                // The router drops a path's trailing '/', which a master recordName (base64) may end with.
+                return ok(ManifestJson.write(control.deleteAsset(account(request), id + "/")));
+            }
+        }));
+    }
+
+    private Response add(Request request) {
+        JsonNode body = request.json();
+        if (!body.isObject() || !body.path("fileName").isTextual()) {
+            return badRequest("expected {\"fileName\": ..., \"itemType\"?, \"size\"?, \"assetDate\"?, \"album\"?}");
+        }
+        JsonNode size = body.path("size");
+        if (!size.isMissingNode() && (!size.canConvertToLong() || size.asLong() < 0)) {
+            return badRequest("size must be a number of bytes >= 0");
+        }
+        Instant date = null;
+        if (body.hasNonNull("assetDate")) {
+            try {
+                date = Instant.parse(body.get("assetDate").asText());
+            } catch (DateTimeParseException e) {
+                return badRequest("assetDate must be an ISO-8601 instant such as 2024-05-01T10:00:00Z");
+            }
+        }
+        NewAsset asset = new NewAsset(body.get("fileName").asText(), Json.text(body, "itemType"),
+                size.isMissingNode() ? DEFAULT_SIZE : size.asLong(), date, Json.text(body, "album"));
+        return ok(ManifestJson.write(control.addAsset(account(request), asset)));
+    }
+
+    private static String account(Request request) {
+        return request.query("account").filter(a -> !a.isBlank()).orElse(null);
+    }
+
+    /** Unknown accounts and assets answer 404, bad input 400, with a JSON reason. */
+    private static Handler guarded(Handler handler) {
+        return request -> {
+            try {
+                return handler.handle(request);
+            } catch (NoSuchElementException e) {
+                return Response.prettyJson(404, Json.object().put("error", e.getMessage()));
+            } catch (IllegalArgumentException e) {
+                return badRequest(e.getMessage());
+            }
+        };
+    }
+
+    private static Response ok(JsonNode body) {
+        return Response.prettyJson(200, body);
+    }
+
+    private static Response badRequest(String message) {
+        return Response.prettyJson(400, Json.object().put("error", message));
+    }
+}
