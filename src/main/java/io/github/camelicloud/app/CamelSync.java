@@ -36,7 +36,7 @@ final class CamelSync {
      * {@code watchSeconds > 0}, never (until the process is stopped).
      */
     static void run(ICloudClient client, String directory, long watchSeconds, ICloudFileFinisher finisher,
-            Consumer<ICloudConfiguration> configure) throws Exception {
+            ProgressBar progress, Consumer<ICloudConfiguration> configure) throws Exception {
         try (CamelContext camel = new DefaultCamelContext()) {
             ICloudEndpoint icloud = camel.getEndpoint("icloud:photos?username=" + client.username(),
                     ICloudEndpoint.class);
@@ -66,7 +66,15 @@ final class CamelSync {
             AtomicReference<Exception> failure = new AtomicReference<>();
             icloud.addPassListener(new ICloudPassListener() {
                 @Override
+                public void progress(int assetsDone, long total) {
+                    progress.show(assetsDone, total);
+                }
+
+                @Override
                 public void passCompleted(SyncPass.Stats stats) {
+                    progress.done();
+                    LOG.info("{} assets looked at: {} files delivered, {} already there, {} assets skipped",
+                            stats.assets(), stats.deliveries(), stats.existingFiles(), stats.skippedAssets());
                     if (watchSeconds > 0) {
                         LOG.info("Waiting for {} sec...", watchSeconds);
                     }

@@ -9,6 +9,7 @@ import io.github.camelicloud.client.SecurityKeyNotSupportedException;
 import io.github.camelicloud.client.ServiceNotActivatedException;
 import io.github.camelicloud.client.WebAccessDisabledException;
 import io.github.camelicloud.client.auth.AccountSession;
+import io.github.camelicloud.client.auth.MfaCodeProvider;
 import io.github.camelicloud.client.http.RetryPolicy;
 import io.github.camelicloud.component.ICloudConfiguration;
 import io.github.camelicloud.component.ICloudFileFinisher;
@@ -48,6 +49,7 @@ public final class SyncCommand implements Callable<Integer> {
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(SyncCommand.class);
     static final String DEMO_USER = "demo@example.com";
     static final String DEMO_PASSWORD = "demo-password";
+    static final int DEMO_ASSETS = 200;
 
     private final BufferedReader in;
     private final PrintStream out;
@@ -219,7 +221,7 @@ public final class SyncCommand implements Callable<Integer> {
                 out.println("Missing --directory: where should the photos go? (e.g. --directory ~/Pictures/iCloud)");
                 return 2;
             }
-            ICloudClient client = clientBuilder().build();
+            ICloudClient client = clientBuilder(simulator).build();
             AccountSession account = client.signIn();
             if (authOnly) {
                 checkPhotoLibrary(client);
@@ -237,7 +239,8 @@ public final class SyncCommand implements Callable<Integer> {
                 commands.printFileNames(library, albums, directory, settings);
             } else {
                 CamelSync.run(client, directory, watchWithInterval == null ? 0 : watchWithInterval,
-                        new ICloudFileFinisher(setExifDatetime, xmpSidecar, directory), c -> copy(config, c));
+                        new ICloudFileFinisher(setExifDatetime, xmpSidecar, directory),
+                        new ProgressBar(System.err, interactive && !noProgressBar), c -> copy(config, c));
             }
             return 0;
         } catch (ICloudException e) {
@@ -329,10 +332,12 @@ public final class SyncCommand implements Callable<Integer> {
         }
     }
 
-    private ICloudClient.Builder clientBuilder() {
+    private ICloudClient.Builder clientBuilder(ICloudSimulator simulator) {
         Duration firstDelay = Duration.ofSeconds(Math.max(0, retryDelaySeconds));
+        MfaCodeProvider mfa = simulator != null && !interactive ? new DemoMfaCodeProvider(simulator.mfaCode())
+                : new ConsoleMfaCodeProvider(in, out, !interactive);
         ICloudClient.Builder b = ICloudClient.builder().username(username).domain(domain)
-                .password(this::password).mfaCodeProvider(new ConsoleMfaCodeProvider(in, out, !interactive))
+                .password(this::password).mfaCodeProvider(mfa)
                 .retryPolicy(new RetryPolicy(Math.max(0, maxRetries) + 1, firstDelay, Duration.ofMinutes(2)))
                 .readinessPolicy(new RetryPolicy(12, firstDelay.multipliedBy(6), Duration.ofMinutes(5)));
         if (cookieDirectory != null) {
@@ -382,7 +387,7 @@ public final class SyncCommand implements Callable<Integer> {
     }
 
     private ICloudSimulator startDemoSimulator() {
-        ICloudSimulator simulator = ICloudSimulator.builder().build();
+        ICloudSimulator simulator = ICloudSimulator.builder().assets(DEMO_ASSETS).build();
         simulator.start();
         LOG.info("Demo: iCloud simulator running at {} (account {} / {}, verification code {})",
                 simulator.baseUrl(), DEMO_USER, DEMO_PASSWORD, simulator.mfaCode());

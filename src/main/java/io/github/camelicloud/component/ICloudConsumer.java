@@ -65,9 +65,12 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             SyncPass.Stats last = null;
             for (PhotoAlbum album : albums(library, config)) {
                 SyncPass pass = new SyncPass(album.assets(), settings, local);
-                announce(album, settings, config);
+                long total = announce(album, settings, config);
                 while (isRunAllowed() && !pass.finished()) {
                     delivered += processBatch(exchanges(pass.next(config.getPageSize()), album, library, client));
+                    for (ICloudPassListener l : endpoint.passListeners()) {
+                        l.progress(pass.stats().assets(), total);
+                    }
                 }
                 last = pass.stats();
                 LOG.info("All {} have been downloaded", phrase(settings, true));
@@ -92,22 +95,25 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 .map(library::album).toList();
     }
 
-    private void announce(PhotoAlbum album, SyncSettings settings, ICloudConfiguration config) {
+    /** Logs icloudpd's "Looking up…" and "Downloading N …" lines; returns the asset count (-1 if unknown). */
+    private long announce(PhotoAlbum album, SyncSettings settings, ICloudConfiguration config) {
         LOG.info("Looking up all {}{}...", phrase(settings, true),
                 album.kind() == io.github.camelicloud.client.photos.AlbumKind.LIBRARY ? "" : " from album " + album.name());
         String count;
         boolean plural;
+        long n = -1;
         if (settings.untilFound().isPresent()) {
             count = "???";
             plural = true;
         } else {
-            long n = settings.recent().map(Integer::longValue).orElseGet(album::count);
+            n = settings.recent().map(Integer::longValue).orElseGet(album::count);
             plural = n != 1;
             count = n == 1 ? "the first" : n < 0 ? "???" : String.valueOf(n);
         }
         String target = config.getDirectory() != null ? config.getDirectory() : endpoint.getEndpointBaseUri();
         LOG.info("Downloading {} {} {} to {} ...", count, config.getSizes().replace(" ", ""),
                 phrase(settings, plural), target);
+        return n;
     }
 
     /** icloudpd's "photos and videos" / "photos" / "videos", or the singular forms. */

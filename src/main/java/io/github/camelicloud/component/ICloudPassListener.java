@@ -7,5 +7,9 @@ public interface ICloudPassListener {
 
     void passCompleted(SyncPass.Stats stats);
 
+    /** After each page: how many assets of {@code total} (-1 when unknown) were handled so far. */
+    default void progress(int assetsDone, long total) {
+    }
+
     void passFailed(Exception error);
 }

@@ -128,6 +128,37 @@ class DownloadConformanceTest {
     }
 
     @Test
+    void s048ALegacyOriginalSuffixCountsAsPresent() throws IOException {
+        precreate("2018/07/30/IMG_7408-original.JPG", 1151066);
+        precreate("2018/07/30/IMG_7407.JPG", 656257);
+        CliRun run = run("listing_photos", "--recent", "5", "--skip-videos", "--skip-live-photos", "--log-level",
+                "debug");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output()).contains(data + "/2018/07/30/IMG_7408.JPG already exists",
+                "All photos have been downloaded");
+        assertThat(files()).containsExactlyInAnyOrder("2018/07/30/IMG_7408-original.JPG", "2018/07/30/IMG_7407.JPG",
+                "2018/07/31/IMG_7409.JPG");
+    }
+
+    @Test
+    void s055DryRunOfTheSharedLibrary() throws IOException {
+        CliRun run = run("listing_photos", "--library", "SharedSync-00000000-1111-2222-3333-444444444444",
+                "--dry-run");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output()).contains("Looking up all photos and videos...",
+                "Downloading the first original photo or video to " + data + " ...",
+                "All photos and videos have been downloaded");
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void s023RecentZeroDownloadsNothing() throws IOException {
+        CliRun run = run("listing_photos", "--recent", "0", "--log-level", "info");
+        assertThat(run.exitCode()).isZero();
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
     void s052DryRunWritesNothing() throws IOException {
         CliRun run = run("listing_photos", "--recent", "1", "--skip-live-photos", "--dry-run");
         assertThat(run.exitCode()).isZero();
