@@ -1,0 +1,106 @@
+package io.github.camelicloud.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.camelicloud.client.ICloudException;
+import io.github.camelicloud.client.InvalidCredentialsException;
+import io.github.camelicloud.simulator.ICloudSimulator;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Configuration, secrets, errors reaching the route, and the producer's operations, against the simulator. */
+class ICloudEndpointTest extends CamelTestSupport {
+
+    private static ICloudSimulator apple;
+
+    @TempDir
+    static Path cookies;
+
+    @BeforeAll
+    static void startSimulator() {
+        apple = ICloudSimulator.builder().srpIterations(1000).assets(30).seed(9).account("ep@example.com:pw:nomfa")
+                .build().start();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        apple.close();
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(ICloudException.class).handled(true).to("mock:errors");
+                from("icloud:photos?username=ep@example.com&password=wrong-one&domain=" + apple.baseUrl()
+                        + "&cookieDirectory=" + cookies.resolve("bad") + "&bridgeErrorHandler=true&initialDelay=0"
+                        + "&delay=60000&maxRetries=0").routeId("bad-password").to("mock:never");
+                from("direct:ops").to("icloud:photos?username=ep@example.com&password=pw&domain=" + apple.baseUrl()
+                        + "&cookieDirectory=" + cookies.resolve("good"));
+            }
+        };
+    }
+
+    @Test
+    void optionsBindAndTheComponentDefaultsApply() {
+        ICloudComponent component = context.getComponent("icloud", ICloudComponent.class);
+        component.getConfiguration().setDomain("cn");
+        ICloudEndpoint endpoint = context.getEndpoint("icloud:photos?username=a@b.c&password=s3cr3t&sizes=medium,thumb"
+                + "&recent=5&skipVideos=true&folderStructure=none", ICloudEndpoint.class);
+        ICloudConfiguration c = endpoint.getConfiguration();
+        assertThat(c.getDomain()).isEqualTo("cn");
+        assertThat(c.getSizes()).isEqualTo("medium,thumb");
+        assertThat(c.getRecent()).isEqualTo(5);
+        assertThat(c.isSkipVideos()).isTrue();
+        assertThat(c.getFolderStructure()).isEqualTo("none");
+        assertThat(endpoint.toString()).doesNotContain("s3cr3t");
+        component.getConfiguration().setDomain("com");
+    }
+
+    @Test
+    void anEndpointWithoutAnAppleIdIsRejectedClearly() {
+        assertThatThrownBy(() -> context.getEndpoint("icloud:photos?recent=1"))
+                .hasStackTraceContaining("needs a username");
+        assertThatThrownBy(() -> context.getEndpoint("icloud:videos?username=a"))
+                .hasStackTraceContaining("use icloud:photos");
+    }
+
+    @Test
+    void signInErrorsReachTheRoutesErrorHandler() throws Exception {
+        MockEndpoint errors = getMockEndpoint("mock:errors");
+        errors.expectedMinimumMessageCount(1);
+        errors.assertIsSatisfied(20_000);
+        Exception e = errors.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        assertThat(e).isInstanceOf(InvalidCredentialsException.class)
+                .hasMessageContaining("Invalid email/password combination");
+        getMockEndpoint("mock:never").expectedMessageCount(0);
+    }
+
+    @Test
+    void producerOperations() {
+        @SuppressWarnings("unchecked")
+        List<Object> libraries = template.requestBodyAndHeader("direct:ops", null, ICloudConstants.OPERATION,
+                ICloudOperations.listLibraries, List.class);
+        assertThat(libraries).contains("PrimarySync");
+        @SuppressWarnings("unchecked")
+        List<Object> albums = template.requestBodyAndHeader("direct:ops", null, ICloudConstants.OPERATION,
+                ICloudOperations.listAlbums, List.class);
+        assertThat(albums).contains("Favorites", "Recently Deleted");
+        @SuppressWarnings("unchecked")
+        List<Object> assets = template.requestBodyAndHeader("direct:ops", null, ICloudConstants.LIMIT, 3, List.class);
+        assertThat(assets).hasSize(3);
+        byte[] bytes = template.requestBodyAndHeader("direct:ops", assets.get(0), ICloudConstants.OPERATION,
+                ICloudOperations.download, byte[].class);
+        assertThat((long) bytes.length).isEqualTo(((io.github.camelicloud.client.photos.Asset) assets.get(0)).size());
+    }
+}
