@@ -2,6 +2,8 @@ package io.github.camelicloud.component;
 
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.auth.MfaCodeProvider;
+import io.github.camelicloud.client.http.RetryPolicy;
+import java.time.Duration;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
@@ -80,6 +82,12 @@ public class ICloudConfiguration implements Cloneable {
     private int maxRetries = 3;
     @UriParam(label = "advanced", defaultValue = "5")
     private int retryDelaySeconds = 5;
+
+    /** The back-off these options describe: maxRetries retries, from retryDelaySeconds doubling to 2 minutes. */
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(Math.max(0, maxRetries) + 1, Duration.ofSeconds(Math.max(0, retryDelaySeconds)),
+                Duration.ofMinutes(2));
+    }
 
     public ICloudConfiguration copy() {
         try {

@@ -1,7 +1,6 @@
 package io.github.camelicloud.component;
 
 import io.github.camelicloud.client.ICloudClient;
-import io.github.camelicloud.client.http.RetryPolicy;
 import io.github.camelicloud.client.photos.Asset;
 import io.github.camelicloud.client.photos.PhotoAlbum;
 import io.github.camelicloud.client.photos.PhotoLibrary;
@@ -12,7 +11,6 @@ import io.github.camelicloud.sync.SyncPass;
 import io.github.camelicloud.sync.SyncSettings;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedList;
@@ -175,17 +173,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         m.setHeader(ICloudConstants.FAVORITE, asset.favorite());
         m.setHeader(ICloudConstants.ALBUM, album.name());
         m.setHeader(ICloudConstants.LIBRARY, library.name());
-        ICloudConfiguration c = endpoint.getConfiguration();
-        ResumingDownloadStream body = new ResumingDownloadStream(client.downloader(), d.version(),
-                new RetryPolicy(c.getMaxRetries() + 1, Duration.ofSeconds(c.getRetryDelaySeconds()),
-                        Duration.ofMinutes(2)), shown(d));
-        m.setBody(body);
+        DownloadBody.attach(exchange, client, d.version(), endpoint.getConfiguration(), shown(d));
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                IOHelper.close(body);
-            }
-
             @Override
             public void onComplete(Exchange done) {
                 LOG.info("Downloaded {}", shown(d));

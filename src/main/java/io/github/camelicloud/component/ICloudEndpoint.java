@@ -73,13 +73,13 @@ public class ICloudEndpoint extends ScheduledPollEndpoint {
     }
 
     private ICloudClient buildClient() {
-        Duration delay = Duration.ofSeconds(Math.max(0, configuration.getRetryDelaySeconds()));
+        RetryPolicy retry = configuration.retryPolicy();
         ICloudClient.Builder b = ICloudClient.builder().username(configuration.getUsername())
                 .domain(configuration.getDomain())
                 .password(() -> Optional.ofNullable(configuration.getPassword()).filter(p -> !p.isEmpty()))
                 .mfaCodeProvider(Optional.ofNullable(configuration.getMfaCodeProvider()).orElse(MfaCodeProvider.NONE))
-                .retryPolicy(new RetryPolicy(configuration.getMaxRetries() + 1, delay, Duration.ofMinutes(2)))
-                .readinessPolicy(new RetryPolicy(12, delay.multipliedBy(6), Duration.ofMinutes(5)));
+                .retryPolicy(retry)
+                .readinessPolicy(new RetryPolicy(12, retry.initialDelay().multipliedBy(6), Duration.ofMinutes(5)));
         if (configuration.getCookieDirectory() != null) {
             b.cookieDirectory(Path.of(configuration.getCookieDirectory()));
         }

@@ -1,22 +1,17 @@
 package io.github.camelicloud.component;
 
 import io.github.camelicloud.client.ICloudClient;
-import io.github.camelicloud.client.http.RetryPolicy;
 import io.github.camelicloud.client.photos.Asset;
 import io.github.camelicloud.client.photos.AssetVersion;
 import io.github.camelicloud.client.photos.PhotoLibrary;
 import io.github.camelicloud.client.photos.PhotoAlbum;
-import io.github.camelicloud.client.photos.ResumingDownloadStream;
 import io.github.camelicloud.client.photos.VersionType;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
-import org.apache.camel.support.SynchronizationAdapter;
-import org.apache.camel.util.IOHelper;
 
 /** The operations of {@code icloud:photos} as a producer: list libraries, albums and assets; download; delete. */
 public class ICloudProducer extends DefaultProducer {
@@ -71,22 +66,12 @@ public class ICloudProducer extends DefaultProducer {
         }
         AssetVersion version = asset.version(type).orElseThrow(() -> new IllegalArgumentException(
                 "Asset " + asset.id() + " has no " + label + " version"));
-        ICloudConfiguration c = endpoint.getConfiguration();
-        ResumingDownloadStream body = new ResumingDownloadStream(client.downloader(), version,
-                new RetryPolicy(c.getMaxRetries() + 1, Duration.ofSeconds(c.getRetryDelaySeconds()),
-                        Duration.ofMinutes(2)), asset.fileName().orElse(asset.id()));
+        DownloadBody.attach(exchange, client, version, endpoint.getConfiguration(), asset.fileName().orElse(asset.id()));
         Message m = exchange.getMessage();
-        m.setBody(body);
         m.setHeader(ICloudConstants.SIZE, version.size());
         m.setHeader(Exchange.CONTENT_LENGTH, version.size());
         m.setHeader(ICloudConstants.CHECKSUM, version.checksum());
         m.setHeader(Exchange.CONTENT_TYPE, MediaTypes.of(version.fileType()));
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                IOHelper.close(body);
-            }
-        });
     }
 
     private static Asset asset(Exchange exchange) throws InvalidPayloadException {

@@ -10,7 +10,6 @@ import io.github.camelicloud.testing.Cassettes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,7 @@ class AuthConformanceTest {
 
     @Test
     void s003StoredSessionIsValidatedWithoutSrp() throws IOException {
-        copyIcloudpdCookies();
+        Cassettes.copyIcloudpdCookies(cookies);
         try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require("successful_auth"))) {
             CliRun run = authOnly(apple, "");
             assertThat(run.output()).contains("Authentication completed successfully");
@@ -145,13 +144,6 @@ class AuthConformanceTest {
         return CliRun.of(stdin, Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new));
     }
 
-    private void copyIcloudpdCookies() throws IOException {
-        try (Stream<Path> files = Files.list(Cassettes.icloudpdCookieDir())) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.copy(f, cookies.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
 
     private String storedSession() throws IOException {
         return Files.readString(cookies.resolve("jdoegmailcom.camel-icloud.json"));

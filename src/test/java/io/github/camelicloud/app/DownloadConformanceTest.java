@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,11 +28,7 @@ class DownloadConformanceTest {
     void harness() throws IOException {
         cookies = Files.createDirectories(base.resolve("cookie"));
         data = Files.createDirectories(base.resolve("data"));
-        try (Stream<Path> files = Files.list(Cassettes.icloudpdCookieDir())) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.copy(f, cookies.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        Cassettes.copyIcloudpdCookies(cookies);
     }
 
     @Test

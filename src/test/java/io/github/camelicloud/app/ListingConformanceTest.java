@@ -7,7 +7,6 @@ import io.github.camelicloud.testing.Cassettes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,11 +26,7 @@ class ListingConformanceTest {
     void harness() throws IOException {
         cookies = Files.createDirectories(base.resolve("cookie"));
         data = base.resolve("data").toString();
-        try (Stream<Path> files = Files.list(Cassettes.icloudpdCookieDir())) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.copy(f, cookies.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        Cassettes.copyIcloudpdCookies(cookies);
     }
 
     @Test

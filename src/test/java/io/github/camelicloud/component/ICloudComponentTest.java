@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelicloud.testing.CassetteReplayServer;
 import io.github.camelicloud.testing.Cassettes;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -104,17 +101,7 @@ class ICloudComponentTest extends CamelTestSupport {
     }
 
     private static Path cookies() {
-        try {
-            Path dir = Files.createDirectories(base.resolve("cookie-" + System.nanoTime()));
-            try (Stream<Path> files = Files.list(Cassettes.icloudpdCookieDir())) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Cassettes.copyIcloudpdCookies(base.resolve("cookie-" + System.nanoTime()));
     }
 
 }

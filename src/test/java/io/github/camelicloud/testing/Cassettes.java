@@ -75,4 +75,19 @@ public final class Cassettes {
                 + SHARED_DIR_PROPERTY + "=...) to run the cassette tests");
         return dir;
     }
+
+    /** Copies icloudpd's session fixture (cookie jar + .session) into {@code dir}, as icloudpd's harness does. */
+    public static Path copyIcloudpdCookies(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            try (Stream<Path> files = Files.list(icloudpdCookieDir())) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.copy(f, dir.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -6,7 +6,6 @@ import io.github.camelicloud.testing.Cassettes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +53,7 @@ class FileSessionStoreTest {
 
     @Test
     void readsAnIcloudpdSessionAndCookieJar() throws IOException {
-        try (Stream<Path> files = Files.list(Cassettes.icloudpdCookieDir())) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        Cassettes.copyIcloudpdCookies(dir);
         StoredSession session = new FileSessionStore(dir, "jdoe@gmail.com").load();
 
         assertThat(session.value(SessionKey.CLIENT_ID)).contains("DE309E26-942E-11E8-92F5-14109FE0B321");
