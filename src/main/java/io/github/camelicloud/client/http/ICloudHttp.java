@@ -91,8 +91,8 @@ public final class ICloudHttp {
     }
 
     /**
-     * Starts a streaming GET (downloads): the caller reads and closes the body. Session headers are
-     * captured like for any call; the body is never buffered.
+     * Starts a streaming GET (downloads): the caller reads and closes the body, which is never buffered.
+     * Download answers carry no session headers, so nothing is captured.
      */
     public Response stream(HttpUrl url, Headers extraHeaders) {
         ApiCall call = ApiCall.get(url, extraHeaders);
