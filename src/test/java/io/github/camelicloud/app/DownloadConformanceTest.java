@@ -154,6 +154,16 @@ class DownloadConformanceTest {
     }
 
     @Test
+    void nameId7PolicyPutsAnIdPartInEveryName() throws IOException {
+        precreate("2018/07/30/IMG_7408_QVI4T2l.JPG", 1151066);
+        CliRun run = run("listing_photos", "--recent", "3", "--file-match-policy", "name-id7",
+                "--only-print-filenames");
+        assertThat(run.output().lines()).containsExactly(data + "/2018/07/31/IMG_7409_QVk2Yyt.JPG",
+                data + "/2018/07/31/IMG_7409_QVk2Yyt.MOV", data + "/2018/07/30/IMG_7408_QVI4T2l.MOV",
+                data + "/2018/07/30/IMG_7407_QVovd0F.JPG", data + "/2018/07/30/IMG_7407_QVovd0F.MOV");
+    }
+
+    @Test
     void s052DryRunWritesNothing() throws IOException {
         CliRun run = run("listing_photos", "--recent", "1", "--skip-live-photos", "--dry-run");
         assertThat(run.exitCode()).isZero();
