@@ -1,8 +1,11 @@
 package io.github.camelicloud.component;
 
 import io.github.camelicloud.client.ICloudClient;
+import io.github.camelicloud.client.ICloudException;
+import io.github.camelicloud.client.photos.Asset;
 import io.github.camelicloud.client.photos.AssetVersion;
 import io.github.camelicloud.client.photos.ResumingDownloadStream;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.util.IOHelper;
@@ -13,10 +16,13 @@ final class DownloadBody {
     private DownloadBody() {
     }
 
-    static void attach(Exchange exchange, ICloudClient client, AssetVersion version, ICloudConfiguration config,
-            String name) {
-        ResumingDownloadStream body = new ResumingDownloadStream(client.downloader(), version, config.retryPolicy(),
-                name);
+    /** @param refreshed the asset with fresh URLs, asked for only when the listed URL expired during a long run */
+    static void attach(Exchange exchange, ICloudClient client, Supplier<Asset> refreshed, AssetVersion version,
+            ICloudConfiguration config, String name) {
+        Supplier<AssetVersion> fresh = () -> refreshed.get().version(version.type()).orElseThrow(
+                () -> new ICloudException(name + " no longer has its " + version.type() + " version in iCloud"));
+        ResumingDownloadStream body = new ResumingDownloadStream(client.downloader(), version, fresh,
+                config.retryPolicy(), name);
         exchange.getMessage().setBody(body);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override

@@ -173,7 +173,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         m.setHeader(ICloudConstants.FAVORITE, asset.favorite());
         m.setHeader(ICloudConstants.ALBUM, album.name());
         m.setHeader(ICloudConstants.LIBRARY, library.name());
-        DownloadBody.attach(exchange, client, d.version(), endpoint.getConfiguration(), shown(d));
+        DownloadBody.attach(exchange, client, () -> library.refresh(asset), d.version(), endpoint.getConfiguration(),
+                shown(d));
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange done) {

@@ -66,7 +66,8 @@ public class ICloudProducer extends DefaultProducer {
         }
         AssetVersion version = asset.version(type).orElseThrow(() -> new IllegalArgumentException(
                 "Asset " + asset.id() + " has no " + label + " version"));
-        DownloadBody.attach(exchange, client, version, endpoint.getConfiguration(), asset.fileName().orElse(asset.id()));
+        DownloadBody.attach(exchange, client, () -> client.photos().library(asset.zoneName()).refresh(asset), version,
+                endpoint.getConfiguration(), asset.fileName().orElse(asset.id()));
         Message m = exchange.getMessage();
         m.setHeader(ICloudConstants.SIZE, version.size());
         m.setHeader(Exchange.CONTENT_LENGTH, version.size());

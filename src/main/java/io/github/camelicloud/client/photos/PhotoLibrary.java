@@ -139,6 +139,32 @@ public final class PhotoLibrary {
         }
     }
 
+    /**
+     * The asset as iCloud has it now, with freshly signed download URLs: what a long run needs when a URL
+     * from an earlier listing has expired (HTTP 410).
+     */
+    public Asset refresh(Asset asset) {
+        JsonNode answer = database.post("records/lookup", PhotoQueries.lookup(asset, zoneId));
+        JsonNode master = null;
+        JsonNode record = null;
+        for (JsonNode r : answer.path("records")) {
+            if (r.hasNonNull("serverErrorCode")) {
+                throw new ICloudException(asset.fileName().orElse(asset.id()) + " is no longer in iCloud ("
+                        + r.path("serverErrorCode").asText() + ")");
+            }
+            if (r.path("recordType").asText().equals("CPLMaster")) {
+                master = r;
+            } else if (r.path("recordType").asText().equals("CPLAsset")) {
+                record = r;
+            }
+        }
+        if (master == null || record == null) {
+            throw new ICloudException("iCloud did not return " + asset.fileName().orElse(asset.id())
+                    + " when asked for fresh download URLs");
+        }
+        return AssetParser.parse(master, record, name());
+    }
+
     /** Moves the asset to Recently Deleted (Apple keeps it there about 30 days). */
     public void moveToRecentlyDeleted(Asset asset) {
         ObjectNode body = PhotoQueries.moveToRecentlyDeleted(asset, zoneId);

@@ -84,6 +84,16 @@ final class PhotoQueries {
         return body;
     }
 
+    /** records/lookup of the asset's master and asset records: fresh signed download URLs. */
+    static ObjectNode lookup(Asset asset, JsonNode zoneId) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode records = body.putArray("records");
+        records.addObject().put("recordName", asset.id());
+        records.addObject().put("recordName", asset.recordName());
+        body.set("zoneID", zoneId.deepCopy());
+        return body;
+    }
+
     static ObjectNode moveToRecentlyDeleted(Asset asset, JsonNode zoneId) {
         ObjectNode body = JSON.createObjectNode().put("atomic", true);
         body.putArray("desiredKeys").add("isDeleted");

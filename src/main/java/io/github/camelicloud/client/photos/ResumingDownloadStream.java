@@ -1,5 +1,6 @@
 package io.github.camelicloud.client.photos;
 
+import io.github.camelicloud.client.DownloadUrlExpiredException;
 import io.github.camelicloud.client.ICloudException;
 import io.github.camelicloud.client.http.ICloudHttp;
 import io.github.camelicloud.client.http.RetryPolicy;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +22,9 @@ public final class ResumingDownloadStream extends InputStream {
     private static final Logger LOG = LoggerFactory.getLogger(ResumingDownloadStream.class);
 
     private final AssetDownloader downloader;
-    private final AssetVersion version;
+    private final Supplier<AssetVersion> freshVersion;
+    private AssetVersion version;
+    private int refreshes;
     private final RetryPolicy retry;
     private final String name;
     private DownloadStream current;
@@ -28,9 +32,15 @@ public final class ResumingDownloadStream extends InputStream {
     private int failures;
     private boolean closed;
 
-    public ResumingDownloadStream(AssetDownloader downloader, AssetVersion version, RetryPolicy retry, String name) {
+    /**
+     * @param freshVersion gives the same version with a new URL (a records/lookup) when the signed URL
+     *                     expired mid-run; the download then goes on from where it was
+     */
+    public ResumingDownloadStream(AssetDownloader downloader, AssetVersion version, Supplier<AssetVersion> freshVersion,
+            RetryPolicy retry, String name) {
         this.downloader = downloader;
         this.version = version;
+        this.freshVersion = freshVersion;
         this.retry = retry;
         this.name = name;
     }
@@ -65,6 +75,8 @@ public final class ResumingDownloadStream extends InputStream {
                 }
                 position += n;
                 return n;
+            } catch (DownloadUrlExpiredException e) {
+                renewUrl(e);
             } catch (IOException | ICloudException e) {
                 if (e instanceof ICloudException ice && !ice.retryable()) {
                     throw new IOException(ice.getMessage(), ice);
@@ -72,6 +84,25 @@ public final class ResumingDownloadStream extends InputStream {
                 reopenLater(e);
             }
         }
+    }
+
+    /** Gets a fresh URL for the same bytes, at most twice per stream. */
+    private void renewUrl(DownloadUrlExpiredException e) throws IOException {
+        closeCurrent();
+        if (++refreshes > 2) {
+            throw new IOException(e.getMessage(), e);
+        }
+        AssetVersion fresh;
+        try {
+            fresh = freshVersion.get();
+        } catch (ICloudException lookupFailed) {
+            throw new IOException(lookupFailed.getMessage(), lookupFailed);
+        }
+        if (fresh.size() != version.size() || !fresh.checksum().equals(version.checksum())) {
+            throw new IOException(name + " changed in iCloud during the download; it is fetched again on the next run");
+        }
+        LOG.info("The download URL of {} expired; continuing with a fresh one from byte {}", name, position);
+        version = fresh;
     }
 
     private void reopenLater(Exception e) throws IOException {

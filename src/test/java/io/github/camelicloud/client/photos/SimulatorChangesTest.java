@@ -3,6 +3,7 @@ package io.github.camelicloud.client.photos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.camelicloud.client.DownloadUrlExpiredException;
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.ServiceUnavailableException;
 import io.github.camelicloud.client.http.RetryPolicy;
@@ -53,6 +54,22 @@ class SimulatorChangesTest {
         assertThat(library.all().stream().map(Asset::id)).doesNotContain(victim.id());
         assertThat(library.album("Recently Deleted").stream().map(Asset::id)).contains(victim.id());
         assertThat(apple.manifest(USER).asset(victim.id()).deleted()).isTrue();
+    }
+
+    @Test
+    void anExpiredDownloadUrlIsRenewedWithALookupAndTheDownloadGoesOn() throws Exception {
+        PhotoLibrary library = client.photos().library("PrimarySync");
+        Asset asset = library.all().stream().findFirst().orElseThrow();
+        AssetVersion original = asset.version(VersionType.ORIGINAL).orElseThrow();
+        apple.advanceClock(Duration.ofHours(2)); // Apple's URLs live about an hour
+
+        assertThatThrownBy(() -> client.downloader().open(original, 0).close())
+                .isInstanceOf(DownloadUrlExpiredException.class);
+        try (InputStream in = new ResumingDownloadStream(client.downloader(), original,
+                () -> library.refresh(asset).version(VersionType.ORIGINAL).orElseThrow(), RetryPolicy.NONE, "a")) {
+            assertThat(SimulatorLibraryTest.sha256(in))
+                    .isEqualTo(apple.manifest(USER).asset(asset.id()).versions().get("resOriginal").sha256());
+        }
     }
 
     @Test
