@@ -38,6 +38,7 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "client": getOrCreateConfiguration(target).setClient(property(camelContext, io.github.camelicloud.client.ICloudClient.class, value)); return true;
+        case "concurrency": getOrCreateConfiguration(target).setConcurrency(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelicloud.component.ICloudConfiguration.class, value)); return true;
         case "cookiedirectory":
         case "cookieDirectory": getOrCreateConfiguration(target).setCookieDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -108,6 +109,7 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "client": return io.github.camelicloud.client.ICloudClient.class;
+        case "concurrency": return int.class;
         case "configuration": return io.github.camelicloud.component.ICloudConfiguration.class;
         case "cookiedirectory":
         case "cookieDirectory": return java.lang.String.class;
@@ -179,6 +181,7 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "client": return getOrCreateConfiguration(target).getClient();
+        case "concurrency": return getOrCreateConfiguration(target).getConcurrency();
         case "configuration": return target.getConfiguration();
         case "cookiedirectory":
         case "cookieDirectory": return getOrCreateConfiguration(target).getCookieDirectory();

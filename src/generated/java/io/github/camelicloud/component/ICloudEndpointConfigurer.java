@@ -35,6 +35,7 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "client": target.getConfiguration().setClient(property(camelContext, io.github.camelicloud.client.ICloudClient.class, value)); return true;
+        case "concurrency": target.getConfiguration().setConcurrency(property(camelContext, int.class, value)); return true;
         case "cookiedirectory":
         case "cookieDirectory": target.getConfiguration().setCookieDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
@@ -131,6 +132,7 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "client": return io.github.camelicloud.client.ICloudClient.class;
+        case "concurrency": return int.class;
         case "cookiedirectory":
         case "cookieDirectory": return java.lang.String.class;
         case "delay": return long.class;
@@ -228,6 +230,7 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "client": return target.getConfiguration().getClient();
+        case "concurrency": return target.getConfiguration().getConcurrency();
         case "cookiedirectory":
         case "cookieDirectory": return target.getConfiguration().getCookieDirectory();
         case "delay": return target.getDelay();

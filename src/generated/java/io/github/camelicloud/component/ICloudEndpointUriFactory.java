@@ -23,7 +23,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(52);
+        Set<String> props = new HashSet<>(53);
         props.add("albums");
         props.add("alignRaw");
         props.add("backoffErrorThreshold");
@@ -31,6 +31,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
         props.add("backoffMultiplier");
         props.add("bridgeErrorHandler");
         props.add("client");
+        props.add("concurrency");
         props.add("cookieDirectory");
         props.add("delay");
         props.add("directory");

@@ -70,6 +70,8 @@ public class ICloudConfiguration implements Cloneable {
     private boolean useOsLocale;
     @UriParam(label = "consumer", defaultValue = "100")
     private int pageSize = 100;
+    @UriParam(label = "consumer", defaultValue = "4")
+    private int concurrency = 4;
     @UriParam(label = "consumer")
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "producer", defaultValue = "listAssets")
@@ -326,6 +328,15 @@ public class ICloudConfiguration implements Cloneable {
     /** Assets per batch: exchanges are created and processed a page at a time, so memory stays flat. */
     public void setPageSize(int pageSize) {
         this.pageSize = pageSize;
+    }
+
+    public int getConcurrency() {
+        return concurrency;
+    }
+
+    /** Files downloaded (and routed) at the same time; 1 routes them one by one in icloudpd's order. */
+    public void setConcurrency(int concurrency) {
+        this.concurrency = concurrency;
     }
 
     public IdempotentRepository getIdempotentRepository() {

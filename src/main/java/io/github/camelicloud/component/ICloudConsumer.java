@@ -17,6 +17,8 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
@@ -39,6 +41,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(ICloudConsumer.class);
 
     private final ICloudEndpoint endpoint;
+    private ExecutorService downloads;
 
     public ICloudConsumer(ICloudEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -194,29 +197,68 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        int concurrency = endpoint.getConfiguration().getConcurrency();
+        if (concurrency > 1) {
+            downloads = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newFixedThreadPool(this, "icloud-downloads", concurrency);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (downloads != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(downloads);
+            downloads = null;
+        }
+        super.doStop();
+    }
+
+    /**
+     * Routes the page's exchanges, {@code concurrency} at a time (each streams one download), and returns
+     * when all are done so the next page starts from a clean slate. Exchanges a shutdown cut off are not
+     * started; their bodies are closed.
+     */
+    @Override
     public int processBatch(Queue<Object> exchanges) throws Exception {
-        int total = exchanges.size();
-        int answer = total;
-        List<Object> list = new ArrayList<>(exchanges);
-        for (int index = 0; index < total && isBatchAllowed(); index++) {
-            Exchange exchange = (Exchange) list.get(index);
-            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+        List<Exchange> list = exchanges.stream().map(Exchange.class::cast).toList();
+        int total = list.size();
+        List<Future<?>> running = new ArrayList<>();
+        int started = 0;
+        for (; started < total && isBatchAllowed(); started++) {
+            Exchange exchange = list.get(started);
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, started);
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
-            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
-            pendingExchanges = total - index - 1;
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, started == total - 1);
+            pendingExchanges = total - started - 1;
+            if (downloads == null) {
+                deliver(exchange);
+            } else {
+                running.add(downloads.submit(() -> deliver(exchange)));
+            }
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        for (int i = started; i < total; i++) {
+            if (list.get(i).getMessage().getBody() instanceof ResumingDownloadStream body) {
+                IOHelper.close(body);
+            }
+        }
+        return total;
+    }
+
+    private void deliver(Exchange exchange) {
+        try {
             getProcessor().process(exchange);
-            if (exchange.getException() != null) {
-                getExceptionHandler().handleException("Error delivering "
-                        + exchange.getMessage().getHeader(Exchange.FILE_NAME), exchange, exchange.getException());
-            }
-            releaseExchange(exchange, false);
+        } catch (Exception e) {
+            exchange.setException(e);
         }
-        for (int index = 0; index < total; index++) {
-            Object leftover = list.get(index);
-            if (leftover instanceof Exchange e && e.getMessage().getBody() instanceof ResumingDownloadStream s) {
-                IOHelper.close(s); // bodies of exchanges a shutdown cut off
-            }
+        if (exchange.getException() != null) {
+            getExceptionHandler().handleException("Error delivering "
+                    + exchange.getMessage().getHeader(Exchange.FILE_NAME), exchange, exchange.getException());
         }
-        return answer;
+        releaseExchange(exchange, false);
     }
 }

@@ -4,6 +4,8 @@ import io.github.camelicloud.sync.SyncOptions.FileMatchPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,8 @@ public final class LocalFiles {
     private final Path root;
     private final String shownRoot;
     private final FileMatchPolicy policy;
+    /** Paths this pass already handed out, with their sizes: they count as present before they are written. */
+    private final Map<String, Long> claimed = new HashMap<>();
 
     /** @param shownRoot the folder as the user wrote it, for messages (icloudpd prints it unchanged) */
     public LocalFiles(Path root, String shownRoot, FileMatchPolicy policy) {
@@ -28,15 +32,18 @@ public final class LocalFiles {
         this.policy = policy;
     }
 
-    /** Where {@code file} goes, and whether it is already there. */
-    public Placement place(PlannedFile file) {
+    /**
+     * Where {@code file} goes, and whether it is already there. A path handed out earlier in this pass
+     * counts as there (two assets with the same name on the same day, written concurrently, must not
+     * share a file).
+     */
+    public synchronized Placement place(PlannedFile file) {
         String relative = file.relativePath();
-        Path target = resolve(relative);
-        Path existing = target;
-        boolean exists = Files.isRegularFile(target);
+        String existing = relative;
+        boolean exists = present(relative);
         if (!exists && file.label().equals("original")) {
-            Path old = resolve(FileNames.withSuffix(relative, "-original"));
-            if (Files.isRegularFile(old)) {
+            String old = FileNames.withSuffix(relative, "-original");
+            if (present(old)) {
                 exists = true;
                 existing = old;
             }
@@ -44,12 +51,18 @@ public final class LocalFiles {
         if (exists && policy == FileMatchPolicy.NAME_SIZE_DEDUP_WITH_SUFFIX && size(existing) != file.version().size()) {
             relative = FileNames.withSuffix(relative, "-" + file.version().size());
             LOG.debug("{} deduplicated", shown(relative));
-            exists = Files.isRegularFile(resolve(relative));
+            exists = present(relative);
         }
         if (exists) {
             LOG.debug("{} already exists", shown(relative));
+        } else {
+            claimed.put(relative, file.version().size());
         }
         return new Placement(relative, exists);
+    }
+
+    private boolean present(String relative) {
+        return claimed.containsKey(relative) || Files.isRegularFile(resolve(relative));
     }
 
     /** The absolute path of a relative one, refusing anything that would leave the folder. */
@@ -66,9 +79,13 @@ public final class LocalFiles {
         return shownRoot + "/" + relative;
     }
 
-    private static long size(Path file) {
+    private long size(String relative) {
+        Long planned = claimed.get(relative);
+        if (planned != null) {
+            return planned;
+        }
         try {
-            return Files.size(file);
+            return Files.size(resolve(relative));
         } catch (IOException e) {
             return -1;
         }
