@@ -7,7 +7,6 @@ import io.github.camelicloud.client.DomainMismatchException;
 import io.github.camelicloud.client.ICloudException;
 import io.github.camelicloud.client.ICloudServiceException;
 import io.github.camelicloud.client.InvalidCredentialsException;
-import io.github.camelicloud.client.InvalidMfaCodeException;
 import io.github.camelicloud.client.MfaRequiredException;
 import io.github.camelicloud.client.PasswordRequiredException;
 import io.github.camelicloud.client.SecurityKeyNotSupportedException;
@@ -22,10 +21,8 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -42,8 +39,6 @@ import org.slf4j.LoggerFactory;
 public final class Authenticator {
 
     private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
-    private static final String WRONG_CODE = "-21669";
-    private static final int MAX_CODE_ATTEMPTS = 3;
 
     private final ICloudHttp http;
     private final SessionState session;
@@ -211,148 +206,21 @@ public final class Authenticator {
 
     private JsonNode twoFactor(MfaCodeProvider mfa) {
         LOG.info("Two-factor authentication is required (2fa)");
-        List<TrustedPhone> phones = trustedPhones();
-        requestDevicePush();
-        boolean wrong = false;
-        for (int attempt = 1; attempt <= MAX_CODE_ATTEMPTS; attempt++) {
-            int current = attempt;
-            MfaCodeProvider.Hsa2Answer answer = mfa.twoFactor(username, phones, wrong)
-                    .orElseThrow(() -> noCode("two-factor", current));
-            boolean accepted = answer instanceof MfaCodeProvider.SendSms sms
-                    ? verifySms(mfa, sms.phone())
-                    : verifyDeviceCode(((MfaCodeProvider.DeviceCode) answer).code());
-            if (accepted) {
-                trustSession();
-                JsonNode account = accountLogin();
-                if (MfaState.of(account).requires2sa()) {
-                    throw new MfaRequiredException(username, "Apple still asks for verification after the code");
-                }
-                LOG.info("Great, you're all set up. The script can now be run without user interaction until 2FA"
-                        + " expires.");
-                return account;
-            }
-            wrong = true;
-            LOG.warn("Incorrect verification code (attempt {}/{})", attempt, MAX_CODE_ATTEMPTS);
+        new TwoFactorVerification(requests, username).verify(mfa);
+        JsonNode account = accountLogin();
+        if (MfaState.of(account).requires2sa()) {
+            throw new MfaRequiredException(username, "Apple still asks for verification after the code");
         }
-        throw new InvalidMfaCodeException(MAX_CODE_ATTEMPTS, "two-factor");
-    }
-
-    /** No code came: after a wrong one that is a failed verification, else MFA is simply required. */
-    private ICloudException noCode(String kind, int attempt) {
-        return attempt > 1 ? new InvalidMfaCodeException(attempt - 1, kind)
-                : new MfaRequiredException(username, "no " + kind + " authentication code was entered");
-    }
-
-    private List<TrustedPhone> trustedPhones() {
-        try {
-            ApiResponse page = requests.sms("GET", "", null);
-            return page.status() == 200 || page.status() == 204 ? TrustedPhonesPage.parse(page.body()) : List.of();
-        } catch (ICloudException e) {
-            LOG.debug("Could not read the trusted phone numbers ({}); offering device codes only", e.getMessage());
-            return List.of();
-        }
-    }
-
-    /** Since 2026 Apple pushes the code only when asked to (icloud-protocol.md §11); failure is not fatal. */
-    private void requestDevicePush() {
-        try {
-            ApiResponse r = requests.idmsa("PUT", "verify/trusteddevice/securitycode", null, false);
-            LOG.debug("Asked Apple to push a code to trusted devices (HTTP {})", r.status());
-        } catch (ICloudException e) {
-            LOG.debug("Could not ask Apple to push a code ({}); the user may still have one", e.getMessage());
-        }
-    }
-
-    private boolean verifyDeviceCode(String code) {
-        ObjectNode body = requests.object();
-        body.putObject("securityCode").put("code", code);
-        ApiResponse r = requests.idmsa("POST", "verify/trusteddevice/securitycode", body, false);
-        return accepted(r);
-    }
-
-    private boolean verifySms(MfaCodeProvider mfa, TrustedPhone phone) {
-        ObjectNode request = requests.object().put("mode", "sms");
-        request.putObject("phoneNumber").put("id", phone.id());
-        ApiResponse sent = requests.sms("PUT", "verify/phone", request);
-        if (!sent.successful()) {
-            throw new ICloudServiceException("Failed to send two-factor authentication code by SMS to "
-                    + phone.obfuscatedNumber() + " (HTTP " + sent.status() + "); try a device code instead.",
-                    sent.status(), null);
-        }
-        boolean wrong = false;
-        for (int attempt = 1; attempt <= MAX_CODE_ATTEMPTS; attempt++) {
-            int current = attempt;
-            String code = mfa.smsCode(phone, wrong).orElseThrow(() -> noCode("two-factor", current));
-            ObjectNode verify = request.deepCopy();
-            verify.putObject("securityCode").put("code", code);
-            if (accepted(requests.sms("POST", "verify/phone/securitycode", verify))) {
-                return true;
-            }
-            wrong = true;
-            LOG.warn("Incorrect SMS code (attempt {}/{})", attempt, MAX_CODE_ATTEMPTS);
-        }
-        throw new InvalidMfaCodeException(MAX_CODE_ATTEMPTS, "two-factor");
-    }
-
-    /** True on 2xx, false on Apple's "incorrect code"; anything else is an error. */
-    private static boolean accepted(ApiResponse r) {
-        if (r.successful()) {
-            return true;
-        }
-        String code = r.header("X-Apple-I-Ercd")
-                .orElse(r.json().path("service_errors").path(0).path("code").asText(""));
-        if (WRONG_CODE.equals(code) || (r.status() == 400 && code.isEmpty())) {
-            return false;
-        }
-        r.orThrow();
-        return false;
-    }
-
-    private void trustSession() {
-        ApiResponse r = requests.idmsa("GET", "2sv/trust", null, false);
-        if (!r.successful()) {
-            throw new ICloudServiceException("Session trust failed: Apple refused to trust this session (HTTP "
-                    + r.status() + "). Sign in again.", r.status(), null);
-        }
+        LOG.info("Great, you're all set up. The script can now be run without user interaction until 2FA expires.");
+        return account;
     }
 
     private JsonNode twoStep(MfaCodeProvider mfa, JsonNode account) {
         LOG.info("Two-step authentication is required (2sa)");
-        String dsid = account.path("dsInfo").path("dsid").asText();
-        List<TwoStepDevice> devices = new ArrayList<>();
-        for (JsonNode d : requests.setup("GET", "listDevices", null, dsid).orThrow().json().path("devices")) {
-            if (d.isObject()) {
-                String name = d.hasNonNull("deviceName") ? d.path("deviceName").asText()
-                        : "SMS to " + d.path("phoneNumber").asText();
-                devices.add(new TwoStepDevice(name, (ObjectNode) d));
-            }
-        }
-        TwoStepDevice device = mfa.chooseTwoStepDevice(username, devices)
-                .orElseThrow(() -> new MfaRequiredException(username, "no two-step device was chosen"));
-        ApiResponse sent = requests.setup("POST", "sendVerificationCode", device.raw().toString(), dsid);
-        if (!sent.json().path("success").asBoolean(false)) {
-            throw new ICloudServiceException("Failed to send two-step authentication code to "
-                    + device.displayName() + "; try again later.", sent.status(), null);
-        }
-        boolean wrong = false;
-        for (int attempt = 1; attempt <= MAX_CODE_ATTEMPTS; attempt++) {
-            int current = attempt;
-            String code = mfa.twoStepCode(device, wrong).orElseThrow(() -> noCode("two-step", current));
-            ObjectNode body = device.raw().put("verificationCode", code).put("trustBrowser", true);
-            ApiResponse r = requests.setup("POST", "validateVerificationCode", body.toString(), dsid);
-            if (r.json().path("success").asBoolean(false)) {
-                JsonNode result = accountLogin();
-                LOG.info("Great, you're all set up. The script can now be run without user interaction until 2SA"
-                        + " expires.");
-                return result;
-            }
-            if (!WRONG_CODE.equals(r.json().path("errorCode").asText())) {
-                r.orThrow();
-            }
-            wrong = true;
-            LOG.warn("Incorrect verification code (attempt {}/{})", attempt, MAX_CODE_ATTEMPTS);
-        }
-        throw new InvalidMfaCodeException(MAX_CODE_ATTEMPTS, "two-step");
+        new TwoStepVerification(requests, username).verify(mfa, account.path("dsInfo").path("dsid").asText());
+        JsonNode result = accountLogin();
+        LOG.info("Great, you're all set up. The script can now be run without user interaction until 2SA expires.");
+        return result;
     }
 
     private AccountSession toAccountSession(JsonNode account) {
