@@ -2,6 +2,8 @@ package io.github.camelicloud.simulator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.github.camelicloud.simulator.cloudkit.CloudKitModule;
 import io.github.camelicloud.simulator.cloudkit.RecordQuery;
 import io.github.camelicloud.simulator.content.ContentModule;
@@ -12,7 +14,10 @@ import io.github.camelicloud.simulator.hooks.LibraryControl;
 import io.github.camelicloud.simulator.hooks.LibraryHooks;
 import io.github.camelicloud.simulator.hooks.ManifestJson;
 import io.github.camelicloud.simulator.hooks.SimulatorControl;
-import io.github.camelicloud.simulator.http.CookieScope;
+import io.github.camelicloud.simulator.hosts.AppleHosts;
+import io.github.camelicloud.simulator.hosts.HostFilter;
+import io.github.camelicloud.simulator.hosts.SimulatorCa;
+import io.github.camelicloud.simulator.http.Interceptor;
 import io.github.camelicloud.simulator.http.Dispatcher;
 import io.github.camelicloud.simulator.http.Json;
 import io.github.camelicloud.simulator.http.Router;
@@ -31,6 +36,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,12 +75,19 @@ public final class ICloudSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Pending connections the socket queues. Clients open many at once (icloud-photos-sync fires every album
+     * query in parallel); with the JDK's default of 50 the kernel resets the surplus, which Apple never does.
+     */
+    private static final int BACKLOG = 1024;
+
     private final Settings settings;
     private SimulatorState state;
     private SimulatorControl control;
     private LibraryControl library;
     private HttpServer server;
     private ExecutorService executor;
+    private SimulatorCa ca;
 
     private ICloudSimulator(Settings settings) {
         this.settings = settings;
@@ -82,7 +95,8 @@ public final class ICloudSimulator implements AutoCloseable {
 
     /** An immutable snapshot of the builder, so changing the builder later has no effect. */
     private record Settings(List<SimulatorAccount> accounts, SimulatorConfig config, int port, SimulatorClock clock,
-            int threads, LibraryOptions library, Map<String, RecordQuery> extraQueries) {
+            int threads, LibraryOptions library, Map<String, RecordQuery> extraQueries, boolean appleHosts,
+            Path caOut) {
     }
 
     public static Builder builder() {
@@ -110,24 +124,54 @@ public final class ICloudSimulator implements AutoCloseable {
                 .install(new CloudKitModule(state, libraries, urls, settings.extraQueries()))
                 .install(new ContentModule(state, urls, libraries.downloads()))
                 .install(new HooksModule(control)).install(new LibraryHooks(library));
+        List<Interceptor> interceptors = new ArrayList<>();
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()),
-                    0);
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port());
+            if (settings.appleHosts()) {
+                ca = SimulatorCa.create(AppleHosts.names());
+                if (settings.caOut() != null) {
+                    ca.writeCaPem(settings.caOut());
+                }
+                HttpsServer https = HttpsServer.create(address, BACKLOG);
+                https.setHttpsConfigurator(new HttpsConfigurator(ca.serverContext()));
+                server = https;
+                interceptors.add(new HostFilter());
+                state.hosts(new AppleHosts());
+            } else {
+                server = HttpServer.create(address, BACKLOG);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the iCloud simulator to 127.0.0.1:" + settings.port(), e);
         }
+        interceptors.add(new FaultInterceptor(state.faults()));
         executor = Executors.newFixedThreadPool(settings.threads(), new NamedThreads());
         server.setExecutor(executor);
-        server.createContext("/", new Dispatcher(router, List.of(new FaultInterceptor(state.faults()))));
+        server.createContext("/", new Dispatcher(router, interceptors));
         server.start();
-        state.baseUrl("http://127.0.0.1:" + server.getAddress().getPort());
+        state.baseUrl(settings.appleHosts() ? "https://setup.icloud.com"
+                + (server.getAddress().getPort() == 443 ? "" : ":" + server.getAddress().getPort())
+                : "http://127.0.0.1:" + server.getAddress().getPort());
         LOG.info("iCloud simulator listening on {} with {} account(s)", state.baseUrl(), accounts.size());
         return this;
     }
 
-    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    /**
+     * {@code http://127.0.0.1:PORT}, without a trailing slash; in Apple-host mode {@code https://setup.icloud.com}
+     * (any of Apple's host names reaches the {@code /_simulator/} hooks).
+     */
     public String baseUrl() {
         return running().baseUrl();
+    }
+
+    /** Whether the simulator serves Apple's host names over HTTPS ({@link Builder#appleHosts}). */
+    public boolean appleHosts() {
+        return settings.appleHosts();
+    }
+
+    /** The CA that issued the Apple-host certificate, in PEM; empty in base-URL mode. */
+    public java.util.Optional<String> caPem() {
+        running();
+        return java.util.Optional.ofNullable(ca).map(SimulatorCa::caPem);
     }
 
     public int port() {
@@ -278,6 +322,8 @@ public final class ICloudSimulator implements AutoCloseable {
         private Path libraryDir;
         private int albums = -1;
         private final Map<String, RecordQuery> extraQueries = new LinkedHashMap<>();
+        private boolean appleHosts;
+        private Path caOut;
 
         private Builder() {
         }
@@ -405,9 +451,26 @@ public final class ICloudSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serve HTTPS for Apple's host names ({@link AppleHosts#names()}) instead of plain HTTP on one base URL:
+         * behaviour is chosen by the {@code Host} header, every URL handed out names Apple's hosts, cookies carry
+         * Apple's Domain and Secure. The certificate is issued by a CA made at start ({@link #caPem()}); clients
+         * reach the simulator through a hosts-file mapping to 127.0.0.1 (see scripts/peer-check.sh).
+         */
+        public Builder appleHosts(boolean apple) {
+            this.appleHosts = apple;
+            return this;
+        }
+
+        /** Apple-host mode: where to write the CA certificate (PEM) at start; null for nowhere. */
+        public Builder caOut(Path file) {
+            this.caOut = file;
+            return this;
+        }
+
         public ICloudSimulator build() {
             SimulatorConfig config = new SimulatorConfig(mfaCode, trustDuration, notReadyDuration, srpIterations,
-                    legacyHsa2Page, CookieScope.BASE_URL, "USA");
+                    legacyHsa2Page, "USA");
             List<SimulatorAccount> list = accounts.isEmpty() ? List.of(SimulatorAccount.DEMO)
                     : List.copyOf(accounts.values());
             if (libraryDir != null && !java.nio.file.Files.isDirectory(libraryDir)) {
@@ -415,7 +478,7 @@ public final class ICloudSimulator implements AutoCloseable {
             }
             LibraryOptions library = new LibraryOptions(assets, seed, videoSize, libraryDir, albums);
             return new ICloudSimulator(new Settings(list, config, port, clock, threads, library,
-                    Map.copyOf(extraQueries)));
+                    Map.copyOf(extraQueries), appleHosts, caOut));
         }
 
         private static Duration days(double days) {

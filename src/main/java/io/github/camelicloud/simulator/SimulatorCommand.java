@@ -1,5 +1,6 @@
 package io.github.camelicloud.simulator;
 
+import io.github.camelicloud.simulator.hosts.AppleHosts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,6 +73,16 @@ public final class SimulatorCommand implements Callable<Integer> {
             + "name from the file name; sub-folders become albums (two levels: folder/album).")
     Path libraryDir;
 
+    @Option(names = "--apple-hosts", description = "Serve HTTPS for Apple's host names (idmsa.apple.com, "
+            + "setup.icloud.com, www.icloud.com, p61-ckdatabasews.icloud.com, cvws.icloud-content.com and the .com.cn "
+            + "twins) on 127.0.0.1, with a certificate from a CA made at start; map the names to 127.0.0.1 in the "
+            + "hosts file and use --port 443.")
+    boolean appleHosts;
+
+    @Option(names = "--ca-out", paramLabel = "FILE", description = "With --apple-hosts: write the CA certificate "
+            + "(PEM) to FILE, for the clients to trust.")
+    Path caOut;
+
     @Override
     public Integer call() throws InterruptedException {
         ICloudSimulator simulator = build().start();
@@ -90,14 +101,19 @@ public final class SimulatorCommand implements Callable<Integer> {
         ICloudSimulator.Builder builder = ICloudSimulator.builder().port(port).mfaCode(mfaCode).trustDays(trustDays)
                 .notReadyDuration(Duration.ofMillis(Math.round(notReadySeconds * 1000)))
                 .srpIterations(srpIterations).legacyHsa2Page(legacyHsa2Page).assets(assets).seed(seed)
-                .videoSize(videoSize).libraryDir(libraryDir);
+                .videoSize(videoSize).libraryDir(libraryDir).appleHosts(appleHosts).caOut(caOut);
         accounts.forEach(builder::account);
         return builder.build();
     }
 
     /** Base URL and how to sign in; the passwords are fake, so showing them helps a newcomer. */
     static void printBanner(ICloudSimulator simulator, PrintWriter out) {
-        out.println("iCloud simulator listening on " + simulator.baseUrl());
+        if (simulator.appleHosts()) {
+            out.println("iCloud simulator serving HTTPS on 127.0.0.1:" + simulator.port() + " for "
+                    + String.join(", ", AppleHosts.names()));
+        } else {
+            out.println("iCloud simulator listening on " + simulator.baseUrl());
+        }
         out.println("Accounts (email / password [flags]):");
         for (SimulatorAccount account : simulator.accounts()) {
             out.println("  " + account.email() + " / " + account.password() + " [" + account.flagsText() + "]");

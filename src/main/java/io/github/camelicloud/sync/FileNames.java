@@ -50,7 +50,7 @@ public final class FileNames {
                 out.appendCodePoint(cp);
             }
         });
-        String cleaned = out.toString().strip();
+        String cleaned = out.toString(); // blanks are kept: icloudpd keeps them, and its folders must match
         if (cleaned.equals(".") || cleaned.equals("..")) {
             cleaned = cleaned.replace('.', '_');
         }

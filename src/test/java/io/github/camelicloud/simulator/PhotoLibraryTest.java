@@ -149,6 +149,35 @@ class PhotoLibraryTest {
     }
 
     @Test
+    void theFolderTreeIsWalkedWithParentIdFilters() {
+        // iCloud.com (and icloud-photos-sync) list a folder's children with a parentId filter; the root's children
+        // are the top-level albums and folders. Walking the tree that way reaches every album exactly once.
+        Map<String, String> names = new LinkedHashMap<>();
+        java.util.Deque<String> folders = new java.util.ArrayDeque<>(List.of("----Root-Folder----"));
+        while (!folders.isEmpty()) {
+            String folder = folders.pop();
+            ObjectNode query = SimClient.JSON.createObjectNode();
+            ObjectNode filter = query.putObject("query").put("recordType", "CPLAlbumByPositionLive")
+                    .putArray("filterBy").addObject().put("fieldName", "parentId").put("comparator", "EQUALS");
+            filter.putObject("fieldValue").put("value", folder).put("type", "STRING");
+            query.putObject("zoneID").put("zoneName", PhotosClient.PRIMARY);
+            for (JsonNode record : photos.ok("private", "records/query", query).get("records")) {
+                String id = record.get("recordName").asText();
+                assertThat(names.put(id, folder)).as("listed once: " + id).isNull();
+                if (record.at("/fields/albumType/value").asInt() == 3) {
+                    folders.push(id);
+                }
+            }
+        }
+        assertThat(names.keySet()).containsExactlyInAnyOrderElementsOf(
+                manifest.albums().stream().map(LibraryManifest.Album::id).toList());
+        LibraryManifest.Album album = manifest.albums().stream().filter(a -> !a.assetIds().isEmpty()).findFirst()
+                .orElseThrow();
+        assertThat(PhotosClient.ids(photos.listAll("private", "CPLContainerRelationLiveByPosition",
+                PhotosClient.PRIMARY, 198, "parentId", album.id()))).containsExactlyElementsOf(album.assetIds());
+    }
+
+    @Test
     void theSharedLibraryIsServedFromTheSharedDatabase() {
         JsonNode zones = photos.ok("shared", "zones/list", SimClient.JSON.createObjectNode());
         String shared = manifest.libraries().get(1).zone();

@@ -49,6 +49,22 @@ class SimulatorCommandTest {
     }
 
     @Test
+    void appleHostsServeHttpsAndWriteTheCa(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        SimulatorCommand command = new SimulatorCommand();
+        java.nio.file.Path ca = dir.resolve("ca.pem");
+        new CommandLine(command).parseArgs("--port", "0", "--apple-hosts", "--ca-out", ca.toString(),
+                "--srp-iterations", "100", "--assets", "3");
+        try (ICloudSimulator simulator = command.build().start()) {
+            assertThat(simulator.appleHosts()).isTrue();
+            assertThat(java.nio.file.Files.readString(ca)).isEqualTo(simulator.caPem().orElseThrow());
+            StringWriter out = new StringWriter();
+            SimulatorCommand.printBanner(simulator, new PrintWriter(out));
+            assertThat(out.toString()).contains("HTTPS on 127.0.0.1:" + simulator.port())
+                    .contains("idmsa.apple.com, setup.icloud.com").contains("cvws.icloud-content.com.cn");
+        }
+    }
+
+    @Test
     void sizesTakeBinarySuffixes() {
         assertThat(ByteSize.parse("4096")).isEqualTo(4096);
         assertThat(ByteSize.parse("500K")).isEqualTo(500L << 10);

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code CPLAlbumByPositionLive}: the root folder, then albums and folders by position, 200 a page with a
+ * {@code CPLAlbumByPositionLive}: the root folder, then albums and folders by position (with a {@code parentId}
+ * filter: that folder's children only), 200 a page with a
  * continuationMarker (rclone follows it; icloudpd reads one page, which holds everything in small libraries).
  * Shared Libraries have no albums.
  */
@@ -32,10 +33,17 @@ final class AlbumListQuery implements RecordQuery {
     public Response answer(CloudKitRequest request, JsonNode body, Zone zone) {
         LibraryZone library = catalog.libraryZone(request.account(), request.database(), zone.zoneName())
                 .orElseThrow();
-        List<Album> albums = library.albums().stream().sorted(Comparator.comparingLong(Album::position)).toList();
+        // With a parentId filter (the web client walks the folder tree that way), the folder's direct children
+        // only; the root folder's children are the top-level albums and folders. Without: everything, root first.
+        Optional<String> parent = QueryFilters.of(body.path("query")).text("parentId");
+        List<Album> albums = library.albums().stream()
+                .filter(album -> parent.isEmpty() || (!album.isRoot() && parent.get().equals(
+                        album.parentId() == null ? Album.ROOT_FOLDER : album.parentId())))
+                .sorted(Comparator.comparingLong(Album::position)).toList();
+        String queryKey = RECORD_TYPE + parent.map(p -> "|" + p).orElse("");
         long start = 0;
         if (body.hasNonNull("continuationMarker")) {
-            Optional<Long> resumed = Pages.resume(body.get("continuationMarker").asText(), RECORD_TYPE);
+            Optional<Long> resumed = Pages.resume(body.get("continuationMarker").asText(), queryKey);
             if (resumed.isEmpty()) {
                 return CloudKitErrors.badRequest("Invalid continuation marker");
             }
@@ -47,7 +55,7 @@ final class AlbumListQuery implements RecordQuery {
         ArrayNode records = answer.putArray("records");
         page.items().forEach(album -> records.add(json.album(album, library)));
         if (page.next() != null) {
-            answer.put("continuationMarker", Pages.marker(RECORD_TYPE, page.next()));
+            answer.put("continuationMarker", Pages.marker(queryKey, page.next()));
         }
         if (request.wantsSyncToken()) {
             answer.put("syncToken", PhotoCatalog.zone(library).syncToken());

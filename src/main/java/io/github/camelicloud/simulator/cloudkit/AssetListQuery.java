@@ -53,7 +53,7 @@ final class AssetListQuery implements RecordQuery {
         List<Asset> ordered = library.list(selection.get());
         Pages.Page<Asset> page = Pages.window(ordered, start, descending,
                 Pages.pairs(body.path("resultsLimit").asInt(Pages.MAX_RECORDS)));
-        RecordJson.Context context = new RecordJson.Context(state.baseUrl(), state.now(),
+        RecordJson.Context context = new RecordJson.Context(state.hosts().contentRoot(request.http()), state.now(),
                 RecordJson.Context.desiredKeys(body));
         ObjectNode answer = Json.object();
         ArrayNode records = answer.putArray("records");

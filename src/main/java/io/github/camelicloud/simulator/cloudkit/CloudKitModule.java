@@ -51,6 +51,8 @@ public final class CloudKitModule implements RouteModule {
             router.add("POST", root + "/records/lookup",
                     gate.protect(database, new RecordsLookupHandler(state, catalog, json)));
             router.add("POST", root + "/zones/list", gate.protect(database, new ZonesListHandler(catalog)));
+            router.add("POST", root + "/changes/database",
+                    gate.protect(database, new ChangesDatabaseHandler(catalog)));
         }
     }
 }

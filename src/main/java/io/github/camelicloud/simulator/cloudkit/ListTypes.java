@@ -16,8 +16,13 @@ final class ListTypes {
     static final String DELETED = "CPLAssetAndMasterDeletedByExpungedDate";
     static final String HIDDEN = "CPLAssetAndMasterHiddenByAssetDate";
     static final String ALBUM = "CPLContainerRelationLiveByAssetDate";
+    /**
+     * An album in its manual order, what iCloud.com (and icloud-photos-sync) lists; the generated albums were
+     * filled in date order, so the two orders agree here.
+     */
+    static final String ALBUM_BY_POSITION = "CPLContainerRelationLiveByPosition";
     static final Set<String> ALL = Set.of(LIBRARY_BY_ASSET_DATE, LIBRARY_BY_ADDED_DATE, SMART, BURSTS, DELETED, HIDDEN,
-            ALBUM);
+            ALBUM, ALBUM_BY_POSITION);
 
     private static final String SMART_COUNT = "CPLAssetInSmartAlbumByAssetDate:";
     private static final String ALBUM_COUNT = "CPLContainerRelationNotDeletedByAssetDate:";
@@ -43,7 +48,7 @@ final class ListTypes {
             case BURSTS -> Optional.of(Selection.of(Selection.Kind.BURSTS));
             case DELETED -> Optional.of(Selection.of(Selection.Kind.DELETED));
             case HIDDEN -> Optional.of(Selection.of(Selection.Kind.HIDDEN));
-            case ALBUM -> filters.text("parentId").map(Selection::album);
+            case ALBUM, ALBUM_BY_POSITION -> filters.text("parentId").map(Selection::album);
             default -> Optional.empty();
         };
     }

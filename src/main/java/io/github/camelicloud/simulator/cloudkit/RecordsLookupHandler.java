@@ -43,7 +43,7 @@ final class RecordsLookupHandler implements CloudKitHandler {
             return CloudKitErrors.error(404, "ZONE_NOT_FOUND", "Zone '" + zoneName + "' does not exist");
         }
         LibraryZone zone = found.get();
-        RecordJson.Context context = new RecordJson.Context(state.baseUrl(), state.now(),
+        RecordJson.Context context = new RecordJson.Context(state.hosts().contentRoot(request.http()), state.now(),
                 RecordJson.Context.desiredKeys(body));
         ObjectNode answer = Json.object();
         ArrayNode records = answer.putArray("records");

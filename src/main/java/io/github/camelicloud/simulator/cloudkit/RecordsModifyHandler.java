@@ -66,7 +66,7 @@ final class RecordsModifyHandler implements CloudKitHandler {
         LibraryZone zone = found.get();
         PhotoLibrary library = catalog.library(request.account());
         boolean atomic = body.path("atomic").asBoolean(false);
-        RecordJson.Context context = new RecordJson.Context(state.baseUrl(), state.now(),
+        RecordJson.Context context = new RecordJson.Context(state.hosts().contentRoot(request.http()), state.now(),
                 RecordJson.Context.desiredKeys(body));
         ObjectNode answer = Json.object();
         ArrayNode records = answer.putArray("records");

@@ -1,7 +1,9 @@
 package io.github.camelicloud.simulator.idmsa;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelicloud.simulator.http.CookieScope;
 import io.github.camelicloud.simulator.http.Json;
+import io.github.camelicloud.simulator.http.Request;
 import io.github.camelicloud.simulator.http.Response;
 import io.github.camelicloud.simulator.http.SetCookie;
 import io.github.camelicloud.simulator.state.AuthSession;
@@ -40,7 +42,7 @@ final class IdmsaResponses {
      * The session headers of a step that moves the sign-in on (A2, A3, A6, A8, A9), with a freshly rotated
      * session token, plus the {@code aasp} cookie (a fallback way back to the session).
      */
-    static Response withSession(Response response, SimulatorState state, AuthSession session) {
+    static Response withSession(Response response, SimulatorState state, Request request, AuthSession session) {
         String token = state.authSessions().issueToken(session);
         return decorate(response, state, session.scnt())
                 .withHeader("X-Apple-Session-Token", token)
@@ -48,15 +50,15 @@ final class IdmsaResponses {
                 .withHeader("X-Apple-ID-Account-Country", state.config().accountCountry())
                 .withHeader("X-Apple-TwoSV-Trust-Eligible", "true")
                 .withHeader("X-Apple-Auth-Attributes", state.tokens().base64Url(24))
-                .withCookie(new SetCookie("aasp", session.aasp(), false, null, true, state.config().cookieScope()));
+                .withCookie(new SetCookie("aasp", session.aasp(), false, null, true, state.hosts().cookieScope(request)));
     }
 
     /** idmsa's {@code dslang}/{@code site} cookies, set after a code or trust step (bare values, as recorded). */
-    static Response withLocaleCookies(Response response, SimulatorState state) {
+    static Response withLocaleCookies(Response response, SimulatorState state, Request request) {
+        CookieScope scope = state.hosts().cookieScope(request);
         return response.withCookies(List.of(
-                new SetCookie("dslang", "US-EN", false, null, true, state.config().cookieScope()),
-                new SetCookie("site", state.config().accountCountry(), false, null, true,
-                        state.config().cookieScope())));
+                new SetCookie("dslang", "US-EN", false, null, true, scope),
+                new SetCookie("site", state.config().accountCountry(), false, null, true, scope)));
     }
 
     /** {@code {"serviceErrors":[{"code":..,"message":..,"suppressDismissal":false}]}}, the A2 error shape. */
@@ -68,7 +70,7 @@ final class IdmsaResponses {
     }
 
     /** The 400 of a wrong verification code, byte-for-byte the 2fa_flow_invalid_code answer (modulo spaces). */
-    static Response wrongCode(SimulatorState state, String scnt) {
+    static Response wrongCode(SimulatorState state, Request request, String scnt) {
         ObjectNode error = Json.object().put("code", WRONG_CODE).put("title", "Incorrect Verification Code")
                 .put("message", "Incorrect verification code.").put("suppressDismissal", false);
         ObjectNode body = Json.object();
@@ -76,7 +78,7 @@ final class IdmsaResponses {
         body.put("hasError", true);
         Response response = decorate(Response.json(400, Response.IDMSA_JSON, body), state, scnt)
                 .withHeader("X-Apple-I-Ercd", WRONG_CODE);
-        return withLocaleCookies(response, state);
+        return withLocaleCookies(response, state, request);
     }
 
     static Response noSession(SimulatorState state) {

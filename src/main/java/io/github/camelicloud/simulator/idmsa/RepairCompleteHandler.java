@@ -23,7 +23,7 @@ final class RepairCompleteHandler implements Handler {
             return IdmsaResponses.noSession(state);
         }
         session.get().account().markRepaired();
-        return IdmsaResponses.withSession(Response.text(200, Response.IDMSA_JSON, ""), state, session.get())
+        return IdmsaResponses.withSession(Response.text(200, Response.IDMSA_JSON, ""), state, request, session.get())
                 .withHeader("Location", "/auth");
     }
 }

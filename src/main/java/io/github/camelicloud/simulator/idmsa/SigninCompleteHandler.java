@@ -57,7 +57,7 @@ final class SigninCompleteHandler implements Handler {
         AuthSession session = state.authSessions().create(account, scnt, state.now());
         boolean trusted = presentTrust(body.get("trustTokens"), session);
         LOG.info("Password accepted for {} ({}, trusted={})", account.email(), account.account().flagsText(), trusted);
-        Response answer = IdmsaResponses.withSession(answer(account, trusted), state, session)
+        Response answer = IdmsaResponses.withSession(answer(account, trusted), state, request, session)
                 .withHeader("Location", "/auth");
         // Apple repeats "MFA needed" in X-Apple-I-Rscd (the icloudpd session fixture stores apple_rscd 409).
         return answer.status() == 409 ? answer.withHeader("X-Apple-I-Rscd", "409") : answer;

@@ -42,9 +42,10 @@ final class TrustHandler implements Handler {
                 state.now().plus(state.config().trustDuration()));
         session.trustUntil(grant.expiresAt());
         LOG.info("Browser trusted for {} until {}", session.account().email(), grant.expiresAt());
-        Response response = IdmsaResponses.withSession(Response.text(204, Response.IDMSA_HTML, ""), state, session)
+        Response response = IdmsaResponses.withSession(Response.text(204, Response.IDMSA_HTML, ""), state, request,
+                session)
                 .withHeader("X-Apple-TwoSV-Trust-Token", grant.token())
                 .withHeader("X-Apple-OAuth-Grant-Code", state.tokens().base64Url(32));
-        return IdmsaResponses.withLocaleCookies(response, state);
+        return IdmsaResponses.withLocaleCookies(response, state, request);
     }
 }

@@ -53,12 +53,12 @@ final class TrustedDeviceCodeHandlers {
         String code = Json.text(request.json(), "securityCode", "code");
         if (!state.config().mfaCode().equals(code)) {
             LOG.info("Wrong verification code for {}", session.account().email());
-            return IdmsaResponses.wrongCode(state, session.scnt());
+            return IdmsaResponses.wrongCode(state, request, session.scnt());
         }
         session.markVerified(state.now());
         LOG.info("Verification code accepted for {}", session.account().email());
-        Response response = IdmsaResponses.withSession(success, state, session)
+        Response response = IdmsaResponses.withSession(success, state, request, session)
                 .withHeader("X-Apple-OAuth-Grant-Code", state.tokens().base64Url(32));
-        return IdmsaResponses.withLocaleCookies(response, state);
+        return IdmsaResponses.withLocaleCookies(response, state, request);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.camelicloud.simulator.setup;
 
+import io.github.camelicloud.simulator.hosts.PublicHosts;
+import io.github.camelicloud.simulator.http.Request;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelicloud.simulator.AccountFlag;
@@ -28,16 +30,16 @@ final class AccountDataFactory {
     private AccountDataFactory() {
     }
 
-    static ObjectNode build(AccountState account, HsaStatus hsa, String baseUrl, String country) {
+    static ObjectNode build(AccountState account, HsaStatus hsa, PublicHosts hosts, Request request, String country) {
         boolean hsaAccount = account.account().signInMode() != AccountFlag.NO_MFA;
         boolean adp = account.has(AccountFlag.ADP);
         ObjectNode root = Json.object();
         root.set("dsInfo", dsInfo(account, hsaAccount, adp, country));
         root.put("hasMinimumDeviceForPhotosWeb", true);
         root.put("iCDPEnabled", adp);
-        root.set("webservices", webservices(baseUrl));
+        root.set("webservices", webservices(hosts, request));
         root.put("pcsEnabled", true);
-        root.set("configBag", configBag(baseUrl));
+        root.set("configBag", configBag(hosts, request));
         if (hsaAccount) {
             root.put("hsaTrustedBrowser", hsa.trustedBrowser());
         }
@@ -125,21 +127,22 @@ final class AccountDataFactory {
         return ds;
     }
 
-    private static ObjectNode webservices(String baseUrl) {
+    private static ObjectNode webservices(PublicHosts hosts, Request request) {
         ObjectNode services = Json.object();
         for (String[] entry : WEBSERVICES) {
             ObjectNode service = services.putObject(entry[0]);
+            String url = hosts.serviceUrl(request, entry[0]);
             String traits = entry[1];
             if (traits.contains("pcs")) {
                 service.put("pcsRequired", true);
             }
             if (traits.contains("upload")) {
-                service.put("uploadUrl", baseUrl);
+                service.put("uploadUrl", hosts.serviceUrl(request, "upload"));
             }
             if (traits.contains("env")) {
                 service.putObject("iCloudEnv").put("shortId", "p").put("vipSuffix", "prod");
             }
-            service.put("url", baseUrl);
+            service.put("url", url);
             if (!traits.contains("nostatus")) {
                 service.put("status", "active");
             }
@@ -148,17 +151,18 @@ final class AccountDataFactory {
         return services;
     }
 
-    private static ObjectNode configBag(String baseUrl) {
-        String setup = baseUrl + SetupModule.SETUP;
+    private static ObjectNode configBag(PublicHosts hosts, Request request) {
+        String setup = hosts.setupRoot(request) + SetupModule.SETUP;
+        String auth = hosts.authRoot(request);
         ObjectNode bag = Json.object();
         ObjectNode urls = bag.putObject("urls");
         urls.put("accountCreateUI", "https://appleid.apple.com/widget/account/?widgetKey=#!create");
-        urls.put("accountLoginUI", baseUrl + "/appleauth/auth/signin?widgetKey=");
+        urls.put("accountLoginUI", auth + "/appleauth/auth/signin?widgetKey=");
         urls.put("accountLogin", setup + "/accountLogin");
         urls.put("accountRepairUI", "https://appleid.apple.com/widget/account/?widgetKey=#!repair");
         urls.put("downloadICloudTerms", setup + "/downloadLiteTerms");
         urls.put("repairDone", setup + "/repairDone");
-        urls.put("accountAuthorizeUI", baseUrl + "/appleauth/auth/authorize/signin?client_id=");
+        urls.put("accountAuthorizeUI", auth + "/appleauth/auth/authorize/signin?client_id=");
         urls.put("vettingUrlForEmail", "https://id.apple.com/IDMSEmailVetting/vetShareEmail");
         urls.put("accountCreate", setup + "/createLiteAccount");
         urls.put("getICloudTerms", setup + "/getTerms");

@@ -48,7 +48,7 @@ final class AccountLoginHandler implements Handler {
                     hsa.challengeRequired(), hsa.trustedBrowser());
         }
         Response response = SetupResponses.json(state, AccountDataFactory.build(auth.account(), hsa,
-                state.baseUrl(), state.config().accountCountry()));
-        return response.withCookies(WebAuthCookies.login(web, hsa, state.now(), state.config().cookieScope()));
+                state.hosts(), request, state.config().accountCountry()));
+        return response.withCookies(WebAuthCookies.login(web, hsa, state.now(), state.hosts().cookieScope(request)));
     }
 }

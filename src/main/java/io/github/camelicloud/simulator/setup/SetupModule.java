@@ -20,6 +20,8 @@ public final class SetupModule implements RouteModule {
         TwoStepHandlers twoStep = new TwoStepHandlers(state);
         router.add("POST", SETUP + "/accountLogin", new AccountLoginHandler(state))
                 .add("POST", SETUP + "/validate", new ValidateHandler(state))
+                .add("POST", SETUP + "/requestPCS", new RequestPcsHandler(state))
+                .add("POST", SETUP + "/logout", new LogoutHandler(state))
                 .add("GET", SETUP + "/listDevices", twoStep.listDevices())
                 .add("POST", SETUP + "/sendVerificationCode", twoStep.sendCode())
                 .add("POST", SETUP + "/validateVerificationCode", twoStep.validateCode());

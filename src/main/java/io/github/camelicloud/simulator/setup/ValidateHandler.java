@@ -28,8 +28,8 @@ final class ValidateHandler implements Handler {
         }
         WebSession web = found.get();
         HsaStatus hsa = web.auth().hsaStatus(state.now());
-        Response response = SetupResponses.json(state, AccountDataFactory.build(web.account(), hsa, state.baseUrl(),
+        Response response = SetupResponses.json(state, AccountDataFactory.build(web.account(), hsa, state.hosts(), request,
                 state.config().accountCountry()));
-        return response.withCookies(WebAuthCookies.refresh(web, hsa, state.now(), state.config().cookieScope()));
+        return response.withCookies(WebAuthCookies.refresh(web, hsa, state.now(), state.hosts().cookieScope(request)));
     }
 }

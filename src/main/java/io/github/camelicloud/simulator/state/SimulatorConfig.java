@@ -1,6 +1,5 @@
 package io.github.camelicloud.simulator.state;
 
-import io.github.camelicloud.simulator.http.CookieScope;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,11 +11,10 @@ import java.util.Objects;
  * @param notReadyDuration how long a {@code not-ready} account's CloudKit answers 400 after its first call
  * @param srpIterations    PBKDF2 iterations offered by signin/init (Apple: about 20000; tests use fewer)
  * @param legacyHsa2Page   put trusted phone numbers at the pre-2026 boot_args location
- * @param cookieScope      Domain/Secure attributes of the cookies set
  * @param accountCountry   X-Apple-ID-Account-Country and dsInfo.countryCode
  */
 public record SimulatorConfig(String mfaCode, Duration trustDuration, Duration notReadyDuration, int srpIterations,
-        boolean legacyHsa2Page, CookieScope cookieScope, String accountCountry) {
+        boolean legacyHsa2Page, String accountCountry) {
 
     public SimulatorConfig {
         Objects.requireNonNull(mfaCode, "mfaCode");
@@ -32,7 +30,6 @@ public record SimulatorConfig(String mfaCode, Duration trustDuration, Duration n
         if (srpIterations < 1) {
             throw new IllegalArgumentException("SRP iterations must be at least 1, got " + srpIterations);
         }
-        Objects.requireNonNull(cookieScope, "cookieScope");
         Objects.requireNonNull(accountCountry, "accountCountry");
     }
 }

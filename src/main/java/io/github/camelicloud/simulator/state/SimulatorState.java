@@ -2,6 +2,8 @@ package io.github.camelicloud.simulator.state;
 
 import io.github.camelicloud.simulator.SimulatorClock;
 import io.github.camelicloud.simulator.faults.FaultQueue;
+import io.github.camelicloud.simulator.hosts.BaseUrlHosts;
+import io.github.camelicloud.simulator.hosts.PublicHosts;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -21,6 +23,7 @@ public final class SimulatorState {
     private final TrustGrants trustGrants;
     private final FaultQueue faults = new FaultQueue();
     private volatile String baseUrl;
+    private volatile PublicHosts hosts = new BaseUrlHosts(this::baseUrl);
 
     public SimulatorState(SimulatorConfig config, SimulatorClock clock, Tokens tokens, Accounts accounts) {
         this.config = Objects.requireNonNull(config, "config");
@@ -72,12 +75,21 @@ public final class SimulatorState {
         return faults;
     }
 
-    /** {@code http://127.0.0.1:PORT}, known once the server is bound; the webservices URLs point here. */
+    /** {@code http://127.0.0.1:PORT} once the server is bound (in Apple-host mode: {@code https://setup.icloud.com}). */
     public String baseUrl() {
         return baseUrl;
     }
 
     public void baseUrl(String url) {
         this.baseUrl = url;
+    }
+
+    /** The URLs handed out and the cookies' Domain/Secure: base-URL mode (default) or Apple's host names. */
+    public PublicHosts hosts() {
+        return hosts;
+    }
+
+    public void hosts(PublicHosts hosts) {
+        this.hosts = Objects.requireNonNull(hosts, "hosts");
     }
 }
