@@ -1,116 +1,246 @@
 package io.github.camelicloud.app;
 
+import io.github.camelicloud.app.destination.DeliveredState;
+import io.github.camelicloud.app.destination.Destination;
+import io.github.camelicloud.app.destination.DestinationException;
+import io.github.camelicloud.app.destination.RemoteDelivery;
 import io.github.camelicloud.client.ICloudClient;
-import io.github.camelicloud.client.ICloudException;
+import io.github.camelicloud.component.ICloudComponent;
 import io.github.camelicloud.component.ICloudConfiguration;
 import io.github.camelicloud.component.ICloudEndpoint;
 import io.github.camelicloud.component.ICloudFileFinisher;
 import io.github.camelicloud.component.ICloudPassListener;
 import io.github.camelicloud.sync.SyncPass;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.ExceptionHandler;
+import org.apache.camel.spi.IdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CLI's sync: a real Camel route, {@code icloud:photos} → {@code file:}, run for one pass (or for
- * ever, in watch mode). Files are written under a temporary name and renamed when complete, with the
- * photo's creation time as modification time.
+ * The CLI's sync: real Camel routes, run for one pass (or for ever, in watch mode). One route per
+ * destination, each with its own {@code icloud:} consumer sharing the one signed-in client:
+ * {@code icloud:photos → file:} (temporary name, renamed when complete, creation time as modification
+ * time), {@code icloud:photos → aws2-s3:}, {@code icloud:photos → sftp:}.
+ *
+ * <p>Why one consumer per destination rather than a multicast: a download stream can be read once, and
+ * each destination has its own record of what it holds, so each one streams its own copy straight
+ * from iCloud — memory stays flat, a slow or broken destination neither holds back nor duplicates the
+ * others, and a failure is retried on the next pass for that destination only. The cost is one download
+ * per destination and file.
  */
 final class CamelSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(CamelSync.class);
 
+    /** Where the files go: a local folder and/or remote destinations, and where their records live. */
+    record Targets(Optional<String> directory, ICloudFileFinisher finisher, List<Destination> remotes,
+            Path stateDirectory) {
+    }
+
     private CamelSync() {
     }
 
     /**
-     * Runs the route; {@code configure} fills in the endpoint's options. Returns after one pass, or, with
-     * {@code watchSeconds > 0}, never (until the process is stopped).
+     * Runs the routes; {@code configure} fills in each endpoint's options. Returns after one pass of every
+     * route, or, with {@code watchSeconds > 0}, never (until the process is stopped). Throws when iCloud
+     * failed or a destination did not receive every file.
      */
-    static void run(ICloudClient client, String directory, long watchSeconds, ICloudFileFinisher finisher,
-            ProgressBar progress, Consumer<ICloudConfiguration> configure) throws Exception {
+    static void run(ICloudClient client, Targets targets, long watchSeconds, ProgressBar progress,
+            Consumer<ICloudConfiguration> configure) throws Exception {
+        int routes = (targets.directory().isPresent() ? 1 : 0) + targets.remotes().size();
+        CountDownLatch firstPasses = new CountDownLatch(routes);
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        List<RemoteDelivery> deliveries = new ArrayList<>();
         try (CamelContext camel = new DefaultCamelContext()) {
-            ICloudEndpoint icloud = camel.getEndpoint("icloud:photos?username=" + client.username(),
-                    ICloudEndpoint.class);
-            ICloudConfiguration config = icloud.getConfiguration();
-            config.setClient(client);
-            config.setDirectory(directory);
-            configure.accept(config);
-            icloud.setInitialDelay(0);
-            icloud.setExceptionHandler(new ExceptionHandler() { // the pass listener reports failures to the user
-                @Override
-                public void handleException(Throwable exception) {
-                    LOG.debug("Poll failed", exception);
-                }
-
-                @Override
-                public void handleException(String message, Throwable exception) {
-                    LOG.debug(message, exception);
-                }
-
-                @Override
-                public void handleException(String message, Exchange exchange, Throwable exception) {
-                    LOG.debug(message, exception);
-                }
-            });
-            icloud.setDelay(Math.max(1, watchSeconds) * 1000);
-            CountDownLatch firstPass = new CountDownLatch(1);
-            AtomicReference<Exception> failure = new AtomicReference<>();
-            icloud.addPassListener(new ICloudPassListener() {
-                @Override
-                public void progress(int assetsDone, long total) {
-                    progress.show(assetsDone, total);
-                }
-
-                @Override
-                public void passCompleted(SyncPass.Stats stats) {
-                    progress.done();
-                    LOG.info("{} assets looked at: {} files delivered, {} already there, {} assets skipped",
-                            stats.assets(), stats.deliveries(), stats.existingFiles(), stats.skippedAssets());
-                    if (watchSeconds > 0) {
-                        LOG.info("Waiting for {} sec...", watchSeconds);
+            camel.getShutdownStrategy().setTimeout(30); // seconds; the passes are over when we stop
+            boolean reporter = true; // the first route shows the progress bar and the pass summary
+            if (targets.directory().isPresent()) {
+                String directory = targets.directory().get();
+                ICloudEndpoint icloud = icloud(camel, client, "file", configure, watchSeconds);
+                icloud.getConfiguration().setDirectory(directory);
+                icloud.addPassListener(new PassReport(progress, true, watchSeconds, firstPasses, failure));
+                reporter = false;
+                String target = "file:" + Path.of(directory).toAbsolutePath() + "?tempFileName=${file:onlyname}.part"
+                        + "&keepLastModified=true&fileExist=Override&autoCreate=true";
+                camel.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        errorHandler(noErrorHandler());
+                        from(icloud).routeId("icloud-to-file").to(target).process(targets.finisher());
                     }
-                    firstPass.countDown();
-                }
-
-                @Override
-                public void passFailed(Exception error) {
-                    if (watchSeconds > 0) {
-                        LOG.error("{} Waiting for {} sec...", error.getMessage(), watchSeconds);
-                        return;
+                });
+            }
+            int n = 0;
+            for (Destination destination : targets.remotes()) {
+                String id = destination.kind() + (n++ == 0 ? "" : "-" + n);
+                ICloudEndpoint icloud = icloud(camel, client, id, configure, watchSeconds);
+                IdempotentRepository delivered = DeliveredState.open(targets.stateDirectory(), client.username(),
+                        icloud.getConfiguration().getLibrary(), destination);
+                camel.addService(delivered);
+                icloud.getConfiguration().setIdempotentRepository(delivered);
+                Endpoint target = destination.endpoint(camel);
+                RemoteDelivery delivery = new RemoteDelivery(destination);
+                deliveries.add(delivery);
+                icloud.addPassListener(delivery);
+                icloud.addPassListener(reporter ? new PassReport(progress, false, watchSeconds, firstPasses, failure)
+                        : new FirstPass(firstPasses, failure, watchSeconds));
+                reporter = false;
+                camel.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        errorHandler(noErrorHandler());
+                        from(icloud).routeId("icloud-to-" + id)
+                                .doTry()
+                                    .process(delivery::before)
+                                    .filter(exchangeProperty(RemoteDelivery.ALREADY_THERE).isNull())
+                                        .to(target)
+                                        .process(delivery::after)
+                                    .endDoTry()
+                                .doCatch(Exception.class)
+                                    .process(delivery::failed)
+                                .end();
                     }
-                    failure.set(error);
-                    firstPass.countDown();
-                }
-            });
-            String target = "file:" + Path.of(directory).toAbsolutePath() + "?tempFileName=${file:onlyname}.part"
-                    + "&keepLastModified=true&fileExist=Override&autoCreate=true";
-            camel.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    errorHandler(noErrorHandler());
-                    from(icloud).routeId("icloud-to-file").to(target).process(finisher);
-                }
-            });
+                });
+            }
             camel.start();
             if (watchSeconds > 0) {
                 new CountDownLatch(1).await();
             }
-            firstPass.await();
-            if (failure.get() instanceof ICloudException e) {
-                throw e;
+            firstPasses.await();
+            camel.stop();
+        } finally {
+            deliveries.forEach(RemoteDelivery::close);
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        List<String> incomplete = deliveries.stream().filter(d -> d.failures() > 0)
+                .map(d -> d.destination().name() + " did not receive " + d.failures() + " files").toList();
+        if (!incomplete.isEmpty()) {
+            throw new DestinationException(String.join("; ", incomplete) + ". They are sent on the next run", null);
+        }
+    }
+
+    /** A consumer of its own for one destination, sharing the signed-in client. */
+    private static ICloudEndpoint icloud(CamelContext camel, ICloudClient client, String destination,
+            Consumer<ICloudConfiguration> configure, long watchSeconds) throws Exception {
+        ICloudComponent component = camel.getComponent("icloud", ICloudComponent.class);
+        ICloudConfiguration config = component.getConfiguration().copy();
+        config.setUsername(client.username());
+        config.setClient(client);
+        configure.accept(config);
+        ICloudEndpoint icloud = new ICloudEndpoint("icloud:photos?username=" + client.username() + "&destination="
+                + destination, component, config);
+        icloud.setInitialDelay(0);
+        icloud.setDelay(Math.max(1, watchSeconds) * 1000);
+        if (watchSeconds <= 0) {
+            icloud.setRepeatCount(1); // run once: a route done early must not poll again while others finish
+        }
+        icloud.setExceptionHandler(new DebugExceptionHandler()); // pass listeners report failures to the user
+        return icloud;
+    }
+
+    /** Counts a route's first pass down and keeps the first iCloud failure (run-once mode). */
+    private static class FirstPass implements ICloudPassListener {
+        private final CountDownLatch firstPasses;
+        private final AtomicReference<Exception> failure;
+        private final AtomicBoolean counted = new AtomicBoolean();
+        final long watchSeconds;
+
+        FirstPass(CountDownLatch firstPasses, AtomicReference<Exception> failure, long watchSeconds) {
+            this.firstPasses = firstPasses;
+            this.failure = failure;
+            this.watchSeconds = watchSeconds;
+        }
+
+        @Override
+        public void passCompleted(SyncPass.Stats stats) {
+            if (counted.compareAndSet(false, true)) {
+                firstPasses.countDown();
             }
-            if (failure.get() != null) {
-                throw failure.get();
+        }
+
+        @Override
+        public void passFailed(Exception error) {
+            if (watchSeconds > 0) {
+                return;
             }
+            failure.compareAndSet(null, error);
+            if (counted.compareAndSet(false, true)) {
+                firstPasses.countDown();
+            }
+        }
+    }
+
+    /**
+     * The first route also tells the user how the pass goes, as icloudpd does. The folder's summary line
+     * counts local files; remote destinations log their own.
+     */
+    private static final class PassReport extends FirstPass {
+        private final ProgressBar progress;
+        private final boolean summary;
+
+        PassReport(ProgressBar progress, boolean summary, long watchSeconds, CountDownLatch firstPasses,
+                AtomicReference<Exception> failure) {
+            super(firstPasses, failure, watchSeconds);
+            this.progress = progress;
+            this.summary = summary;
+        }
+
+        @Override
+        public void progress(int assetsDone, long total) {
+            progress.show(assetsDone, total);
+        }
+
+        @Override
+        public void passCompleted(SyncPass.Stats stats) {
+            progress.done();
+            if (summary) {
+                LOG.info("{} assets looked at: {} files delivered, {} already there, {} assets skipped",
+                        stats.assets(), stats.deliveries(), stats.existingFiles(), stats.skippedAssets());
+            }
+            if (watchSeconds > 0) {
+                LOG.info("Waiting for {} sec...", watchSeconds);
+            }
+            super.passCompleted(stats);
+        }
+
+        @Override
+        public void passFailed(Exception error) {
+            if (watchSeconds > 0) {
+                LOG.error("{} Waiting for {} sec...", error.getMessage(), watchSeconds);
+            }
+            super.passFailed(error);
+        }
+    }
+
+    private static final class DebugExceptionHandler implements ExceptionHandler {
+        @Override
+        public void handleException(Throwable exception) {
+            LOG.debug("Poll failed", exception);
+        }
+
+        @Override
+        public void handleException(String message, Throwable exception) {
+            LOG.debug(message, exception);
+        }
+
+        @Override
+        public void handleException(String message, Exchange exchange, Throwable exception) {
+            LOG.debug(message, exception);
         }
     }
 }

@@ -2,6 +2,8 @@ package io.github.camelicloud.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.github.camelicloud.app.destination.Destination;
+import io.github.camelicloud.app.destination.DestinationException;
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.ICloudException;
 import io.github.camelicloud.client.LibraryNotReadyException;
@@ -36,6 +38,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The main command, with icloudpd's flag names and meanings. */
@@ -80,6 +83,9 @@ public final class SyncCommand implements Callable<Integer> {
 
     @Option(names = {"-d", "--directory"}, paramLabel = "DIR", description = "Local directory for downloads")
     String directory;
+
+    @Mixin
+    DestinationOptions destinationOptions = new DestinationOptions();
 
     @Option(names = "--list-libraries", description = "List the libraries (own and shared) and exit")
     boolean listLibraries;
@@ -200,9 +206,11 @@ public final class SyncCommand implements Callable<Integer> {
         applyLogLevel();
         ICloudConfiguration config = syncConfiguration();
         SyncSettings settings;
+        List<Destination> remotes;
         try {
             settings = ICloudSyncSettings.from(config, Clock.systemDefaultZone());
             validate();
+            remotes = destinationOptions.destinations();
         } catch (IllegalArgumentException e) {
             out.println("argument: " + e.getMessage());
             return 2;
@@ -217,8 +225,10 @@ public final class SyncCommand implements Callable<Integer> {
                         + " against the built-in simulator.");
                 return 2;
             }
-            if (directory == null && !authOnly && !listLibraries && !listAlbums) {
-                out.println("Missing --directory: where should the photos go? (e.g. --directory ~/Pictures/iCloud)");
+            if (directory == null && (remotes.isEmpty() || onlyPrintFilenames) && !authOnly && !listLibraries
+                    && !listAlbums) {
+                out.println("Missing --directory: where should the photos go? (e.g. --directory ~/Pictures/iCloud,"
+                        + " or --s3-bucket / --sftp-uri)");
                 return 2;
             }
             ICloudClient client = clientBuilder(simulator).build();
@@ -238,12 +248,13 @@ public final class SyncCommand implements Callable<Integer> {
             } else if (onlyPrintFilenames) {
                 commands.printFileNames(library, albums, directory, settings);
             } else {
-                CamelSync.run(client, directory, watchWithInterval == null ? 0 : watchWithInterval,
-                        new ICloudFileFinisher(setExifDatetime, xmpSidecar, directory),
+                CamelSync.run(client, new CamelSync.Targets(Optional.ofNullable(directory),
+                        new ICloudFileFinisher(setExifDatetime, xmpSidecar, directory), remotes, stateDirectory()),
+                        watchWithInterval == null ? 0 : watchWithInterval,
                         new ProgressBar(System.err, interactive && !noProgressBar), c -> copy(config, c));
             }
             return 0;
-        } catch (ICloudException e) {
+        } catch (ICloudException | DestinationException e) {
             LOG.error(e.getMessage());
             return 1;
         } catch (Exception e) {
@@ -255,6 +266,17 @@ public final class SyncCommand implements Callable<Integer> {
             }
             close(logs);
         }
+    }
+
+    /** Next to the session: the default cookie directory's sibling, or inside the one given. */
+    private Path stateDirectory() {
+        if (destinationOptions.stateDirectory != null) {
+            return destinationOptions.stateDirectory;
+        }
+        if (cookieDirectory != null) {
+            return cookieDirectory.resolve("camel-icloud-state");
+        }
+        return Path.of(System.getProperty("user.home"), ".camel-icloud", "state");
     }
 
     private void validate() {

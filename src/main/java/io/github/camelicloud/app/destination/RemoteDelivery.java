@@ -1,0 +1,135 @@
+package io.github.camelicloud.app.destination;
+
+import io.github.camelicloud.component.ICloudConstants;
+import io.github.camelicloud.component.ICloudPassListener;
+import io.github.camelicloud.sync.SyncPass;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of one destination's route around its endpoint: before a file, make sure the destination
+ * answers (once per pass — after a destination-level failure the rest of the pass fails fast instead of
+ * retrying every file) and whether it already holds the same key with the same size; after it, count and
+ * log; on failure, a message that names the destination. Thread-safe: the consumer may route several
+ * files at once.
+ */
+public final class RemoteDelivery implements ICloudPassListener {
+
+    /** Exchange property: the destination already holds this file, the upload is skipped. */
+    public static final String ALREADY_THERE = "CamelICloudAlreadyThere";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteDelivery.class);
+
+    private final Destination destination;
+    private final RemoteStore store;
+    private final AtomicInteger uploaded = new AtomicInteger();
+    private final AtomicInteger existing = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private volatile boolean verified;
+    private volatile DestinationException broken;
+    private volatile int lastFailures;
+
+    public RemoteDelivery(Destination destination) {
+        this.destination = destination;
+        this.store = destination.store();
+    }
+
+    public Destination destination() {
+        return destination;
+    }
+
+    /** Before the upload: destination check, already-there check, headers for the endpoint. */
+    public void before(Exchange exchange) throws Exception {
+        Message m = exchange.getMessage();
+        String path = m.getHeader(ICloudConstants.RELATIVE_PATH, String.class);
+        DestinationException known = broken;
+        if (known != null) {
+            throw known;
+        }
+        try {
+            verifyOnce();
+            OptionalLong size = store.size(path);
+            Long expected = m.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+            if (size.isPresent() && expected != null && size.getAsLong() == expected) {
+                LOG.debug("{} is already in {}", path, destination.name());
+                exchange.setProperty(ALREADY_THERE, true);
+                existing.incrementAndGet();
+                return;
+            }
+        } catch (Exception e) {
+            throw brokenBy(e);
+        }
+        destination.prepare(m, path);
+    }
+
+    private synchronized void verifyOnce() throws Exception {
+        if (broken != null) { // another file of this pass found the destination broken meanwhile
+            throw broken;
+        }
+        if (!verified) {
+            store.verify();
+            verified = true;
+        }
+    }
+
+    /** The first destination-level failure of a pass is logged once; files after it fail fast with it. */
+    private synchronized DestinationException brokenBy(Exception e) {
+        if (broken == null) {
+            broken = new DestinationException(destination.explain(e), e);
+            LOG.error("{}. Its files are sent on the next run", broken.getMessage());
+        }
+        return broken;
+    }
+
+    /** After the endpoint confirmed the write. */
+    public void after(Exchange exchange) {
+        uploaded.incrementAndGet();
+        LOG.info("Uploaded {} to {}", exchange.getMessage().getHeader(ICloudConstants.RELATIVE_PATH),
+                destination.name());
+    }
+
+    /** Any failure of this file: counted, and rethrown naming the destination (nothing is recorded). */
+    public void failed(Exchange exchange) {
+        failed.incrementAndGet();
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (e instanceof DestinationException d) {
+            throw d;
+        }
+        throw new DestinationException(destination.explain(e), e);
+    }
+
+    /** Files that failed in the last pass that ended. */
+    public int failures() {
+        return lastFailures;
+    }
+
+    @Override
+    public void passCompleted(SyncPass.Stats stats) {
+        LOG.info("{}: {} files uploaded, {} already there, {} failed", destination.name(), uploaded.get(),
+                existing.get(), failed.get());
+        endPass();
+    }
+
+    @Override
+    public void passFailed(Exception error) {
+        endPass();
+    }
+
+    private synchronized void endPass() {
+        verified = false;
+        broken = null;
+        uploaded.set(0);
+        existing.set(0);
+        lastFailures = failed.getAndSet(0);
+        store.passEnded();
+    }
+
+    /** Closes the existence checks' connection once the route stopped. */
+    public void close() {
+        store.close();
+    }
+}

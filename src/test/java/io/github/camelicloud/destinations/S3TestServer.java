@@ -1,0 +1,72 @@
+package io.github.camelicloud.destinations;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * S3Proxy in the test JVM on 127.0.0.1, and a client to look into it. Blobs are kept in a folder: the
+ * in-memory store would hold every uploaded byte on the test's heap.
+ */
+public final class S3TestServer implements AutoCloseable {
+
+    public static final String ACCESS_KEY = "access-key-1";
+    public static final String SECRET_KEY = "secret-key-1";
+
+    private final S3Proxy proxy;
+    private final S3Client client;
+
+    public S3TestServer(java.nio.file.Path folder) throws Exception {
+        java.nio.file.Files.createDirectories(folder);
+        proxy = S3Proxy.builder().blobStore(new FilesystemNio2BlobStore(folder.toString())).endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
+        proxy.start();
+        while (!"STARTED".equals(proxy.getState())) {
+            Thread.sleep(10);
+        }
+        client = S3Client.builder().httpClientBuilder(ApacheHttpClient.builder()).region(Region.US_EAST_1)
+                .endpointOverride(URI.create(endpoint())).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY,
+                        SECRET_KEY))).build();
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + proxy.getPort();
+    }
+
+    public void createBucket(String bucket) {
+        client.createBucket(b -> b.bucket(bucket));
+    }
+
+    /** Every object of the bucket: key, size and the SHA-256 of its bytes (streamed). */
+    public List<StoredFile> objects(String bucket) throws Exception {
+        List<StoredFile> all = new ArrayList<>();
+        for (S3Object o : client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(client.getObject(b -> b.bucket(bucket).key(o.key())), digest)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            all.add(new StoredFile(o.key(), o.size(), HexFormat.of().formatHex(digest.digest())));
+        }
+        return all;
+    }
+
+    @Override
+    public void close() throws Exception {
+        client.close();
+        proxy.stop();
+    }
+}

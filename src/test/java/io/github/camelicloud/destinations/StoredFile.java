@@ -1,0 +1,39 @@
+package io.github.camelicloud.destinations;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A file as a destination holds it: path/key, size, SHA-256. */
+public record StoredFile(String key, long size, String sha256) {
+
+    /** Size and digest, to compare with the simulator's manifest whatever the names. */
+    public String content() {
+        return size + ":" + sha256;
+    }
+
+    /** Every file under a local folder (relative paths with '/'); none when the folder is missing. */
+    public static List<StoredFile> under(Path base) throws Exception {
+        if (!Files.isDirectory(base)) {
+            return List.of();
+        }
+        List<StoredFile> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(base)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                try (InputStream in = new DigestInputStream(Files.newInputStream(f), digest)) {
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+                files.add(new StoredFile(base.relativize(f).toString().replace('\\', '/'), Files.size(f),
+                        HexFormat.of().formatHex(digest.digest())));
+            }
+        }
+        return files;
+    }
+}
