@@ -4,6 +4,7 @@ import io.github.camelicloud.app.destination.DeliveredState;
 import io.github.camelicloud.app.destination.Destination;
 import io.github.camelicloud.app.destination.DestinationException;
 import io.github.camelicloud.app.destination.RemoteDelivery;
+import io.github.camelicloud.app.destination.RetryWithFreshBody;
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.component.ICloudComponent;
 import io.github.camelicloud.component.ICloudConfiguration;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -83,6 +85,7 @@ final class CamelSync {
                     }
                 });
             }
+            ProducerTemplate uploads = camel.createProducerTemplate();
             int n = 0;
             for (Destination destination : targets.remotes()) {
                 String id = destination.kind() + (n++ == 0 ? "" : "-" + n);
@@ -106,7 +109,7 @@ final class CamelSync {
                                 .doTry()
                                     .process(delivery::before)
                                     .filter(exchangeProperty(RemoteDelivery.ALREADY_THERE).isNull())
-                                        .to(target)
+                                        .process(new RetryWithFreshBody(uploads, target, 3))
                                         .process(delivery::after)
                                     .endDoTry()
                                 .doCatch(Exception.class)

@@ -10,10 +10,30 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.util.IOHelper;
 
-/** Puts a version's download stream in an exchange's body, closed when the exchange is done whatever happened. */
-final class DownloadBody {
+/**
+ * Puts a version's download stream in an exchange's body, closed when the exchange is done whatever
+ * happened, and can give the exchange a fresh stream from byte 0 — what a destination needs to retry an
+ * upload after part of the stream was already sent.
+ */
+public final class DownloadBody {
+
+    private static final String SOURCE = "CamelICloudBodySource";
 
     private DownloadBody() {
+    }
+
+    /** Replaces the body with a new stream of the same version, from the start; false if the body is not ours. */
+    @SuppressWarnings("unchecked")
+    public static boolean reopen(Exchange exchange) {
+        Supplier<ResumingDownloadStream> source = exchange.getProperty(SOURCE, Supplier.class);
+        if (source == null) {
+            return false;
+        }
+        if (exchange.getMessage().getBody() instanceof java.io.Closeable used) {
+            IOHelper.close(used);
+        }
+        use(exchange, source.get());
+        return true;
     }
 
     /** @param refreshed the asset with fresh URLs, asked for only when the listed URL expired during a long run */
@@ -21,8 +41,13 @@ final class DownloadBody {
             ICloudConfiguration config, String name) {
         Supplier<AssetVersion> fresh = () -> refreshed.get().version(version.type()).orElseThrow(
                 () -> new ICloudException(name + " no longer has its " + version.type() + " version in iCloud"));
-        ResumingDownloadStream body = new ResumingDownloadStream(client.downloader(), version, fresh,
+        Supplier<ResumingDownloadStream> source = () -> new ResumingDownloadStream(client.downloader(), version, fresh,
                 config.retryPolicy(), name);
+        exchange.setProperty(SOURCE, source);
+        use(exchange, source.get());
+    }
+
+    private static void use(Exchange exchange, ResumingDownloadStream body) {
         exchange.getMessage().setBody(body);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
