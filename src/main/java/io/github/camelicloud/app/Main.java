@@ -4,17 +4,33 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
-/** {@code java -jar camel-icloud.jar [options]}, {@code ... simulator [options]}. */
+/**
+ * {@code java -jar camel-icloud.jar [options]} (icloudpd's command line), {@code ... simulator [options]}, or with
+ * no arguments next to an {@code application.properties}: the bundled Camel routes.
+ */
 public final class Main {
 
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 && Files.isRegularFile(Path.of("application.properties"))) {
+            runCamelMain(); // the routes of ./routes, configured by ./application.properties
+            return;
+        }
         System.exit(run(args, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                 System.out, System.console() != null));
+    }
+
+    /** Starts camel-main with ./application.properties and ./routes/*.camel.yaml until the process is stopped. */
+    static void runCamelMain() throws Exception {
+        org.apache.camel.main.Main main = new org.apache.camel.main.Main();
+        main.setDefaultPropertyPlaceholderLocation("file:application.properties");
+        main.run();
     }
 
     /** Runs the command line with the given console; returns the exit code. */
