@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
@@ -56,12 +55,12 @@ final class CamelSync {
     }
 
     /**
-     * Runs the routes; {@code configure} fills in each endpoint's options. Returns after one pass of every
+     * Runs the routes, each endpoint with a copy of {@code options}. Returns after one pass of every
      * route, or, with {@code watchSeconds > 0}, never (until the process is stopped). Throws when iCloud
      * failed or a destination did not receive every file.
      */
     static void run(ICloudClient client, Targets targets, long watchSeconds, ProgressBar progress,
-            Consumer<ICloudConfiguration> configure) throws Exception {
+            ICloudConfiguration options) throws Exception {
         int routes = (targets.directory().isPresent() ? 1 : 0) + targets.remotes().size();
         CountDownLatch firstPasses = new CountDownLatch(routes);
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -71,7 +70,7 @@ final class CamelSync {
             boolean reporter = true; // the first route shows the progress bar and the pass summary
             if (targets.directory().isPresent()) {
                 String directory = targets.directory().get();
-                ICloudEndpoint icloud = icloud(camel, client, "file", configure, watchSeconds);
+                ICloudEndpoint icloud = icloud(camel, client, "file", options, watchSeconds);
                 icloud.getConfiguration().setDirectory(directory);
                 icloud.addPassListener(new PassReport(progress, true, watchSeconds, firstPasses, failure));
                 reporter = false;
@@ -89,7 +88,7 @@ final class CamelSync {
             int n = 0;
             for (Destination destination : targets.remotes()) {
                 String id = destination.kind() + (n++ == 0 ? "" : "-" + n);
-                ICloudEndpoint icloud = icloud(camel, client, id, configure, watchSeconds);
+                ICloudEndpoint icloud = icloud(camel, client, id, options, watchSeconds);
                 IdempotentRepository delivered = DeliveredState.open(targets.stateDirectory(), client.username(),
                         icloud.getConfiguration().getLibrary(), destination);
                 camel.addService(delivered);
@@ -139,12 +138,11 @@ final class CamelSync {
 
     /** A consumer of its own for one destination, sharing the signed-in client. */
     private static ICloudEndpoint icloud(CamelContext camel, ICloudClient client, String destination,
-            Consumer<ICloudConfiguration> configure, long watchSeconds) throws Exception {
+            ICloudConfiguration options, long watchSeconds) throws Exception {
         ICloudComponent component = camel.getComponent("icloud", ICloudComponent.class);
-        ICloudConfiguration config = component.getConfiguration().copy();
+        ICloudConfiguration config = options.copy();
         config.setUsername(client.username());
         config.setClient(client);
-        configure.accept(config);
         ICloudEndpoint icloud = new ICloudEndpoint("icloud:photos?username=" + client.username() + "&destination="
                 + destination, component, config);
         icloud.setInitialDelay(0);

@@ -251,7 +251,7 @@ public final class SyncCommand implements Callable<Integer> {
                 CamelSync.run(client, new CamelSync.Targets(Optional.ofNullable(directory),
                         new ICloudFileFinisher(setExifDatetime, xmpSidecar, directory), remotes, stateDirectory()),
                         watchWithInterval == null ? 0 : watchWithInterval,
-                        new ProgressBar(System.err, interactive && !noProgressBar), c -> copy(config, c));
+                        new ProgressBar(System.err, interactive && !noProgressBar), config);
             }
             return 0;
         } catch (ICloudException | DestinationException e) {
@@ -320,30 +320,6 @@ public final class SyncCommand implements Callable<Integer> {
         c.setMaxRetries(Math.max(0, maxRetries));
         c.setRetryDelaySeconds(Math.max(0, retryDelaySeconds));
         return c;
-    }
-
-    private static void copy(ICloudConfiguration from, ICloudConfiguration to) {
-        to.setLibrary(from.getLibrary());
-        to.setAlbums(from.getAlbums());
-        to.setSizes(from.getSizes());
-        to.setForceSize(from.isForceSize());
-        to.setLivePhotoSize(from.getLivePhotoSize());
-        to.setLivePhotoMovFilenamePolicy(from.getLivePhotoMovFilenamePolicy());
-        to.setAlignRaw(from.getAlignRaw());
-        to.setFileMatchPolicy(from.getFileMatchPolicy());
-        to.setKeepUnicodeInFilenames(from.isKeepUnicodeInFilenames());
-        to.setSkipVideos(from.isSkipVideos());
-        to.setSkipPhotos(from.isSkipPhotos());
-        to.setSkipLivePhotos(from.isSkipLivePhotos());
-        to.setSkipCreatedBefore(from.getSkipCreatedBefore());
-        to.setSkipCreatedAfter(from.getSkipCreatedAfter());
-        to.setRecent(from.getRecent());
-        to.setUntilFound(from.getUntilFound());
-        to.setDryRun(from.isDryRun());
-        to.setFolderStructure(from.getFolderStructure());
-        to.setUseOsLocale(from.isUseOsLocale());
-        to.setMaxRetries(from.getMaxRetries());
-        to.setRetryDelaySeconds(from.getRetryDelaySeconds());
     }
 
     private static void close(AutoCloseable resource) {
