@@ -111,9 +111,12 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             plural = n != 1;
             count = n == 1 ? "the first" : n < 0 ? "???" : String.valueOf(n);
         }
-        String target = config.getDirectory() != null ? config.getDirectory() : endpoint.getEndpointBaseUri();
-        LOG.info("Downloading {} {} {} to {} ...", count, config.getSizes().replace(" ", ""),
-                phrase(settings, plural), target);
+        String sizes = config.getSizes().replace(" ", "");
+        if (config.getDirectory() != null) {
+            LOG.info("Downloading {} {} {} to {} ...", count, sizes, phrase(settings, plural), config.getDirectory());
+        } else { // the destination's own route says where the files go
+            LOG.info("Downloading {} {} {} ...", count, sizes, phrase(settings, plural));
+        }
         return n;
     }
 
@@ -181,7 +184,11 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange done) {
-                LOG.info("Downloaded {}", shown(d));
+                if (endpoint.getConfiguration().getDirectory() != null) {
+                    LOG.info("Downloaded {}", shown(d)); // icloudpd's line for a local folder
+                } else {
+                    LOG.debug("Delivered {}", d.relativePath()); // the destination's route logs the upload
+                }
                 if (delivered != null) {
                     delivered.add(d.key());
                 }
