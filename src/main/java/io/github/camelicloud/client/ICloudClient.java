@@ -38,6 +38,7 @@ public final class ICloudClient {
     private final RetryPolicy readinessPolicy;
     private final RetryPolicy retryPolicy;
     private volatile AccountSession account;
+    private volatile boolean photosReady;
 
     private ICloudClient(Builder b) {
         this.username = b.username;
@@ -112,9 +113,13 @@ public final class ICloudClient {
      * unfinished index are retried with back-off; every other error is thrown at once.
      */
     public void awaitPhotosReady() {
+        if (photosReady) {
+            return; // a library Apple has prepared stays prepared: no check on every poll
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 privateDatabase().checkIndexingState(PhotosService.PRIMARY);
+                photosReady = true;
                 return;
             } catch (LibraryNotReadyException e) {
                 if (attempt >= readinessPolicy.maxAttempts()) {

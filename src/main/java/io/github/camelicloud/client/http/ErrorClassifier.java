@@ -49,14 +49,22 @@ public final class ErrorClassifier {
     public static Optional<Duration> retryAfter(ApiResponse response) {
         Optional<String> header = response.header("Retry-After");
         if (header.isPresent()) {
-            try {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(header.get().trim())));
-            } catch (NumberFormatException e) {
-                return Optional.empty(); // an HTTP-date: fall back to our own back-off
-            }
+            return retryAfterHeader(header.get());
         }
         JsonNode seconds = response.json().path("retryAfter");
         return seconds.canConvertToLong() ? Optional.of(Duration.ofSeconds(seconds.asLong())) : Optional.empty();
+    }
+
+    /** A Retry-After header in seconds; an HTTP-date (or garbage) gives empty: our own back-off applies. */
+    public static Optional<Duration> retryAfterHeader(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<ICloudException> fromJsonBody(JsonNode json, int status) {

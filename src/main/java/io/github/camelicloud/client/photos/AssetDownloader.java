@@ -5,6 +5,7 @@ import io.github.camelicloud.client.ICloudException;
 import io.github.camelicloud.client.ICloudServiceException;
 import io.github.camelicloud.client.ICloudTransportException;
 import io.github.camelicloud.client.ServiceUnavailableException;
+import io.github.camelicloud.client.http.ErrorClassifier;
 import io.github.camelicloud.client.http.ICloudHttp;
 import io.github.camelicloud.client.http.RetryPolicy;
 import java.io.IOException;
@@ -147,10 +148,8 @@ public final class AssetDownloader {
             return new DownloadUrlExpiredException(what);
         }
         if (code == 503 || code == 429) {
-            String retryAfter = response.header("Retry-After");
-            Duration wait = retryAfter != null && retryAfter.trim().matches("\\d+")
-                    ? Duration.ofSeconds(Long.parseLong(retryAfter.trim())) : null;
-            return new ServiceUnavailableException(code, null, wait);
+            return new ServiceUnavailableException(code, null,
+                    ErrorClassifier.retryAfterHeader(response.header("Retry-After")).orElse(null));
         }
         if (code == 421 || code >= 500) {
             return new ICloudTransportException("download of " + what, new IOException("HTTP " + code));
