@@ -4,7 +4,7 @@ import io.github.camelicloud.app.destination.DeliveredState;
 import io.github.camelicloud.app.destination.Destination;
 import io.github.camelicloud.app.destination.DestinationException;
 import io.github.camelicloud.app.destination.RemoteDelivery;
-import io.github.camelicloud.app.destination.RetryWithFreshBody;
+import io.github.camelicloud.app.destination.RemoteUpload;
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.component.ICloudComponent;
 import io.github.camelicloud.component.ICloudConfiguration;
@@ -48,7 +48,7 @@ final class CamelSync {
 
     /** Where the files go: a local folder and/or remote destinations, and where their records live. */
     record Targets(Optional<String> directory, ICloudFileFinisher finisher, List<Destination> remotes,
-            Path stateDirectory) {
+            DeliveredState state) {
     }
 
     private CamelSync() {
@@ -89,7 +89,7 @@ final class CamelSync {
             for (Destination destination : targets.remotes()) {
                 String id = destination.kind() + (n++ == 0 ? "" : "-" + n);
                 ICloudEndpoint icloud = icloud(camel, client, id, options, watchSeconds);
-                IdempotentRepository delivered = DeliveredState.open(targets.stateDirectory(), client.username(),
+                IdempotentRepository delivered = targets.state().open(client.username(),
                         icloud.getConfiguration().getLibrary(), destination);
                 camel.addService(delivered);
                 icloud.getConfiguration().setIdempotentRepository(delivered);
@@ -100,20 +100,12 @@ final class CamelSync {
                 icloud.addPassListener(reporter ? new PassReport(progress, false, watchSeconds, firstPasses, failure)
                         : new FirstPass(firstPasses, failure, watchSeconds));
                 reporter = false;
+                RemoteUpload upload = new RemoteUpload(delivery, uploads, target);
                 camel.addRoutes(new RouteBuilder() {
                     @Override
                     public void configure() {
                         errorHandler(noErrorHandler());
-                        from(icloud).routeId("icloud-to-" + id)
-                                .doTry()
-                                    .process(delivery::before)
-                                    .filter(exchangeProperty(RemoteDelivery.ALREADY_THERE).isNull())
-                                        .process(new RetryWithFreshBody(uploads, target, 3))
-                                        .process(delivery::after)
-                                    .endDoTry()
-                                .doCatch(Exception.class)
-                                    .process(delivery::failed)
-                                .end();
+                        from(icloud).routeId("icloud-to-" + id).process(upload);
                     }
                 });
             }

@@ -2,6 +2,7 @@ package io.github.camelicloud.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.github.camelicloud.app.destination.DeliveredState;
 import io.github.camelicloud.app.destination.Destination;
 import io.github.camelicloud.app.destination.DestinationException;
 import io.github.camelicloud.client.ICloudClient;
@@ -86,6 +87,9 @@ public final class SyncCommand implements Callable<Integer> {
 
     @Mixin
     DestinationOptions destinationOptions = new DestinationOptions();
+
+    @Mixin
+    StateOptions stateOptions = new StateOptions();
 
     @Option(names = "--list-libraries", description = "List the libraries (own and shared) and exit")
     boolean listLibraries;
@@ -207,10 +211,12 @@ public final class SyncCommand implements Callable<Integer> {
         ICloudConfiguration config = syncConfiguration();
         SyncSettings settings;
         List<Destination> remotes;
+        DeliveredState delivered;
         try {
             settings = ICloudSyncSettings.from(config, Clock.systemDefaultZone());
             validate();
             remotes = destinationOptions.destinations();
+            delivered = stateOptions.deliveredState(stateDirectory());
         } catch (IllegalArgumentException e) {
             out.println("argument: " + e.getMessage());
             return 2;
@@ -249,7 +255,7 @@ public final class SyncCommand implements Callable<Integer> {
                 commands.printFileNames(library, albums, directory, settings);
             } else {
                 CamelSync.run(client, new CamelSync.Targets(Optional.ofNullable(directory),
-                        new ICloudFileFinisher(setExifDatetime, xmpSidecar, directory), remotes, stateDirectory()),
+                        new ICloudFileFinisher(setExifDatetime, xmpSidecar, directory), remotes, delivered),
                         watchWithInterval == null ? 0 : watchWithInterval,
                         new ProgressBar(System.err, interactive && !noProgressBar), config);
             }

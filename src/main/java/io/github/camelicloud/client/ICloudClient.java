@@ -70,10 +70,15 @@ public final class ICloudClient {
         return account;
     }
 
-    /** The signed-in session, signing in first if needed. */
+    /** The signed-in session, signing in first if needed (once, when several threads ask at the same time). */
     public AccountSession account() {
         AccountSession current = account;
-        return current != null ? current : signIn();
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            return account != null ? account : signIn();
+        }
     }
 
     /**

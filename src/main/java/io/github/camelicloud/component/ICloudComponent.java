@@ -1,9 +1,14 @@
 package io.github.camelicloud.component;
 
+import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.photos.ResumingDownloadStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StreamCachingStrategy;
@@ -16,6 +21,9 @@ public class ICloudComponent extends HealthCheckComponent {
 
     @Metadata
     private ICloudConfiguration configuration = new ICloudConfiguration();
+
+    /** Signed-in clients by account, shared by the endpoints of that account. */
+    private final Map<String, ICloudClient> clients = new ConcurrentHashMap<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -48,6 +56,24 @@ public class ICloudComponent extends HealthCheckComponent {
             deny.add(ResumingDownloadStream.class);
             caching.setDenyClasses(deny.toArray(Class<?>[]::new));
         }
+    }
+
+    /**
+     * Endpoints of one account (same Apple ID, domain, cookie directory and credentials) share one client:
+     * one session, one writer of the session file, one sign-in — as the CLI shares one client between the
+     * routes of its destinations. Different accounts get clients of their own.
+     */
+    ICloudClient client(ICloudConfiguration c, Supplier<ICloudClient> build) {
+        String key = String.join("\n", String.valueOf(c.getUsername()).toLowerCase(Locale.ROOT), c.getDomain(),
+                String.valueOf(c.getCookieDirectory()), String.valueOf(Objects.hashCode(c.getPassword())),
+                String.valueOf(System.identityHashCode(c.getMfaCodeProvider())));
+        return clients.computeIfAbsent(key, k -> build.get());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        clients.clear();
+        super.doStop();
     }
 
     public ICloudConfiguration getConfiguration() {

@@ -59,7 +59,7 @@ public class ICloudEndpoint extends ScheduledPollEndpoint {
         if (configuration.getClient() != null) {
             client = configuration.getClient();
         } else {
-            client = buildClient();
+            client = ((ICloudComponent) getComponent()).client(configuration, this::buildClient);
             ownsClient = true;
         }
     }

@@ -41,6 +41,9 @@ class BundledRoutesTest {
                 }
                 assertThat(count(photos)).isEqualTo(3);
                 assertThat(main.getCamelContext().getRoute("icloud-to-file")).isNotNull();
+                // the remote destinations are off until a setting turns them on
+                assertThat(main.getCamelContext().getRoute("icloud-to-s3")).isNull();
+                assertThat(main.getCamelContext().getRoute("icloud-to-sftp")).isNull();
             } finally {
                 main.stop();
             }

@@ -182,7 +182,7 @@ class DestinationSyncTest {
     }
 
     /** size:sha256 of every file a full sync delivers (originals and live-photo videos). */
-    private static List<String> expectedContent(LibraryManifest manifest) {
+    static List<String> expectedContent(LibraryManifest manifest) {
         List<String> all = new ArrayList<>();
         for (LibraryManifest.Asset a : manifest.assets()) {
             if (a.zone().equals("PrimarySync") && !a.hidden() && !a.deleted()) {

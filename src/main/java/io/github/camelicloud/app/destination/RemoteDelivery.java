@@ -92,14 +92,10 @@ public final class RemoteDelivery implements ICloudPassListener {
                 destination.name());
     }
 
-    /** Any failure of this file: counted, and rethrown naming the destination (nothing is recorded). */
-    public void failed(Exchange exchange) {
+    /** Any failure of this file: counted, and returned naming the destination (nothing is recorded). */
+    public DestinationException failed(Exception e) {
         failed.incrementAndGet();
-        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        if (e instanceof DestinationException d) {
-            throw d;
-        }
-        throw new DestinationException(destination.explain(e), e);
+        return e instanceof DestinationException d ? d : new DestinationException(destination.explain(e), e);
     }
 
     /** Files that failed in the last pass that ended. */

@@ -1,0 +1,45 @@
+package io.github.camelicloud.app.destination;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * One file to one remote destination, the step every remote route takes (the CLI's and the bundled
+ * YAML routes alike): skip it when the destination already holds the same key and size, else stream it
+ * there (again with a fresh download stream when the upload broke) and count it; any failure is rethrown
+ * naming the destination, so the consumer records nothing and the next pass sends the file again.
+ */
+public final class RemoteUpload implements Processor {
+
+    /** Tries per file: a dropped connection mid-upload is retried with a fresh stream from byte 0. */
+    static final int ATTEMPTS = 3;
+
+    private final RemoteDelivery delivery;
+    private final RetryWithFreshBody upload;
+
+    public RemoteUpload(RemoteDelivery delivery, ProducerTemplate template, Endpoint target) {
+        this.delivery = delivery;
+        this.upload = new RetryWithFreshBody(template, target, ATTEMPTS);
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        try {
+            delivery.before(exchange);
+            if (exchange.getProperty(RemoteDelivery.ALREADY_THERE) != null) {
+                return;
+            }
+            upload.process(exchange);
+            Exception failure = exchange.getException();
+            if (failure != null) {
+                exchange.setException(null);
+                throw failure;
+            }
+            delivery.after(exchange);
+        } catch (Exception e) {
+            throw delivery.failed(e);
+        }
+    }
+}
