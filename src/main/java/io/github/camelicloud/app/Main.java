@@ -35,6 +35,23 @@ public final class Main {
 
     /** Runs the command line with the given console; returns the exit code. */
     public static int run(String[] args, BufferedReader in, PrintStream out, boolean interactive) {
+        return run(args, in, out, interactive, SeveralAccounts.Pause.SLEEP);
+    }
+
+    /** As above; with several --username, {@code pause} waits between the watch rounds. */
+    static int run(String[] args, BufferedReader in, PrintStream out, boolean interactive,
+            SeveralAccounts.Pause pause) {
+        if (args.length == 0 || !args[0].equals("simulator")) {
+            try {
+                AccountArguments accounts = AccountArguments.split(args);
+                if (accounts.several()) {
+                    return new SeveralAccounts(accounts, in, out, interactive, pause).run();
+                }
+            } catch (IllegalArgumentException e) {
+                out.println("argument: " + e.getMessage());
+                return 2;
+            }
+        }
         CommandLine cli = new CommandLine(new SyncCommand(in, out, interactive));
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);

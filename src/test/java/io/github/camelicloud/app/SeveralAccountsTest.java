@@ -1,0 +1,126 @@
+package io.github.camelicloud.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.camelicloud.destinations.StoredFile;
+import io.github.camelicloud.simulator.ICloudSimulator;
+import io.github.camelicloud.simulator.LibraryManifest;
+import io.github.camelicloud.simulator.NewAsset;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Several accounts on one command line, as icloudpd takes them: options before the first --username apply to
+ * every account, options after a --username to that account only. Two simulator accounts (different
+ * libraries) sync into two folders, each with its own session file; in watch mode every round runs both.
+ */
+class SeveralAccountsTest {
+
+    private static final String ANN = "ann@example.com";
+    private static final String BOB = "bob@example.com";
+    private static ICloudSimulator apple;
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void start() {
+        apple = ICloudSimulator.builder().srpIterations(1000).assets(8).seed(21).videoSize(200_000)
+                .account(ANN + ":pw:nomfa").account(BOB + ":pw:nomfa").build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        apple.close();
+    }
+
+    @Test
+    void twoAccountsSyncIntoTheirOwnFoldersWithTheirOwnOptionsAndSessions() throws Exception {
+        Path cookies = work.resolve("cookies-once");
+        Path ann = work.resolve("ann");
+        Path bob = work.resolve("bob");
+        CliRun run = CliRun.of("", "--password", "pw", "--domain", apple.baseUrl(), "--cookie-directory",
+                cookies.toString(), "--username", ANN, "--directory", ann.toString(),
+                "-u", BOB, "--directory", bob.toString(), "--folder-structure", "none");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("Account 1 of 2: " + ANN).contains("Account 2 of 2: " + BOB);
+        assertThat(StoredFile.under(ann)).extracting(StoredFile::content)
+                .containsExactlyInAnyOrderElementsOf(DestinationSyncTest.expectedContent(apple.manifest(ANN)));
+        assertThat(StoredFile.under(bob)).extracting(StoredFile::content)
+                .containsExactlyInAnyOrderElementsOf(DestinationSyncTest.expectedContent(apple.manifest(BOB)));
+        // Bob's --folder-structure none is his alone: Ann's files are in date folders, his are not
+        assertThat(StoredFile.under(ann)).allSatisfy(f -> assertThat(f.key()).matches("\\d{4}/\\d{2}/\\d{2}/[^/]+"));
+        assertThat(StoredFile.under(bob)).allSatisfy(f -> assertThat(f.key()).doesNotContain("/"));
+        try (Stream<Path> sessions = Files.list(cookies)) {
+            assertThat(sessions.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".camel-icloud.json")))
+                    .hasSize(2);
+        }
+    }
+
+    @Test
+    void inWatchModeEveryRoundRunsEveryAccount() throws Exception {
+        Path ann = work.resolve("watch-ann");
+        Path bob = work.resolve("watch-bob");
+        List<String> added = new ArrayList<>();
+        int[] rounds = {0};
+        SeveralAccounts.Pause pause = interval -> {
+            assertThat(interval).hasSeconds(1);
+            if (++rounds[0] == 1) { // between the rounds, each library gets a new photo
+                added.add(apple.addAsset(ANN, new NewAsset("ANN_NEW.JPG", null, 50_000,
+                        Instant.parse("2024-02-03T04:05:06Z"), null)).fileName());
+                added.add(apple.addAsset(BOB, new NewAsset("BOB_NEW.JPG", null, 60_000,
+                        Instant.parse("2024-02-03T04:05:06Z"), null)).fileName());
+                return true;
+            }
+            return false;
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"--password", "pw", "--domain", apple.baseUrl(), "--cookie-directory",
+            work.resolve("cookies-watch").toString(), "--watch-with-interval", "1", "--folder-structure", "none",
+            "-u", ANN, "-d", ann.toString(), "-u", BOB, "-d", bob.toString()},
+                new BufferedReader(new StringReader("")), new PrintStream(out, true, StandardCharsets.UTF_8), false,
+                pause);
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(rounds[0]).isEqualTo(2);
+        assertThat(added).containsExactly("ANN_NEW.JPG", "BOB_NEW.JPG");
+        assertThat(ann.resolve("ANN_NEW.JPG")).hasSize(50_000);
+        assertThat(bob.resolve("BOB_NEW.JPG")).hasSize(60_000);
+        assertThat(ann.resolve("BOB_NEW.JPG")).doesNotExist();
+        assertThat(StoredFile.under(ann)).hasSize(expected(ANN));
+        assertThat(StoredFile.under(bob)).hasSize(expected(BOB));
+    }
+
+    @Test
+    void anAccountGivenTwiceDifferentWatchIntervalsAndAnUnknownOptionAreNamed() {
+        CliRun twice = CliRun.of("", "-u", ANN, "-d", "x", "--username=" + ANN.toUpperCase(), "-d", "y");
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.output()).contains("--username " + ANN.toUpperCase() + " is given twice");
+
+        CliRun watch = CliRun.of("", "-u", ANN, "-d", "x", "--watch-with-interval", "60", "-u", BOB, "-d", "y");
+        assertThat(watch.exitCode()).isEqualTo(2);
+        assertThat(watch.output()).contains("--watch-with-interval applies to every account: give it once, before"
+                + " the first --username");
+
+        CliRun unknown = CliRun.of("", "-u", ANN, "-d", "x", "-u", BOB, "--directory", "y", "--no-such-flag");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.output()).contains("Account 2 (--username " + BOB + "): Unknown option: '--no-such-flag'");
+    }
+
+    private static int expected(String account) {
+        LibraryManifest manifest = apple.manifest(account);
+        return DestinationSyncTest.expectedContent(manifest).size();
+    }
+}
