@@ -26,7 +26,7 @@ public record SftpSettings(String host, int port, String user, String path, Opti
         }
         privateKey.ifPresent(k -> requireFile(k, "--sftp-private-key"));
         knownHosts.ifPresent(k -> requireFile(k, "--sftp-known-hosts"));
-        path = path == null ? "" : path;
+        path = path == null ? "" : path.replaceAll("(?<=.)/+$", ""); // "photos/" is "photos"; "/" stays
     }
 
     private static void requireFile(Path file, String flag) {

@@ -26,6 +26,12 @@ public record StateDatabase(String url, Optional<String> user, Optional<String> 
         password = password.filter(p -> !p.isEmpty());
     }
 
+    /** No password: the record's own toString would print it. */
+    @Override
+    public String toString() {
+        return "StateDatabase[" + shown() + user.map(u -> ", user " + u).orElse("") + "]";
+    }
+
     /** The URL without any password it carries (…;password=…, ?password=…, user:password@). */
     public String shown() {
         return shownUrl(url);

@@ -29,12 +29,8 @@ public class SftpMirror extends RemoteMirror {
             throw new IllegalArgumentException("strict host key checking must be yes or no, got "
                     + strictHostKeyChecking);
         }
-        String folder = present(path).orElse("");
-        while (folder.length() > 1 && folder.endsWith("/")) {
-            folder = folder.substring(0, folder.length() - 1);
-        }
         return new SftpDestination(new SftpSettings(present(host).orElse(null), port, present(user).orElse(null),
-                folder, present(password), present(privateKey).map(Path::of), present(knownHosts).map(Path::of),
+                present(path).orElse(""), present(password), present(privateKey).map(Path::of), present(knownHosts).map(Path::of),
                 strict.equals("yes")));
     }
 
