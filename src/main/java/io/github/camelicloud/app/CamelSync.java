@@ -20,7 +20,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -93,14 +92,13 @@ final class CamelSync {
                         icloud.getConfiguration().getLibrary(), destination);
                 camel.addService(delivered);
                 icloud.getConfiguration().setIdempotentRepository(delivered);
-                Endpoint target = destination.endpoint(camel);
-                RemoteDelivery delivery = new RemoteDelivery(destination);
+                RemoteDelivery delivery = new RemoteDelivery(destination, camel);
                 deliveries.add(delivery);
                 icloud.addPassListener(delivery);
                 icloud.addPassListener(reporter ? new PassReport(progress, false, watchSeconds, firstPasses, failure)
                         : new FirstPass(firstPasses, failure, watchSeconds));
                 reporter = false;
-                RemoteUpload upload = new RemoteUpload(delivery, uploads, target);
+                RemoteUpload upload = new RemoteUpload(delivery, uploads, RemoteUpload.endpointOf(destination, camel));
                 camel.addRoutes(new RouteBuilder() {
                     @Override
                     public void configure() {

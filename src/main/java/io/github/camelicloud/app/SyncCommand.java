@@ -46,7 +46,8 @@ import picocli.CommandLine.Option;
 @Command(name = "camel-icloud", mixinStandardHelpOptions = true, version = "camel-icloud 0.1.0",
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Downloads iCloud Photos, like icloudpd, through Apache Camel routes.%n"
-                + "Without --username it can run against the built-in simulator (--demo).",
+                + "Without --username it can run against the built-in simulator (--demo).%n"
+                + "Several accounts: repeat --username; options before the first one apply to every account.",
         subcommands = {SimulatorCommand.class})
 public final class SyncCommand implements Callable<Integer> {
 

@@ -15,14 +15,19 @@ public interface Destination {
     /** Identifies the destination in the state directory (same target, same record). */
     String identity();
 
-    /** The Camel endpoint the files are written to, configured programmatically so no secret is in a URI. */
+    /**
+     * The Camel endpoint the files are written to, configured programmatically so no secret is in a URI.
+     * Resolved at the first upload, after the store checked the destination answers: starting an endpoint
+     * may contact the destination (aws2-s3 looks for the bucket), and one that is down must fail its own
+     * pass, not the start of every route.
+     */
     Endpoint endpoint(CamelContext camel) throws Exception;
 
     /** Sets the headers the endpoint needs for one file (key, length); the body is left as it is. */
     void prepare(org.apache.camel.Message message, String relativePath);
 
-    /** Where the existence checks go; created after {@link #endpoint}. */
-    RemoteStore store();
+    /** Where the existence checks go (without contacting the destination yet). */
+    RemoteStore store(CamelContext camel);
 
     /** Turns a failure into a message that names the destination and what to check. */
     String explain(Throwable error);

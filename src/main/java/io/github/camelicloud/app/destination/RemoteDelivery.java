@@ -33,9 +33,9 @@ public final class RemoteDelivery implements ICloudPassListener {
     private volatile DestinationException broken;
     private volatile int lastFailures;
 
-    public RemoteDelivery(Destination destination) {
+    public RemoteDelivery(Destination destination, org.apache.camel.CamelContext camel) {
         this.destination = destination;
-        this.store = destination.store();
+        this.store = destination.store(camel);
     }
 
     public Destination destination() {

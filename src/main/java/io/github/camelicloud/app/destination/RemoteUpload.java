@@ -1,5 +1,6 @@
 package io.github.camelicloud.app.destination;
 
+import java.util.function.Supplier;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -17,11 +18,33 @@ public final class RemoteUpload implements Processor {
     static final int ATTEMPTS = 3;
 
     private final RemoteDelivery delivery;
-    private final RetryWithFreshBody upload;
+    private final ProducerTemplate template;
+    private final Supplier<Endpoint> target;
+    private RetryWithFreshBody upload;
 
-    public RemoteUpload(RemoteDelivery delivery, ProducerTemplate template, Endpoint target) {
+    /** {@code target} is resolved at the first upload, once the destination answered (see Destination#endpoint). */
+    public RemoteUpload(RemoteDelivery delivery, ProducerTemplate template, Supplier<Endpoint> target) {
         this.delivery = delivery;
-        this.upload = new RetryWithFreshBody(template, target, ATTEMPTS);
+        this.template = template;
+        this.target = target;
+    }
+
+    /** Resolves the destination's endpoint when first asked; a failure names the destination. */
+    public static Supplier<Endpoint> endpointOf(Destination destination, org.apache.camel.CamelContext camel) {
+        return () -> {
+            try {
+                return destination.endpoint(camel);
+            } catch (Exception e) {
+                throw new DestinationException(destination.explain(e), e);
+            }
+        };
+    }
+
+    private synchronized RetryWithFreshBody upload() {
+        if (upload == null) {
+            upload = new RetryWithFreshBody(template, target.get(), ATTEMPTS);
+        }
+        return upload;
     }
 
     @Override
@@ -31,6 +54,7 @@ public final class RemoteUpload implements Processor {
             if (exchange.getProperty(RemoteDelivery.ALREADY_THERE) != null) {
                 return;
             }
+            RetryWithFreshBody upload = upload();
             upload.process(exchange);
             Exception failure = exchange.getException();
             if (failure != null) {

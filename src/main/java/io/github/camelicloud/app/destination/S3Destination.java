@@ -71,7 +71,7 @@ public final class S3Destination implements Destination {
     }
 
     @Override
-    public RemoteStore store() {
+    public RemoteStore store(CamelContext camel) {
         return new S3Store(client(), settings.bucket(), settings.prefix());
     }
 

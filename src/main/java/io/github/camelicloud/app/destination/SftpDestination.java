@@ -38,7 +38,10 @@ public final class SftpDestination implements Destination {
     }
 
     @Override
-    public Endpoint endpoint(CamelContext camel) {
+    public synchronized Endpoint endpoint(CamelContext camel) {
+        if (endpoint != null) {
+            return endpoint; // the store and the uploads use the same settings; creating it does not connect
+        }
         // the ':' keeps an empty path meaning "the login directory"; options without secrets only
         endpoint = camel.getEndpoint("sftp://" + settings.host() + ":" + settings.port() + "/" + settings.path()
                 + "?autoCreate=true&binary=true&fileExist=Override&disconnectOnBatchComplete=false"
@@ -61,8 +64,8 @@ public final class SftpDestination implements Destination {
     }
 
     @Override
-    public RemoteStore store() {
-        return new SftpStore(endpoint);
+    public RemoteStore store(CamelContext camel) {
+        return new SftpStore((SftpEndpoint) endpoint(camel));
     }
 
     @Override

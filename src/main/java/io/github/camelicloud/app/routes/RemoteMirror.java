@@ -74,10 +74,10 @@ public abstract class RemoteMirror extends RoutePolicySupport implements Process
             delivered = state.open(account, config.getLibrary(), destination);
             CamelContext camel = route.getCamelContext();
             camel.addService(delivered, true, true);
-            org.apache.camel.Endpoint target = destination.endpoint(camel); // before the delivery: its store uses it
-            delivery = new RemoteDelivery(destination);
+            delivery = new RemoteDelivery(destination, camel);
             icloud.addPassListener(delivery);
-            upload = new RemoteUpload(delivery, camel.createProducerTemplate(), target);
+            upload = new RemoteUpload(delivery, camel.createProducerTemplate(), RemoteUpload.endpointOf(destination,
+                    camel));
             routeId = route.getRouteId();
             LOG.info("Route {} mirrors {} to {} ({})", routeId, account, destination.name(), state.describe());
         } catch (IllegalArgumentException e) {
