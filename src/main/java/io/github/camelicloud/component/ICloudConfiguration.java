@@ -74,6 +74,10 @@ public class ICloudConfiguration implements Cloneable {
     private int concurrency = 4;
     @UriParam(label = "consumer")
     private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer", defaultValue = "true")
+    private boolean incrementalSync = true;
+    @UriParam(label = "consumer")
+    private String stateDirectory;
     @UriParam(label = "producer", defaultValue = "listAssets")
     private ICloudOperations operation = ICloudOperations.listAssets;
     @UriParam(label = "advanced")
@@ -394,5 +398,31 @@ public class ICloudConfiguration implements Cloneable {
     /** First pause before a retry, doubled each time. */
     public void setRetryDelaySeconds(int retryDelaySeconds) {
         this.retryDelaySeconds = retryDelaySeconds;
+    }
+
+    public boolean isIncrementalSync() {
+        return incrementalSync;
+    }
+
+    /**
+     * After a first full pass, poll only what changed since (CloudKit's change feed from a stored sync token):
+     * a poll with no changes costs one request. Used for whole-library syncs (no albums, recent, untilFound or
+     * dryRun, no relative skipCreatedAfter); false lists the library in full on every poll.
+     */
+    public void setIncrementalSync(boolean incrementalSync) {
+        this.incrementalSync = incrementalSync;
+    }
+
+    public String getStateDirectory() {
+        return stateDirectory;
+    }
+
+    /**
+     * Where the consumer keeps its sync token (one small owner-only file per account, library and destination).
+     * Default: camel-icloud-state inside cookieDirectory; when neither is set, .camel-icloud/state in the home
+     * folder if the endpoint signs in itself, and no incremental sync with an injected client.
+     */
+    public void setStateDirectory(String stateDirectory) {
+        this.stateDirectory = stateDirectory;
     }
 }
