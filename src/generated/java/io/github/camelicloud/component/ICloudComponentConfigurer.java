@@ -58,6 +58,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "incrementalsync":
+        case "incrementalSync": getOrCreateConfiguration(target).setIncrementalSync(property(camelContext, boolean.class, value)); return true;
         case "keepunicodeinfilenames":
         case "keepUnicodeInFilenames": getOrCreateConfiguration(target).setKeepUnicodeInFilenames(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
@@ -89,6 +91,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "skipPhotos": getOrCreateConfiguration(target).setSkipPhotos(property(camelContext, boolean.class, value)); return true;
         case "skipvideos":
         case "skipVideos": getOrCreateConfiguration(target).setSkipVideos(property(camelContext, boolean.class, value)); return true;
+        case "statedirectory":
+        case "stateDirectory": getOrCreateConfiguration(target).setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "untilfound":
         case "untilFound": getOrCreateConfiguration(target).setUntilFound(property(camelContext, java.lang.Integer.class, value)); return true;
         case "useoslocale":
@@ -129,6 +133,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "healthCheckProducerEnabled": return boolean.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "incrementalsync":
+        case "incrementalSync": return boolean.class;
         case "keepunicodeinfilenames":
         case "keepUnicodeInFilenames": return boolean.class;
         case "lazystartproducer":
@@ -160,6 +166,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "skipPhotos": return boolean.class;
         case "skipvideos":
         case "skipVideos": return boolean.class;
+        case "statedirectory":
+        case "stateDirectory": return java.lang.String.class;
         case "untilfound":
         case "untilFound": return java.lang.Integer.class;
         case "useoslocale":
@@ -201,6 +209,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "idempotentrepository":
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
+        case "incrementalsync":
+        case "incrementalSync": return getOrCreateConfiguration(target).isIncrementalSync();
         case "keepunicodeinfilenames":
         case "keepUnicodeInFilenames": return getOrCreateConfiguration(target).isKeepUnicodeInFilenames();
         case "lazystartproducer":
@@ -232,6 +242,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "skipPhotos": return getOrCreateConfiguration(target).isSkipPhotos();
         case "skipvideos":
         case "skipVideos": return getOrCreateConfiguration(target).isSkipVideos();
+        case "statedirectory":
+        case "stateDirectory": return getOrCreateConfiguration(target).getStateDirectory();
         case "untilfound":
         case "untilFound": return getOrCreateConfiguration(target).getUntilFound();
         case "useoslocale":
