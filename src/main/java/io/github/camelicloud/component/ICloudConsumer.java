@@ -123,14 +123,17 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             changes = library.changesSince(checkpoint.syncToken());
         } catch (SyncTokenRejectedException e) {
             LOG.info(e.getMessage());
-            tokens.clear();
+            if (!endpoint.getConfiguration().isDryRun()) {
+                tokens.clear();
+            }
             return Optional.empty();
         }
         forceConsumerAsReady();
         List<Asset> current = changes.assets().stream().filter(a -> !a.deleted() && !a.hidden())
                 .sorted(Comparator.comparing(Asset::created).reversed()).toList();
-        LOG.info("Looking up changes of {} since the last sync: {} new or changed, {} removed or hidden", library.name(),
-                current.size(), changes.assets().size() - current.size() + changes.expunged().size());
+        LOG.info("Looking up changes of {} since the last sync: {} new or changed, {} hidden or deleted, {} records"
+                + " removed", library.name(), current.size(), changes.assets().size() - current.size(),
+                changes.expunged().size());
         SyncPass pass = new SyncPass(current.iterator(), settings, local);
         int delivered = run(pass, library.all(), library, client, current.size());
         LOG.info("All {} have been downloaded", phrase(settings, true));
@@ -161,7 +164,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
      * file keeps the old token, so the next poll sees those changes again (what was delivered is skipped).
      */
     private void checkpoint(SyncTokenStore tokens, SyncPass pass, SyncTokenStore.Checkpoint checkpoint) {
-        if (!pass.finished() || !isRunAllowed()) {
+        if (!pass.finished() || !isRunAllowed() || endpoint.getConfiguration().isDryRun()) {
             return;
         }
         if (failedDeliveries.get() > 0) {

@@ -11,7 +11,7 @@ import org.apache.camel.util.URISupport;
 /**
  * Decides whether a consumer's poll may be incremental, and where its sync token lives. Incremental applies to
  * whole-library syncs only: an album, {@code recent} or {@code untilFound} pass is a different selection than
- * "what changed", a dry run must not mark anything as handled, and a relative {@code skipCreatedAfter} lets
+ * "what changed" (a dry run reads the token but never moves it), and a relative {@code skipCreatedAfter} lets
  * older assets in as time passes, which no change reports. The token's key covers the destination and every
  * option that changes which files a pass plans, so changing one of them starts over with a full listing.
  */
@@ -25,7 +25,7 @@ final class ICloudSyncState {
         boolean wholeLibrary = (c.getAlbums() == null || c.getAlbums().isBlank()) && c.getRecent() == null
                 && c.getUntilFound() == null;
         boolean relativeSkip = c.getSkipCreatedAfter() != null && c.getSkipCreatedAfter().trim().endsWith("d");
-        if (!c.isIncrementalSync() || !wholeLibrary || c.isDryRun() || relativeSkip) {
+        if (!c.isIncrementalSync() || !wholeLibrary || relativeSkip) {
             return Optional.empty();
         }
         return directory(c, endpoint.ownsClient()).map(dir -> new SyncTokenStore(dir, account, c.getLibrary(),
