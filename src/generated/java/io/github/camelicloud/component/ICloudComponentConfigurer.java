@@ -78,6 +78,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "recent": getOrCreateConfiguration(target).setRecent(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "resumepartialdownloads":
+        case "resumePartialDownloads": getOrCreateConfiguration(target).setResumePartialDownloads(property(camelContext, boolean.class, value)); return true;
         case "retrydelayseconds":
         case "retryDelaySeconds": getOrCreateConfiguration(target).setRetryDelaySeconds(property(camelContext, int.class, value)); return true;
         case "sizes": getOrCreateConfiguration(target).setSizes(property(camelContext, java.lang.String.class, value)); return true;
@@ -153,6 +155,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "pageSize": return int.class;
         case "password": return java.lang.String.class;
         case "recent": return java.lang.Integer.class;
+        case "resumepartialdownloads":
+        case "resumePartialDownloads": return boolean.class;
         case "retrydelayseconds":
         case "retryDelaySeconds": return int.class;
         case "sizes": return java.lang.String.class;
@@ -229,6 +233,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "recent": return getOrCreateConfiguration(target).getRecent();
+        case "resumepartialdownloads":
+        case "resumePartialDownloads": return getOrCreateConfiguration(target).isResumePartialDownloads();
         case "retrydelayseconds":
         case "retryDelaySeconds": return getOrCreateConfiguration(target).getRetryDelaySeconds();
         case "sizes": return getOrCreateConfiguration(target).getSizes();

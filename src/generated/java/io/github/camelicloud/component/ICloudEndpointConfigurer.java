@@ -82,6 +82,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "recent": target.getConfiguration().setRecent(property(camelContext, java.lang.Integer.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "resumepartialdownloads":
+        case "resumePartialDownloads": target.getConfiguration().setResumePartialDownloads(property(camelContext, boolean.class, value)); return true;
         case "retrydelayseconds":
         case "retryDelaySeconds": target.getConfiguration().setRetryDelaySeconds(property(camelContext, int.class, value)); return true;
         case "runlogginglevel":
@@ -183,6 +185,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "recent": return java.lang.Integer.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "resumepartialdownloads":
+        case "resumePartialDownloads": return boolean.class;
         case "retrydelayseconds":
         case "retryDelaySeconds": return int.class;
         case "runlogginglevel":
@@ -285,6 +289,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "recent": return target.getConfiguration().getRecent();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "resumepartialdownloads":
+        case "resumePartialDownloads": return target.getConfiguration().isResumePartialDownloads();
         case "retrydelayseconds":
         case "retryDelaySeconds": return target.getConfiguration().getRetryDelaySeconds();
         case "runlogginglevel":

@@ -23,7 +23,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(56);
         props.add("albums");
         props.add("alignRaw");
         props.add("backoffErrorThreshold");
@@ -59,6 +59,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
         props.add("pollStrategy");
         props.add("recent");
         props.add("repeatCount");
+        props.add("resumePartialDownloads");
         props.add("retryDelaySeconds");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");

@@ -78,6 +78,8 @@ public class ICloudConfiguration implements Cloneable {
     private boolean incrementalSync = true;
     @UriParam(label = "consumer")
     private String stateDirectory;
+    @UriParam(label = "consumer")
+    private boolean resumePartialDownloads;
     @UriParam(label = "producer", defaultValue = "listAssets")
     private ICloudOperations operation = ICloudOperations.listAssets;
     @UriParam(label = "advanced")
@@ -424,5 +426,19 @@ public class ICloudConfiguration implements Cloneable {
      */
     public void setStateDirectory(String stateDirectory) {
         this.stateDirectory = stateDirectory;
+    }
+
+    public boolean isResumePartialDownloads() {
+        return resumePartialDownloads;
+    }
+
+    /**
+     * With a directory: resume what an earlier run left in icloudpd's part file (<base32 checksum>.part next to the
+     * file) with a Range request instead of downloading again from 0. The route must then append the body to the
+     * CamelICloudPartFile header's path (file: with fileName=${header.CamelICloudPartFile}&fileExist=Append) and
+     * rename it to CamelFileName when complete, as the ICloudPartFile processor does.
+     */
+    public void setResumePartialDownloads(boolean resumePartialDownloads) {
+        this.resumePartialDownloads = resumePartialDownloads;
     }
 }

@@ -9,6 +9,7 @@ import io.github.camelicloud.client.photos.PhotoLibrary;
 import io.github.camelicloud.client.photos.ResumingDownloadStream;
 import io.github.camelicloud.sync.Delivery;
 import io.github.camelicloud.sync.LocalFiles;
+import io.github.camelicloud.sync.PartFiles;
 import io.github.camelicloud.sync.SyncPass;
 import io.github.camelicloud.sync.SyncSettings;
 import io.github.camelicloud.sync.SyncTokenStore;
@@ -21,6 +22,8 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +50,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
 
     private final ICloudEndpoint endpoint;
     private final AtomicInteger failedDeliveries = new AtomicInteger();
+    private final Set<String> partsInUse = ConcurrentHashMap.newKeySet();
     private ExecutorService downloads;
 
     public ICloudConsumer(ICloudEndpoint endpoint, Processor processor) {
@@ -59,6 +63,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         shutdownRunningTask = null;
         pendingExchanges = 0;
         failedDeliveries.set(0);
+        partsInUse.clear();
         ICloudConfiguration config = endpoint.getConfiguration();
         try {
             SyncSettings settings = ICloudSyncSettings.from(config, Clock.systemDefaultZone());
@@ -266,8 +271,18 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         m.setHeader(ICloudConstants.FAVORITE, asset.favorite());
         m.setHeader(ICloudConstants.ALBUM, album.name());
         m.setHeader(ICloudConstants.LIBRARY, library.name());
-        DownloadBody.attach(exchange, client, () -> library.refresh(asset), d.version(), endpoint.getConfiguration(),
-                shown(d));
+        long resumeFrom = 0;
+        ICloudConfiguration config = endpoint.getConfiguration();
+        if (config.isResumePartialDownloads() && config.getDirectory() != null) {
+            String part = partFile(d);
+            resumeFrom = PartFiles.resumeFrom(Path.of(config.getDirectory()).resolve(part), d.version().size());
+            m.setHeader(ICloudConstants.PART_FILE, part);
+            m.setHeader(ICloudConstants.RESUME_FROM, resumeFrom);
+            if (resumeFrom > 0) {
+                LOG.info("Resuming downloading of {} from {}", shown(d), resumeFrom);
+            }
+        }
+        DownloadBody.attach(exchange, client, () -> library.refresh(asset), d.version(), config, shown(d), resumeFrom);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange done) {
@@ -283,11 +298,35 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
 
             @Override
             public void onFailure(Exchange failed) {
-                LOG.warn("Could not deliver {}: {}", shown(d), failed.getException() == null ? "unknown error"
-                        : failed.getException().getMessage());
+                LOG.warn("Could not deliver {}: {}", shown(d), reason(failed.getException()));
             }
         });
         return exchange;
+    }
+
+    /** The exception's message, and its root cause's when that says more (Camel wraps I/O errors). */
+    private static String reason(Throwable e) {
+        if (e == null) {
+            return "unknown error";
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e || root.getMessage() == null ? e.getMessage() : e.getMessage() + " (" + root.getMessage() + ")";
+    }
+
+    /**
+     * icloudpd's part name; two files of the same bytes in one folder in the same pass (duplicates, routed
+     * concurrently) must not append to one part, so the second gets a name of its own.
+     */
+    private String partFile(Delivery d) {
+        String part = PartFiles.relativePart(d.relativePath(), d.version().checksum());
+        String candidate = part;
+        for (int n = 2; !partsInUse.add(candidate); n++) {
+            candidate = part.substring(0, part.length() - ".part".length()) + "-" + n + ".part";
+        }
+        return candidate;
     }
 
     @Override
