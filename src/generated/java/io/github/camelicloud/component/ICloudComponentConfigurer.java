@@ -58,6 +58,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "incrementalsync":
+        case "incrementalSync": getOrCreateConfiguration(target).setIncrementalSync(property(camelContext, boolean.class, value)); return true;
         case "keepunicodeinfilenames":
         case "keepUnicodeInFilenames": getOrCreateConfiguration(target).setKeepUnicodeInFilenames(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
@@ -76,6 +78,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "recent": getOrCreateConfiguration(target).setRecent(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "resumepartialdownloads":
+        case "resumePartialDownloads": getOrCreateConfiguration(target).setResumePartialDownloads(property(camelContext, boolean.class, value)); return true;
         case "retrydelayseconds":
         case "retryDelaySeconds": getOrCreateConfiguration(target).setRetryDelaySeconds(property(camelContext, int.class, value)); return true;
         case "sizes": getOrCreateConfiguration(target).setSizes(property(camelContext, java.lang.String.class, value)); return true;
@@ -89,6 +93,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "skipPhotos": getOrCreateConfiguration(target).setSkipPhotos(property(camelContext, boolean.class, value)); return true;
         case "skipvideos":
         case "skipVideos": getOrCreateConfiguration(target).setSkipVideos(property(camelContext, boolean.class, value)); return true;
+        case "statedirectory":
+        case "stateDirectory": getOrCreateConfiguration(target).setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "untilfound":
         case "untilFound": getOrCreateConfiguration(target).setUntilFound(property(camelContext, java.lang.Integer.class, value)); return true;
         case "useoslocale":
@@ -129,6 +135,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "healthCheckProducerEnabled": return boolean.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "incrementalsync":
+        case "incrementalSync": return boolean.class;
         case "keepunicodeinfilenames":
         case "keepUnicodeInFilenames": return boolean.class;
         case "lazystartproducer":
@@ -147,6 +155,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "pageSize": return int.class;
         case "password": return java.lang.String.class;
         case "recent": return java.lang.Integer.class;
+        case "resumepartialdownloads":
+        case "resumePartialDownloads": return boolean.class;
         case "retrydelayseconds":
         case "retryDelaySeconds": return int.class;
         case "sizes": return java.lang.String.class;
@@ -160,6 +170,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "skipPhotos": return boolean.class;
         case "skipvideos":
         case "skipVideos": return boolean.class;
+        case "statedirectory":
+        case "stateDirectory": return java.lang.String.class;
         case "untilfound":
         case "untilFound": return java.lang.Integer.class;
         case "useoslocale":
@@ -201,6 +213,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "idempotentrepository":
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
+        case "incrementalsync":
+        case "incrementalSync": return getOrCreateConfiguration(target).isIncrementalSync();
         case "keepunicodeinfilenames":
         case "keepUnicodeInFilenames": return getOrCreateConfiguration(target).isKeepUnicodeInFilenames();
         case "lazystartproducer":
@@ -219,6 +233,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "recent": return getOrCreateConfiguration(target).getRecent();
+        case "resumepartialdownloads":
+        case "resumePartialDownloads": return getOrCreateConfiguration(target).isResumePartialDownloads();
         case "retrydelayseconds":
         case "retryDelaySeconds": return getOrCreateConfiguration(target).getRetryDelaySeconds();
         case "sizes": return getOrCreateConfiguration(target).getSizes();
@@ -232,6 +248,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "skipPhotos": return getOrCreateConfiguration(target).isSkipPhotos();
         case "skipvideos":
         case "skipVideos": return getOrCreateConfiguration(target).isSkipVideos();
+        case "statedirectory":
+        case "stateDirectory": return getOrCreateConfiguration(target).getStateDirectory();
         case "untilfound":
         case "untilFound": return getOrCreateConfiguration(target).getUntilFound();
         case "useoslocale":

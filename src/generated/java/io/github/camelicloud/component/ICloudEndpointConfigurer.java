@@ -56,6 +56,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "incrementalsync":
+        case "incrementalSync": target.getConfiguration().setIncrementalSync(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "keepunicodeinfilenames":
@@ -80,6 +82,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "recent": target.getConfiguration().setRecent(property(camelContext, java.lang.Integer.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "resumepartialdownloads":
+        case "resumePartialDownloads": target.getConfiguration().setResumePartialDownloads(property(camelContext, boolean.class, value)); return true;
         case "retrydelayseconds":
         case "retryDelaySeconds": target.getConfiguration().setRetryDelaySeconds(property(camelContext, int.class, value)); return true;
         case "runlogginglevel":
@@ -104,6 +108,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "skipVideos": target.getConfiguration().setSkipVideos(property(camelContext, boolean.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "statedirectory":
+        case "stateDirectory": target.getConfiguration().setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "untilfound":
@@ -153,6 +159,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "greedy": return boolean.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "incrementalsync":
+        case "incrementalSync": return boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "keepunicodeinfilenames":
@@ -177,6 +185,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "recent": return java.lang.Integer.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "resumepartialdownloads":
+        case "resumePartialDownloads": return boolean.class;
         case "retrydelayseconds":
         case "retryDelaySeconds": return int.class;
         case "runlogginglevel":
@@ -201,6 +211,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "skipVideos": return boolean.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "statedirectory":
+        case "stateDirectory": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "untilfound":
@@ -251,6 +263,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "greedy": return target.isGreedy();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
+        case "incrementalsync":
+        case "incrementalSync": return target.getConfiguration().isIncrementalSync();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "keepunicodeinfilenames":
@@ -275,6 +289,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "recent": return target.getConfiguration().getRecent();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "resumepartialdownloads":
+        case "resumePartialDownloads": return target.getConfiguration().isResumePartialDownloads();
         case "retrydelayseconds":
         case "retryDelaySeconds": return target.getConfiguration().getRetryDelaySeconds();
         case "runlogginglevel":
@@ -299,6 +315,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "skipVideos": return target.getConfiguration().isSkipVideos();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "statedirectory":
+        case "stateDirectory": return target.getConfiguration().getStateDirectory();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "untilfound":

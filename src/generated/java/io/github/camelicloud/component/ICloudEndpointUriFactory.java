@@ -23,7 +23,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(53);
+        Set<String> props = new HashSet<>(56);
         props.add("albums");
         props.add("alignRaw");
         props.add("backoffErrorThreshold");
@@ -44,6 +44,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
         props.add("forceSize");
         props.add("greedy");
         props.add("idempotentRepository");
+        props.add("incrementalSync");
         props.add("initialDelay");
         props.add("keepUnicodeInFilenames");
         props.add("lazyStartProducer");
@@ -58,6 +59,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
         props.add("pollStrategy");
         props.add("recent");
         props.add("repeatCount");
+        props.add("resumePartialDownloads");
         props.add("retryDelaySeconds");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
@@ -71,6 +73,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
         props.add("skipPhotos");
         props.add("skipVideos");
         props.add("startScheduler");
+        props.add("stateDirectory");
         props.add("timeUnit");
         props.add("type");
         props.add("untilFound");

@@ -8,8 +8,10 @@ import io.github.camelicloud.app.destination.RemoteUpload;
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.component.ICloudComponent;
 import io.github.camelicloud.component.ICloudConfiguration;
+import io.github.camelicloud.component.ICloudConstants;
 import io.github.camelicloud.component.ICloudEndpoint;
 import io.github.camelicloud.component.ICloudFileFinisher;
+import io.github.camelicloud.component.ICloudPartFile;
 import io.github.camelicloud.component.ICloudPassListener;
 import io.github.camelicloud.sync.SyncPass;
 import java.nio.file.Path;
@@ -71,15 +73,18 @@ final class CamelSync {
                 String directory = targets.directory().get();
                 ICloudEndpoint icloud = icloud(camel, client, "file", options, watchSeconds);
                 icloud.getConfiguration().setDirectory(directory);
+                icloud.getConfiguration().setResumePartialDownloads(true);
                 icloud.addPassListener(new PassReport(progress, true, watchSeconds, firstPasses, failure));
                 reporter = false;
-                String target = "file:" + Path.of(directory).toAbsolutePath() + "?tempFileName=${file:onlyname}.part"
-                        + "&keepLastModified=true&fileExist=Override&autoCreate=true";
+                // icloudpd's <base32 checksum>.part, appended to (a killed run's bytes are resumed), renamed when whole
+                String target = "file:" + Path.of(directory).toAbsolutePath() + "?fileName=${header."
+                        + ICloudConstants.PART_FILE + "}&fileExist=Append&keepLastModified=true&autoCreate=true";
+                ICloudPartFile complete = new ICloudPartFile(Path.of(directory));
                 camel.addRoutes(new RouteBuilder() {
                     @Override
                     public void configure() {
                         errorHandler(noErrorHandler());
-                        from(icloud).routeId("icloud-to-file").to(target).process(targets.finisher());
+                        from(icloud).routeId("icloud-to-file").to(target).process(complete).process(targets.finisher());
                     }
                 });
             }

@@ -92,6 +92,9 @@ public final class SyncCommand implements Callable<Integer> {
     @Mixin
     StateOptions stateOptions = new StateOptions();
 
+    @Mixin
+    IncrementalOptions incrementalOptions = new IncrementalOptions();
+
     @Option(names = "--list-libraries", description = "List the libraries (own and shared) and exit")
     boolean listLibraries;
 
@@ -326,6 +329,7 @@ public final class SyncCommand implements Callable<Integer> {
         c.setUseOsLocale(useOsLocale);
         c.setMaxRetries(Math.max(0, maxRetries));
         c.setRetryDelaySeconds(Math.max(0, retryDelaySeconds));
+        incrementalOptions.applyTo(c, stateDirectory());
         return c;
     }
 

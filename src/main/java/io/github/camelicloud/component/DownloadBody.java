@@ -39,10 +39,16 @@ public final class DownloadBody {
     /** @param refreshed the asset with fresh URLs, asked for only when the listed URL expired during a long run */
     static void attach(Exchange exchange, ICloudClient client, Supplier<Asset> refreshed, AssetVersion version,
             ICloudConfiguration config, String name) {
+        attach(exchange, client, refreshed, version, config, name, 0);
+    }
+
+    /** @param startAt bytes an earlier run already saved: the body holds the rest (a reopen starts there too) */
+    static void attach(Exchange exchange, ICloudClient client, Supplier<Asset> refreshed, AssetVersion version,
+            ICloudConfiguration config, String name, long startAt) {
         Supplier<AssetVersion> fresh = () -> refreshed.get().version(version.type()).orElseThrow(
                 () -> new ICloudException(name + " no longer has its " + version.type() + " version in iCloud"));
         Supplier<ResumingDownloadStream> source = () -> new ResumingDownloadStream(client.downloader(), version, fresh,
-                config.retryPolicy(), name);
+                config.retryPolicy(), name, startAt);
         exchange.setProperty(SOURCE, source);
         use(exchange, source.get());
     }

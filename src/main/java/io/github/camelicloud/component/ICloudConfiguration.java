@@ -74,6 +74,12 @@ public class ICloudConfiguration implements Cloneable {
     private int concurrency = 4;
     @UriParam(label = "consumer")
     private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer", defaultValue = "true")
+    private boolean incrementalSync = true;
+    @UriParam(label = "consumer")
+    private String stateDirectory;
+    @UriParam(label = "consumer")
+    private boolean resumePartialDownloads;
     @UriParam(label = "producer", defaultValue = "listAssets")
     private ICloudOperations operation = ICloudOperations.listAssets;
     @UriParam(label = "advanced")
@@ -394,5 +400,45 @@ public class ICloudConfiguration implements Cloneable {
     /** First pause before a retry, doubled each time. */
     public void setRetryDelaySeconds(int retryDelaySeconds) {
         this.retryDelaySeconds = retryDelaySeconds;
+    }
+
+    public boolean isIncrementalSync() {
+        return incrementalSync;
+    }
+
+    /**
+     * After a first full pass, poll only what changed since (CloudKit's change feed from a stored sync token):
+     * a poll with no changes costs one request. Used for whole-library syncs (no albums, recent, untilFound or
+     * dryRun, no relative skipCreatedAfter); false lists the library in full on every poll.
+     */
+    public void setIncrementalSync(boolean incrementalSync) {
+        this.incrementalSync = incrementalSync;
+    }
+
+    public String getStateDirectory() {
+        return stateDirectory;
+    }
+
+    /**
+     * Where the consumer keeps its sync token (one small owner-only file per account, library and destination).
+     * Default: camel-icloud-state inside cookieDirectory; when neither is set, .camel-icloud/state in the home
+     * folder if the endpoint signs in itself, and no incremental sync with an injected client.
+     */
+    public void setStateDirectory(String stateDirectory) {
+        this.stateDirectory = stateDirectory;
+    }
+
+    public boolean isResumePartialDownloads() {
+        return resumePartialDownloads;
+    }
+
+    /**
+     * With a directory: resume what an earlier run left in icloudpd's part file (<base32 checksum>.part next to the
+     * file) with a Range request instead of downloading again from 0. The route must then append the body to the
+     * CamelICloudPartFile header's path (file: with fileName=${header.CamelICloudPartFile}&fileExist=Append) and
+     * rename it to CamelFileName when complete, as the ICloudPartFile processor does.
+     */
+    public void setResumePartialDownloads(boolean resumePartialDownloads) {
+        this.resumePartialDownloads = resumePartialDownloads;
     }
 }

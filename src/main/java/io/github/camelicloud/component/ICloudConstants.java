@@ -52,4 +52,10 @@ public interface ICloudConstants {
     @Metadata(label = "producer", description = "listAssets: at most this many assets, newest first",
             javaType = "Integer")
     String LIMIT = "CamelICloudLimit";
+    @Metadata(label = "consumer", description = "With resumePartialDownloads: where the route appends the bytes"
+            + " (icloudpd's <base32 checksum>.part next to the file), relative like CamelFileName", javaType = "String")
+    String PART_FILE = "CamelICloudPartFile";
+    @Metadata(label = "consumer", description = "With resumePartialDownloads: the bytes an earlier run left in the"
+            + " part file; the body starts after them", javaType = "Long")
+    String RESUME_FROM = "CamelICloudResumeFrom";
 }

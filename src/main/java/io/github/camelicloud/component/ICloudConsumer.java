@@ -1,24 +1,32 @@
 package io.github.camelicloud.component;
 
 import io.github.camelicloud.client.ICloudClient;
+import io.github.camelicloud.client.SyncTokenRejectedException;
 import io.github.camelicloud.client.photos.Asset;
+import io.github.camelicloud.client.photos.LibraryChanges;
 import io.github.camelicloud.client.photos.PhotoAlbum;
 import io.github.camelicloud.client.photos.PhotoLibrary;
 import io.github.camelicloud.client.photos.ResumingDownloadStream;
 import io.github.camelicloud.sync.Delivery;
 import io.github.camelicloud.sync.LocalFiles;
+import io.github.camelicloud.sync.PartFiles;
 import io.github.camelicloud.sync.SyncPass;
 import io.github.camelicloud.sync.SyncSettings;
+import io.github.camelicloud.sync.SyncTokenStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
@@ -41,6 +49,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(ICloudConsumer.class);
 
     private final ICloudEndpoint endpoint;
+    private final AtomicInteger failedDeliveries = new AtomicInteger();
+    private final Set<String> partsInUse = ConcurrentHashMap.newKeySet();
     private ExecutorService downloads;
 
     public ICloudConsumer(ICloudEndpoint endpoint, Processor processor) {
@@ -52,40 +62,122 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     protected int poll() throws Exception {
         shutdownRunningTask = null;
         pendingExchanges = 0;
+        failedDeliveries.set(0);
+        partsInUse.clear();
         ICloudConfiguration config = endpoint.getConfiguration();
         try {
             SyncSettings settings = ICloudSyncSettings.from(config, Clock.systemDefaultZone());
             ICloudClient client = endpoint.client();
             client.account();
-            client.awaitPhotosReady();
-            forceConsumerAsReady();
-            PhotoLibrary library = client.photos().library(config.getLibrary());
             Optional<LocalFiles> local = Optional.ofNullable(config.getDirectory()).map(d -> new LocalFiles(Path.of(d),
                     d, settings.naming().fileMatchPolicy()));
-            int delivered = 0;
-            SyncPass.Stats last = null;
-            for (PhotoAlbum album : albums(library, config)) {
-                SyncPass pass = new SyncPass(album.assets(), settings, local);
-                long total = announce(album, settings, config);
-                while (isRunAllowed() && !pass.finished()) {
-                    delivered += processBatch(exchanges(pass.next(config.getPageSize()), album, library, client));
-                    for (ICloudPassListener l : endpoint.passListeners()) {
-                        l.progress(pass.stats().assets(), total);
-                    }
+            Optional<SyncTokenStore> tokens = ICloudSyncState.store(endpoint, client.username());
+            Optional<SyncTokenStore.Checkpoint> checkpoint = tokens.filter(t -> ICloudSyncState.targetPresent(config))
+                    .flatMap(SyncTokenStore::load);
+            if (checkpoint.isPresent()) {
+                Optional<Integer> delivered = incrementalPass(client, tokens.get(), checkpoint.get(), settings, local);
+                if (delivered.isPresent()) {
+                    return delivered.get();
                 }
-                last = pass.stats();
-                LOG.info("All {} have been downloaded", phrase(settings, true));
             }
-            for (ICloudPassListener l : endpoint.passListeners()) {
-                l.passCompleted(last);
-            }
-            return delivered;
+            return fullPass(client, tokens, settings, local);
         } catch (Exception e) {
             for (ICloudPassListener l : endpoint.passListeners()) {
                 l.passFailed(e);
             }
             throw e;
         }
+    }
+
+    /** icloudpd's pass: every selected album listed in full; a whole-library pass leaves a sync token behind. */
+    private int fullPass(ICloudClient client, Optional<SyncTokenStore> tokens, SyncSettings settings,
+            Optional<LocalFiles> local) throws Exception {
+        ICloudConfiguration config = endpoint.getConfiguration();
+        client.awaitPhotosReady();
+        forceConsumerAsReady();
+        PhotoLibrary library = client.photos().library(config.getLibrary());
+        int delivered = 0;
+        SyncPass.Stats last = null;
+        for (PhotoAlbum album : albums(library, config)) {
+            PhotoAlbum.Cursor cursor = album.assets();
+            SyncPass pass = new SyncPass(cursor, settings, local);
+            delivered += run(pass, album, library, client, announce(album, settings, config));
+            last = pass.stats();
+            LOG.info("All {} have been downloaded", phrase(settings, true));
+            if (tokens.isPresent() && cursor.syncToken().isPresent()) {
+                checkpoint(tokens.get(), pass, new SyncTokenStore.Checkpoint(library.name(), library.zoneId(),
+                        library.shared(), cursor.syncToken().get()));
+            }
+        }
+        for (ICloudPassListener l : endpoint.passListeners()) {
+            l.passCompleted(last);
+        }
+        return delivered;
+    }
+
+    /**
+     * Only what changed since the stored token, through the same planning and delivery as a full pass; empty
+     * when the token is no longer usable (then a full pass follows). Assets hidden or moved to Recently Deleted
+     * are not delivered, as a full listing would not show them.
+     */
+    private Optional<Integer> incrementalPass(ICloudClient client, SyncTokenStore tokens,
+            SyncTokenStore.Checkpoint checkpoint, SyncSettings settings, Optional<LocalFiles> local) throws Exception {
+        PhotoLibrary library = client.photos().library(checkpoint.zoneId(), checkpoint.shared());
+        LibraryChanges changes;
+        try {
+            changes = library.changesSince(checkpoint.syncToken());
+        } catch (SyncTokenRejectedException e) {
+            LOG.info(e.getMessage());
+            if (!endpoint.getConfiguration().isDryRun()) {
+                tokens.clear();
+            }
+            return Optional.empty();
+        }
+        forceConsumerAsReady();
+        List<Asset> current = changes.assets().stream().filter(a -> !a.deleted() && !a.hidden())
+                .sorted(Comparator.comparing(Asset::created).reversed()).toList();
+        LOG.info("Looking up changes of {} since the last sync: {} new or changed, {} hidden or deleted, {} records"
+                + " removed", library.name(), current.size(), changes.assets().size() - current.size(),
+                changes.expunged().size());
+        SyncPass pass = new SyncPass(current.iterator(), settings, local);
+        int delivered = run(pass, library.all(), library, client, current.size());
+        LOG.info("All {} have been downloaded", phrase(settings, true));
+        checkpoint(tokens, pass, new SyncTokenStore.Checkpoint(library.name(), library.zoneId(), library.shared(),
+                changes.syncToken()));
+        for (ICloudPassListener l : endpoint.passListeners()) {
+            l.passCompleted(pass.stats());
+        }
+        return Optional.of(delivered);
+    }
+
+    /** Routes a pass a page at a time; returns the exchanges created. */
+    private int run(SyncPass pass, PhotoAlbum album, PhotoLibrary library, ICloudClient client, long total)
+            throws Exception {
+        int delivered = 0;
+        while (isRunAllowed() && !pass.finished()) {
+            delivered += processBatch(exchanges(pass.next(endpoint.getConfiguration().getPageSize()), album, library,
+                    client));
+            for (ICloudPassListener l : endpoint.passListeners()) {
+                l.progress(pass.stats().assets(), total);
+            }
+        }
+        return delivered;
+    }
+
+    /**
+     * Moves the token forward only after a pass that handled every change: a pass cut short or with a failed
+     * file keeps the old token, so the next poll sees those changes again (what was delivered is skipped).
+     */
+    private void checkpoint(SyncTokenStore tokens, SyncPass pass, SyncTokenStore.Checkpoint checkpoint) {
+        if (!pass.finished() || !isRunAllowed() || endpoint.getConfiguration().isDryRun()) {
+            return;
+        }
+        if (failedDeliveries.get() > 0) {
+            LOG.info("{} files were not delivered; the next pass looks at the same changes again",
+                    failedDeliveries.get());
+            return;
+        }
+        tokens.save(checkpoint);
     }
 
     private static List<PhotoAlbum> albums(PhotoLibrary library, ICloudConfiguration config) {
@@ -179,8 +271,18 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         m.setHeader(ICloudConstants.FAVORITE, asset.favorite());
         m.setHeader(ICloudConstants.ALBUM, album.name());
         m.setHeader(ICloudConstants.LIBRARY, library.name());
-        DownloadBody.attach(exchange, client, () -> library.refresh(asset), d.version(), endpoint.getConfiguration(),
-                shown(d));
+        long resumeFrom = 0;
+        ICloudConfiguration config = endpoint.getConfiguration();
+        if (config.isResumePartialDownloads() && config.getDirectory() != null) {
+            String part = partFile(d);
+            resumeFrom = PartFiles.resumeFrom(Path.of(config.getDirectory()).resolve(part), d.version().size());
+            m.setHeader(ICloudConstants.PART_FILE, part);
+            m.setHeader(ICloudConstants.RESUME_FROM, resumeFrom);
+            if (resumeFrom > 0) {
+                LOG.info("Resuming downloading of {} from {}", shown(d), resumeFrom);
+            }
+        }
+        DownloadBody.attach(exchange, client, () -> library.refresh(asset), d.version(), config, shown(d), resumeFrom);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange done) {
@@ -196,11 +298,35 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
 
             @Override
             public void onFailure(Exchange failed) {
-                LOG.warn("Could not deliver {}: {}", shown(d), failed.getException() == null ? "unknown error"
-                        : failed.getException().getMessage());
+                LOG.warn("Could not deliver {}: {}", shown(d), reason(failed.getException()));
             }
         });
         return exchange;
+    }
+
+    /** The exception's message, and its root cause's when that says more (Camel wraps I/O errors). */
+    private static String reason(Throwable e) {
+        if (e == null) {
+            return "unknown error";
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e || root.getMessage() == null ? e.getMessage() : e.getMessage() + " (" + root.getMessage() + ")";
+    }
+
+    /**
+     * icloudpd's part name; two files of the same bytes in one folder in the same pass (duplicates, routed
+     * concurrently) must not append to one part, so the second gets a name of its own.
+     */
+    private String partFile(Delivery d) {
+        String part = PartFiles.relativePart(d.relativePath(), d.version().checksum());
+        String candidate = part;
+        for (int n = 2; !partsInUse.add(candidate); n++) {
+            candidate = part.substring(0, part.length() - ".part".length()) + "-" + n + ".part";
+        }
+        return candidate;
     }
 
     @Override
@@ -263,6 +389,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             exchange.setException(e);
         }
         if (exchange.getException() != null) {
+            failedDeliveries.incrementAndGet();
             getExceptionHandler().handleException("Error delivering "
                     + exchange.getMessage().getHeader(Exchange.FILE_NAME), exchange, exchange.getException());
         }

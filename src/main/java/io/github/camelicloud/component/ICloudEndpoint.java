@@ -90,6 +90,11 @@ public class ICloudEndpoint extends ScheduledPollEndpoint {
         return client;
     }
 
+    /** Whether the endpoint signed in itself (no client was injected). */
+    boolean ownsClient() {
+        return ownsClient;
+    }
+
     public ICloudConfiguration getConfiguration() {
         return configuration;
     }

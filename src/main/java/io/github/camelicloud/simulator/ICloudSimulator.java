@@ -125,6 +125,7 @@ public final class ICloudSimulator implements AutoCloseable {
                 .install(new ContentModule(state, urls, libraries.downloads()))
                 .install(new HooksModule(control)).install(new LibraryHooks(library));
         List<Interceptor> interceptors = new ArrayList<>();
+        interceptors.add(state.requests());
         try {
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port());
             if (settings.appleHosts()) {
@@ -261,6 +262,23 @@ public final class ICloudSimulator implements AutoCloseable {
     /** Removes the asset for good: gone from every listing and album, its URLs answer 404. */
     public void expungeAsset(String email, String assetId) {
         libraryControl().expungeAsset(Objects.requireNonNull(email, "email"), assetId);
+    }
+
+    /**
+     * Requests served per endpoint ({@code "POST /database/1/.../changes/zone"}, downloads as {@code "GET /B/*"})
+     * since the start or the last {@link #resetRequestCounts()}; the same as {@code GET /_simulator/requests}.
+     */
+    public Map<String, Long> requestCounts() {
+        return running().requests().snapshot();
+    }
+
+    /** All requests served (test hooks excluded) since the start or the last reset. */
+    public long requestCount() {
+        return running().requests().total();
+    }
+
+    public void resetRequestCounts() {
+        running().requests().reset();
     }
 
     /** The same JSON as {@code GET /_simulator/state}. */

@@ -133,6 +133,15 @@ public final class PhotoAlbum {
         private int rank;
         private Iterator<Asset> page = List.<Asset>of().iterator();
         private boolean exhausted;
+        private String syncToken;
+
+        /**
+         * The library's sync token as the first page reported it: the changes feed from this token holds
+         * everything that changed since the listing began (changes made during it come again: harmless).
+         */
+        public Optional<String> syncToken() {
+            return Optional.ofNullable(syncToken);
+        }
 
         @Override
         public boolean hasNext() {
@@ -162,6 +171,9 @@ public final class PhotoAlbum {
         private List<Asset> fetch() {
             JsonNode answer = library.database().post("records/query",
                     PhotoQueries.listPage(listType, filters, rank, "ASCENDING", PAGE_SIZE, library.zoneId()));
+            if (syncToken == null && answer.path("syncToken").isTextual() && !answer.path("syncToken").asText().isEmpty()) {
+                syncToken = answer.path("syncToken").asText();
+            }
             JsonNode records = answer.path("records");
             int masters = 0;
             for (JsonNode r : records) {

@@ -47,8 +47,23 @@ public final class PhotoLibrary {
         return database;
     }
 
-    JsonNode zoneId() {
-        return zoneId;
+    /** The zoneID object as Apple sent it (a copy): what {@link PhotosService#library(JsonNode, boolean)} restores from. */
+    public JsonNode zoneId() {
+        return zoneId.deepCopy();
+    }
+
+    /**
+     * Everything that changed since {@code syncToken} (a token from a listing of this library or from an
+     * earlier call), read from the {@code changes/zone} feed to its end.
+     *
+     * @throws io.github.camelicloud.client.SyncTokenRejectedException when the feed cannot be used from this
+     *         token: list the library in full instead
+     */
+    public LibraryChanges changesSince(String syncToken) {
+        if (syncToken == null || syncToken.isEmpty()) { // "" means "caught up" to Apple, never "no token"
+            throw new IllegalArgumentException("a sync token is required");
+        }
+        return new ZoneChangeFeed(this).since(syncToken);
     }
 
     /** Every photo and video except hidden and recently deleted ones. */

@@ -94,6 +94,15 @@ final class PhotoQueries {
         return body;
     }
 
+    /** records/lookup of records by name (at most 200 per call). */
+    static ObjectNode lookup(List<String> recordNames, JsonNode zoneId) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode records = body.putArray("records");
+        recordNames.forEach(name -> records.addObject().put("recordName", name));
+        body.set("zoneID", zoneId.deepCopy());
+        return body;
+    }
+
     static ObjectNode moveToRecentlyDeleted(Asset asset, JsonNode zoneId) {
         ObjectNode body = JSON.createObjectNode().put("atomic", true);
         body.putArray("desiredKeys").add("isDeleted");

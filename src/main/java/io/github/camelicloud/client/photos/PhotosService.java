@@ -42,6 +42,14 @@ public final class PhotosService {
                 + ". Use --list-libraries to see them.");
     }
 
+    /**
+     * A library known from an earlier run, by the zoneID Apple sent then, without asking iCloud again: what
+     * lets an incremental poll cost one request. A library that no longer exists fails on first use.
+     */
+    public PhotoLibrary library(JsonNode zoneId, boolean shared) {
+        return new PhotoLibrary(shared ? sharedDb : privateDb, zoneId, shared);
+    }
+
     private static void addZones(CloudKitDatabase db, boolean shared, List<PhotoLibrary> into) {
         try {
             JsonNode answer = db.post("zones/list", PhotoQueries.JSON.createObjectNode());

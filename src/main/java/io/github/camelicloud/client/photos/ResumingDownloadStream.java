@@ -38,11 +38,24 @@ public final class ResumingDownloadStream extends InputStream {
      */
     public ResumingDownloadStream(AssetDownloader downloader, AssetVersion version, Supplier<AssetVersion> freshVersion,
             RetryPolicy retry, String name) {
+        this(downloader, version, freshVersion, retry, name, 0);
+    }
+
+    /**
+     * @param startAt the first byte wanted: what an earlier run left in a part file (the stream then holds the
+     *                rest, and its position counts from there)
+     */
+    public ResumingDownloadStream(AssetDownloader downloader, AssetVersion version, Supplier<AssetVersion> freshVersion,
+            RetryPolicy retry, String name, long startAt) {
+        if (startAt < 0 || (version.size() > 0 && startAt > version.size())) {
+            throw new IllegalArgumentException("cannot start " + name + " at byte " + startAt);
+        }
         this.downloader = downloader;
         this.version = version;
         this.freshVersion = freshVersion;
         this.retry = retry;
         this.name = name;
+        this.position = startAt;
     }
 
     @Override
@@ -59,12 +72,16 @@ public final class ResumingDownloadStream extends InputStream {
         }
         while (true) {
             try {
+                if (version.size() > 0 && position == version.size()) {
+                    return -1; // all there (also when an earlier run had left every byte)
+                }
                 if (current == null) {
                     current = downloader.open(version, position);
-                    if (current.offset() != position) {
-                        throw new IOException("the server restarted " + name + " from byte " + current.offset()
+                    if (current.offset() > position) {
+                        throw new IOException("the server sent " + name + " from byte " + current.offset()
                                 + " instead of " + position);
                     }
+                    skip(current, position - current.offset()); // a 200 that ignored the range: from byte 0
                 }
                 int n = current.read(buffer, offset, length);
                 if (n < 0) {
@@ -83,6 +100,22 @@ public final class ResumingDownloadStream extends InputStream {
                 }
                 reopenLater(e);
             }
+        }
+    }
+
+    /** Reads and drops the bytes before the wanted position (a server that ignored the Range header). */
+    private void skip(DownloadStream in, long count) throws IOException {
+        if (count > 0) {
+            LOG.debug("The server ignored the range request for {}; skipping {} bytes", name, count);
+        }
+        byte[] drop = new byte[8192];
+        long left = count;
+        while (left > 0) {
+            int n = in.read(drop, 0, (int) Math.min(drop.length, left));
+            if (n < 0) {
+                throw new IOException(name + " ended after " + (count - left) + " bytes, before byte " + count);
+            }
+            left -= n;
         }
     }
 

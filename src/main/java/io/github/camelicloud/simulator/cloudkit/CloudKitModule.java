@@ -53,6 +53,8 @@ public final class CloudKitModule implements RouteModule {
             router.add("POST", root + "/zones/list", gate.protect(database, new ZonesListHandler(catalog)));
             router.add("POST", root + "/changes/database",
                     gate.protect(database, new ChangesDatabaseHandler(catalog)));
+            router.add("POST", root + "/changes/zone",
+                    gate.protect(database, new ChangesZoneHandler(state, catalog, json)));
         }
     }
 }

@@ -161,6 +161,35 @@ final class RecordJson {
         return record;
     }
 
+    /** A record removed for good, as changes/zone reports it: no recordType, no fields (§13 1.4). */
+    ObjectNode tombstone(String recordName, String tag, LibraryZone zone) {
+        ObjectNode record = Json.object();
+        record.put("recordName", recordName);
+        record.put("recordChangeTag", tag);
+        record.put("deleted", true);
+        record.set("zoneID", zoneId(zone));
+        return record;
+    }
+
+    /** The library's counters record, touched by almost every change: noise a client must ignore. */
+    ObjectNode libraryInfo(LibraryZone zone, String tag, Instant now) {
+        ObjectNode fields = Json.object();
+        Context all = new Context(null, null, null);
+        long videos = zone.assets().stream().filter(a -> a.visible() && a.traits().isMovie()).count();
+        long photos = zone.assets().stream().filter(a -> a.visible() && !a.traits().isMovie()).count();
+        put(fields, all, "photosCount", photos, "INT64");
+        put(fields, all, "videosCount", videos, "INT64");
+        ObjectNode record = Json.object();
+        record.put("recordName", zone.zoneName() + "-0000-LI").put("recordType", "CPLLibraryInfo");
+        record.set("fields", fields);
+        record.putObject("pluginFields");
+        record.put("recordChangeTag", tag);
+        record.set("modified", stamp(now, zone.ownerRecordName(), zone.deviceId()));
+        record.put("deleted", false);
+        record.set("zoneID", zoneId(zone));
+        return record;
+    }
+
     static ObjectNode zoneId(LibraryZone zone) {
         return PhotoCatalog.zone(zone).zoneId();
     }

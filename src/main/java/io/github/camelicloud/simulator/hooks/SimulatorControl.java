@@ -43,6 +43,19 @@ public final class SimulatorControl {
         state.faults().clear();
     }
 
+    /** {@code {"total": N, "byEndpoint": {"POST /…/changes/zone": n, …}}}: what was served so far. */
+    public ObjectNode requests() {
+        ObjectNode root = Json.object();
+        root.put("total", state.requests().total());
+        ObjectNode by = root.putObject("byEndpoint");
+        state.requests().snapshot().forEach(by::put);
+        return root;
+    }
+
+    public void resetRequests() {
+        state.requests().reset();
+    }
+
     /** Accounts (with their fake passwords), session counts, trust expiries and pending faults. */
     public ObjectNode snapshot() {
         ObjectNode root = Json.object();

@@ -28,6 +28,8 @@ public final class LibraryZone {
     private final Map<String, String> masterByAssetName = new HashMap<>();
     private final Map<String, Album> albums = new LinkedHashMap<>();
     private final Map<Selection, List<Asset>> listings = new HashMap<>();
+    /** Records removed for good (recordName → the change that removed them): changes/zone's tombstones. */
+    private final Map<String, Long> tombstones = new HashMap<>();
     private long changeNumber;
 
     /**
@@ -63,7 +65,52 @@ public final class LibraryZone {
     /** A fresh record change tag; every change of the zone takes one, so the sync token moves too. */
     public synchronized String nextTag() {
         changeNumber++;
+        return tagOf(changeNumber);
+    }
+
+    /** The record change tag of a change number. */
+    public static String tagOf(long changeNumber) {
         return Long.toString(TAG_BASE + changeNumber, 36).toLowerCase(Locale.ROOT);
+    }
+
+    /** The change number a record change tag stands for (tags are base-36 change numbers). */
+    public static long changeNumberOf(String tag) {
+        try {
+            return Long.parseLong(tag, 36) - TAG_BASE;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Every record changed after change {@code since}, each at its latest state, in change order: a
+     * CPLMaster and its CPLAsset are separate entries (an edit or a flag changes only the CPLAsset).
+     */
+    public synchronized List<ZoneChange> changesSince(long since) {
+        List<ZoneChange> changes = new ArrayList<>();
+        for (Asset asset : byMaster.values()) {
+            long master = changeNumberOf(asset.masterTag());
+            if (master > since) {
+                changes.add(new ZoneChange(master, ZoneChange.Kind.MASTER, asset.masterName(), asset, null));
+            }
+            long record = changeNumberOf(asset.assetTag());
+            if (record > since) {
+                changes.add(new ZoneChange(record, ZoneChange.Kind.ASSET, asset.assetName(), asset, null));
+            }
+        }
+        for (Album album : albums.values()) {
+            long number = changeNumberOf(album.changeTag());
+            if (number > since) {
+                changes.add(new ZoneChange(number, ZoneChange.Kind.ALBUM, album.recordName(), null, album));
+            }
+        }
+        tombstones.forEach((name, number) -> {
+            if (number > since) {
+                changes.add(new ZoneChange(number, ZoneChange.Kind.TOMBSTONE, name, null, null));
+            }
+        });
+        changes.sort(java.util.Comparator.comparingLong(ZoneChange::number));
+        return changes;
     }
 
     /** Assets of a listing in rank order; computed once per change of the zone. */
@@ -110,6 +157,8 @@ public final class LibraryZone {
     public synchronized void put(Asset asset) {
         byMaster.put(asset.masterName(), asset);
         masterByAssetName.put(asset.assetName(), asset.masterName());
+        tombstones.remove(asset.masterName());
+        tombstones.remove(asset.assetName());
         listings.clear();
     }
 
@@ -120,6 +169,8 @@ public final class LibraryZone {
             return Optional.empty();
         }
         masterByAssetName.remove(removed.assetName());
+        tombstones.put(removed.masterName(), changeNumberOf(nextTag()));
+        tombstones.put(removed.assetName(), changeNumberOf(nextTag()));
         for (Album album : List.copyOf(albums.values())) {
             if (album.members().contains(masterName)) {
                 List<String> members = new ArrayList<>(album.members());

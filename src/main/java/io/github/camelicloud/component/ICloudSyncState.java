@@ -1,0 +1,73 @@
+package io.github.camelicloud.component;
+
+import io.github.camelicloud.sync.SyncTokenStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.util.URISupport;
+
+/**
+ * Decides whether a consumer's poll may be incremental, and where its sync token lives. Incremental applies to
+ * whole-library syncs only: an album, {@code recent} or {@code untilFound} pass is a different selection than
+ * "what changed" (a dry run reads the token but never moves it), and a relative {@code skipCreatedAfter} lets
+ * older assets in as time passes, which no change reports. The token's key covers the destination and every
+ * option that changes which files a pass plans, so changing one of them starts over with a full listing.
+ */
+final class ICloudSyncState {
+
+    private ICloudSyncState() {
+    }
+
+    static Optional<SyncTokenStore> store(ICloudEndpoint endpoint, String account) {
+        ICloudConfiguration c = endpoint.getConfiguration();
+        boolean wholeLibrary = (c.getAlbums() == null || c.getAlbums().isBlank()) && c.getRecent() == null
+                && c.getUntilFound() == null;
+        boolean relativeSkip = c.getSkipCreatedAfter() != null && c.getSkipCreatedAfter().trim().endsWith("d");
+        if (!c.isIncrementalSync() || !wholeLibrary || relativeSkip) {
+            return Optional.empty();
+        }
+        return directory(c, endpoint.ownsClient()).map(dir -> new SyncTokenStore(dir, account, c.getLibrary(),
+                scope(endpoint)));
+    }
+
+    /** Whether the local folder the token was made for still exists: a deleted folder deserves a full pass. */
+    static boolean targetPresent(ICloudConfiguration c) {
+        return c.getDirectory() == null || Files.isDirectory(Path.of(c.getDirectory()));
+    }
+
+    private static Optional<Path> directory(ICloudConfiguration c, boolean ownsClient) {
+        if (c.getStateDirectory() != null && !c.getStateDirectory().isBlank()) {
+            return Optional.of(Path.of(c.getStateDirectory()));
+        }
+        if (c.getCookieDirectory() != null && !c.getCookieDirectory().isBlank()) {
+            return Optional.of(Path.of(c.getCookieDirectory()).resolve("camel-icloud-state"));
+        }
+        return ownsClient ? Optional.of(Path.of(System.getProperty("user.home"), ".camel-icloud", "state"))
+                : Optional.empty();
+    }
+
+    private static String scope(ICloudEndpoint endpoint) {
+        ICloudConfiguration c = endpoint.getConfiguration();
+        return String.join("\n", URISupport.sanitizeUri(endpoint.getEndpointUri()),
+                c.getDirectory() == null ? "" : Path.of(c.getDirectory()).toAbsolutePath().normalize().toString(),
+                repository(c.getIdempotentRepository()), c.getSizes(), String.valueOf(c.isForceSize()),
+                c.getLivePhotoSize(), c.getLivePhotoMovFilenamePolicy(), c.getAlignRaw(), c.getFileMatchPolicy(),
+                String.valueOf(c.isKeepUnicodeInFilenames()), String.valueOf(c.isSkipVideos()),
+                String.valueOf(c.isSkipPhotos()), String.valueOf(c.isSkipLivePhotos()),
+                String.valueOf(c.getSkipCreatedBefore()), String.valueOf(c.getSkipCreatedAfter()),
+                c.getFolderStructure(), String.valueOf(c.isUseOsLocale()));
+    }
+
+    /** A destination's record of delivered files is part of its identity (another bucket has another record). */
+    private static String repository(IdempotentRepository repository) {
+        if (repository == null) {
+            return "";
+        }
+        if (repository instanceof FileIdempotentRepository file) {
+            return "file:" + file.getFilePath();
+        }
+        return repository.getClass().getName();
+    }
+}

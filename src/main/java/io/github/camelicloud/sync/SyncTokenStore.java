@@ -1,0 +1,139 @@
+package io.github.camelicloud.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelicloud.client.ICloudException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where one consumer keeps the sync token of the library it mirrors: a small JSON file in the state directory,
+ * one per account, library and scope (the destination and every option that changes which files a pass
+ * plans), owner-only and replaced atomically, so a crash leaves the previous token, never a broken one. The
+ * token is a credential-free cursor, but it tells what the library holds, hence 0600.
+ */
+public final class SyncTokenStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncTokenStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int FORMAT = 1;
+
+    /**
+     * A library's state after a completed pass.
+     *
+     * @param zoneId    the zoneID Apple sent, so the next poll needs no zones/list
+     * @param syncToken where the next poll's change feed starts
+     */
+    public record Checkpoint(String library, JsonNode zoneId, boolean shared, String syncToken) {
+        @Override
+        public String toString() {
+            return "Checkpoint[" + library + "]";
+        }
+    }
+
+    private final Path file;
+    private final String library;
+
+    /**
+     * @param scope what else the token depends on (destination, naming options); a change gives a new file and
+     *              hence one full listing
+     */
+    public SyncTokenStore(Path directory, String account, String library, String scope) {
+        this.library = library;
+        this.file = directory.resolve("sync-" + hash(account + "\n" + library + "\n" + scope) + ".json");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The stored checkpoint; empty when there is none or it cannot be read (a full listing then starts over). */
+    public Optional<Checkpoint> load() {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode root = JSON.readTree(file.toFile());
+            String token = root.path("syncToken").asText("");
+            if (root.path("format").asInt() != FORMAT || !root.path("zoneID").isObject() || token.isEmpty()
+                    || !library.equals(root.path("library").asText())) {
+                LOG.warn("Ignoring the sync state in {}: not one this version wrote; listing the library in full", file);
+                return Optional.empty();
+            }
+            return Optional.of(new Checkpoint(library, root.get("zoneID"), root.path("shared").asBoolean(), token));
+        } catch (IOException e) {
+            LOG.warn("Cannot read the sync state in {} ({}); listing the library in full", file, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    public void save(Checkpoint checkpoint) {
+        ObjectNode root = JSON.createObjectNode().put("format", FORMAT).put("library", checkpoint.library());
+        root.set("zoneID", checkpoint.zoneId());
+        root.put("shared", checkpoint.shared()).put("syncToken", checkpoint.syncToken());
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp", ownerOnly());
+            try {
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                        OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                    out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root)
+                            .getBytes(StandardCharsets.UTF_8));
+                    channel.force(true); // on disk before the rename makes it the state
+                }
+                try {
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new ICloudException("Cannot save the sync state in " + file.getParent() + ": " + e.getMessage()
+                    + ". Make the state directory writable (--state-directory), or choose another one.");
+        }
+    }
+
+    /** Forgets the token: the next pass lists the library in full. */
+    public void clear() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("Cannot delete the sync state {}: {}", file, e.getMessage());
+        }
+    }
+
+    private static FileAttribute<?>[] ownerOnly() {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[0];
+        }
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

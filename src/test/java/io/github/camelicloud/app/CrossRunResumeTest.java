@@ -1,0 +1,75 @@
+package io.github.camelicloud.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.camelicloud.simulator.ICloudSimulator;
+import io.github.camelicloud.simulator.LibraryManifest;
+import io.github.camelicloud.simulator.NewAsset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
+import org.apache.commons.codec.binary.Base32;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A download a killed run left behind (icloudpd's {@code <base32 checksum>.part} next to the file) is resumed by
+ * the next run from its size, against the simulator, and becomes the photo byte for byte; a part that cannot
+ * belong to the file (larger than it) is dropped and the file downloaded in full.
+ */
+class CrossRunResumeTest {
+
+    private static final String USER = "resume@example.com";
+    private static ICloudSimulator apple;
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void start() {
+        apple = ICloudSimulator.builder().srpIterations(1000).assets(20).seed(3).videoSize(50_000)
+                .account(USER + ":pw:nomfa").build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        apple.close();
+    }
+
+    @Test
+    void thePartAKilledRunLeftIsResumedFromItsSize() throws Exception {
+        LibraryManifest.Asset added = apple.addAsset(USER, NewAsset.of("IMG_5000.JPG", 300_000));
+        LibraryManifest.Version original = added.versions().get("resOriginal");
+        Path whole = work.resolve("whole");
+        assertThat(sync(whole).exitCode()).isZero();
+        byte[] photo = Files.readAllBytes(whole.resolve("IMG_5000.JPG"));
+        assertThat(photo).hasSize(300_000);
+
+        Path resumed = Files.createDirectories(work.resolve("resumed"));
+        String partName = new Base32().encodeToString(Base64.getDecoder().decode(original.fileChecksum())) + ".part";
+        Path part = resumed.resolve(partName);
+        Files.write(part, Arrays.copyOf(photo, 120_000));
+        CliRun run = sync(resumed);
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("Resuming downloading of " + resumed + "/IMG_5000.JPG from 120000");
+        assertThat(Files.readAllBytes(resumed.resolve("IMG_5000.JPG"))).isEqualTo(photo);
+        assertThat(part).doesNotExist();
+
+        Path stale = Files.createDirectories(work.resolve("stale"));
+        Files.write(stale.resolve(partName), new byte[400_000]);
+        CliRun again = sync(stale);
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.output()).doesNotContain("Resuming downloading");
+        assertThat(Files.readAllBytes(stale.resolve("IMG_5000.JPG"))).isEqualTo(photo);
+        assertThat(stale.resolve(partName)).doesNotExist();
+    }
+
+    private static CliRun sync(Path photos) {
+        return CliRun.of("", "--username", USER, "--password", "pw", "--domain", apple.baseUrl(),
+                "--cookie-directory", work.resolve("cookies").toString(), "-d", photos.toString(), "--recent", "1",
+                "--folder-structure", "none", "--no-progress-bar");
+    }
+}
