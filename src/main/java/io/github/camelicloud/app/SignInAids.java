@@ -49,6 +49,7 @@ final class SignInAids implements AutoCloseable {
         Optional<WebUiServer> server = Optional.empty();
         if (options.webUiWanted()) {
             state = Optional.of(new WebUiState(username));
+            state.get().signingIn();
             server = Optional.of(WebUiServer.start(options.webuiHost, options.webuiPort, state.get()));
         }
         String address = server.map(WebUiServer::address).orElse("");

@@ -1,10 +1,9 @@
 package io.github.camelicloud.app.webui;
 
 import io.github.camelicloud.client.ICloudException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -115,7 +114,7 @@ public final class WebUiServer implements AutoCloseable {
             if (refused(exchange, true)) {
                 return;
             }
-            Map<String, String> form = form(exchange.getMessage().getBody(String.class));
+            Map<String, String> form = form(exchange.getMessage().getBody());
             boolean accepted = handler.test(form);
             Message out = exchange.getMessage();
             out.removeHeaders("*");
@@ -133,9 +132,9 @@ public final class WebUiServer implements AutoCloseable {
             String reason = null;
             if (!hostAllowed.test(host)) {
                 reason = "unknown host name";
+            } else if (post && site != null) { // the browser's own verdict, where it gives one
+                reason = site.equals("same-origin") || site.equals("none") ? null : "cross-site request";
             } else if (post && origin != null && !origin.equals("http://" + host)) {
-                reason = "cross-site request";
-            } else if (post && site != null && !site.equals("same-origin") && !site.equals("none")) {
                 reason = "cross-site request";
             }
             if (reason == null) {
@@ -154,22 +153,21 @@ public final class WebUiServer implements AutoCloseable {
             out.setHeader("Cache-Control", "no-store");
             out.setHeader("X-Frame-Options", "DENY");
             out.setHeader("X-Content-Type-Options", "nosniff");
-            out.setHeader("Referrer-Policy", "no-referrer");
+            out.setHeader("Referrer-Policy", "same-origin"); // no-referrer would make a form's Origin "null"
             out.setHeader("Content-Security-Policy",
                     "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
         }
 
-        private static Map<String, String> form(String body) {
+        /** platform-http hands a form over as a map (a repeated field as a list: its first value counts). */
+        private static Map<String, String> form(Object body) {
             Map<String, String> fields = new HashMap<>();
-            if (body == null) {
-                return fields;
-            }
-            for (String pair : body.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    fields.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
+            if (body instanceof Map<?, ?> map) {
+                map.forEach((name, value) -> {
+                    Object first = value instanceof List<?> list ? (list.isEmpty() ? null : list.get(0)) : value;
+                    if (first != null) {
+                        fields.put(String.valueOf(name), String.valueOf(first));
+                    }
+                });
             }
             return fields;
         }
