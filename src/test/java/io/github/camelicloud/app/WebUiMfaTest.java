@@ -32,9 +32,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * {@code --mfa-provider webui} end to end: headless Chromium (Debian's, driven through its chromedriver) opens
- * the page, a wrong code is refused and said so, the right one signs in, and the sync delivers the files. A
- * cross-site POST carrying the right code is refused and changes nothing.
+ * {@code --password-provider webui --mfa-provider webui} end to end: headless Chromium (Debian's, driven through
+ * its chromedriver) opens the page, types the password, a wrong code is refused and said so, the right one signs
+ * in, and the sync delivers the files. A cross-site POST carrying the right code is refused and changes nothing;
+ * the password never comes back in a page or the log.
  */
 class WebUiMfaTest {
 
@@ -67,24 +68,28 @@ class WebUiMfaTest {
         String page = "http://127.0.0.1:" + port + "/";
         Path photos = work.resolve("photos");
         CompletableFuture<CliRun> sync = CompletableFuture.supplyAsync(() -> CliRun.of("", "--username", USER,
-                "--password", PASSWORD, "--domain", apple.baseUrl(), "--cookie-directory",
+                "--password-provider", "webui", "--domain", apple.baseUrl(), "--cookie-directory",
                 work.resolve("cookies").toString(), "-d", photos.toString(), "--no-progress-bar",
                 "--mfa-provider", "webui", "--webui-port", String.valueOf(port)));
 
         WebDriver browser = chromium();
         try {
-            await(browser, page, b -> !b.findElements(By.id("code")).isEmpty());
+            await(browser, page, b -> !b.findElements(By.id("password")).isEmpty());
             assertThat(browser.findElement(By.id("account")).getText()).isEqualTo(USER);
+            assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Waiting for the password");
+            submit(browser, "password", "submit-password", PASSWORD);
+
+            await(browser, page, b -> !b.findElements(By.id("code")).isEmpty());
             assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Waiting for the verification code");
 
             assertThat(crossSitePost(port, apple.mfaCode())).as("a cross-site form post").isEqualTo(403);
             browser.get(page);
             assertThat(browser.findElements(By.id("code"))).as("still waiting after the refused post").isNotEmpty();
 
-            enterCode(browser, "000000");
+            submit(browser, "code", "submit-code", "000000");
             await(browser, page, b -> b.getPageSource().contains("The code was not accepted"));
 
-            enterCode(browser, apple.mfaCode());
+            submit(browser, "code", "submit-code", apple.mfaCode());
             assertThat(browser.getPageSource()).doesNotContain(PASSWORD);
 
             CliRun run = sync.get(3, TimeUnit.MINUTES);
@@ -111,11 +116,12 @@ class WebUiMfaTest {
         return new ChromeDriver(service, options);
     }
 
-    /** Types the code and submits the form; returns once the browser has left the form's page. */
-    private static void enterCode(WebDriver browser, String code) throws InterruptedException {
-        WebElement field = browser.findElement(By.id("code"));
-        field.sendKeys(code);
-        browser.findElement(By.id("submit-code")).click();
+    /** Types into the field and submits its form; returns once the browser has left the form's page. */
+    private static void submit(WebDriver browser, String fieldId, String buttonId, String text)
+            throws InterruptedException {
+        WebElement field = browser.findElement(By.id(fieldId));
+        field.sendKeys(text);
+        browser.findElement(By.id(buttonId)).click();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
         while (true) {
             try {
