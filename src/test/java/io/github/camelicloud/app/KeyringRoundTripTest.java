@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * HOME): {@code icloud --username} stores the password where icloudpd would (checked with secret-tool), a sync
  * against the simulator signs in with no password given, {@code --delete-from-keyring} removes it, a
  * {@code --password} that worked is saved, and an entry made by Python's keyring library (icloudpd's) is used.
- * Each step is a fresh JVM, as a user would run it.
+ * The steps run in one JVM ({@link KeyringSteps}) inside the session.
  */
 class KeyringRoundTripTest {
 
@@ -53,26 +53,30 @@ class KeyringRoundTripTest {
                 && new ProcessBuilder("/usr/bin/python3", "-c", "import keyring").start().waitFor() == 0;
 
         List<String> steps = new ArrayList<>();
-        steps.add(step("store", "printf '" + PASSWORD + "\\ny\\n' | " + java("icloud --username " + USER)));
-        steps.add(step("lookup1", lookup()));
-        steps.add(step("sync1", java(sync("c1", "d1"))));
-        steps.add(step("delete", java("icloud --username " + USER + " --delete-from-keyring")));
-        steps.add(step("lookup2", lookup()));
-        steps.add(step("nopassword", java(sync("c2", "d2"))));
-        steps.add(step("withparameter", java(sync("c3", "d3") + " --password " + PASSWORD)));
-        steps.add(step("lookup3", lookup()));
+        steps.add(step("store", "cli", PASSWORD + "\\ny\\n", "icloud --username " + USER));
+        steps.add(step("lookup1", "sh", "", lookup()));
+        steps.add(step("sync1", "cli", "", sync("c1", "d1")));
+        steps.add(step("delete", "cli", "", "icloud --username " + USER + " --delete-from-keyring"));
+        steps.add(step("lookup2", "sh", "", lookup()));
+        steps.add(step("nopassword", "cli", "", sync("c2", "d2")));
+        steps.add(step("withparameter", "cli", "", sync("c3", "d3") + " --password " + PASSWORD));
+        steps.add(step("lookup3", "sh", "", lookup()));
         if (python) { // the entry icloudpd itself makes, through Python's keyring library
-            steps.add(step("python", "/usr/bin/python3 -c \"import keyring; keyring.delete_password('" + SERVICE
-                    + "', '" + USER + "'); keyring.set_password('" + SERVICE + "', '" + USER + "', '" + PASSWORD
-                    + "')\""));
-            steps.add(step("sync4", java(sync("c4", "d4"))));
+            steps.add(step("python", "sh", "", "/usr/bin/python3 -c \"import keyring; keyring.delete_password('"
+                    + SERVICE + "', '" + USER + "'); keyring.set_password('" + SERVICE + "', '" + USER + "', '"
+                    + PASSWORD + "')\""));
+            steps.add(step("sync4", "cli", "", sync("c4", "d4")));
         }
-        Path script = work.resolve("keyring-steps.sh");
+        Path stepsFile = work.resolve("steps.tsv");
+        Files.writeString(stepsFile, String.join("\n", steps) + "\n");
+        Path script = work.resolve("keyring-session.sh");
         Files.writeString(script, "set -u\nexport HOME=" + work.resolve("home") + " XDG_DATA_HOME=" + work.resolve(
                 "home/.local/share") + " XDG_RUNTIME_DIR=" + work.resolve("run") + "\nmkdir -p \"$HOME\""
                 + " \"$XDG_RUNTIME_DIR\"; chmod 700 \"$XDG_RUNTIME_DIR\"\n"
                 + "echo -n unlock-me | gnome-keyring-daemon --unlock --components=secrets >/dev/null\n"
-                + "cd " + work + "\n" + String.join("\n", steps) + "\n");
+                + Path.of(System.getProperty("java.home"), "bin", "java") + " -cp '"
+                + System.getProperty("java.class.path") + "' " + KeyringSteps.class.getName() + " " + stepsFile
+                + " </dev/null\n");
         Process run = new ProcessBuilder("dbus-run-session", "--", "bash", script.toString())
                 .redirectErrorStream(true).redirectOutput(work.resolve("session.log").toFile()).start();
         assertThat(run.waitFor(5, TimeUnit.MINUTES)).as("the keyring session finished").isTrue();
@@ -112,14 +116,8 @@ class KeyringRoundTripTest {
         return "secret-tool lookup service " + SERVICE + " username " + USER;
     }
 
-    private static String java(String args) {
-        return Path.of(System.getProperty("java.home"), "bin", "java") + " -cp '"
-                + System.getProperty("java.class.path") + "' io.github.camelicloud.app.Main " + args;
-    }
-
-    /** Runs a command, keeping its output and exit code under the step's name. */
-    private static String step(String name, String command) {
-        return "( " + command + " ) </dev/null > " + name + ".out 2>&1; echo $? > " + name + ".rc";
+    private static String step(String name, String kind, String stdin, String command) {
+        return name + "\t" + kind + "\t" + stdin + "\t" + command;
     }
 
     private static int rc(String step) throws IOException {
