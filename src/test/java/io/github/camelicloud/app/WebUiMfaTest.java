@@ -83,6 +83,7 @@ class WebUiMfaTest {
             assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Waiting for the verification code");
 
             assertThat(crossSitePost(port, apple.mfaCode())).as("a cross-site form post").isEqualTo(403);
+            assertThat(rebound(port)).as("a page read through another host name (DNS rebinding)").isEqualTo(403);
             browser.get(page);
             assertThat(browser.findElements(By.id("code"))).as("still waiting after the refused post").isNotEmpty();
 
@@ -154,6 +155,15 @@ class WebUiMfaTest {
                 .header("Origin", "http://evil.example").post(new FormBody.Builder().add("code", code).build())
                 .build();
         try (Response response = new OkHttpClient().newCall(post).execute()) {
+            return response.code();
+        }
+    }
+
+    /** What a rebinding attack looks like to the server: its own address, a foreign Host header. */
+    private static int rebound(int port) throws IOException {
+        Request get = new Request.Builder().url("http://127.0.0.1:" + port + "/")
+                .header("Host", "attacker.example:" + port).build();
+        try (Response response = new OkHttpClient().newCall(get).execute()) {
             return response.code();
         }
     }
