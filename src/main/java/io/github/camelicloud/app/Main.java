@@ -1,5 +1,6 @@
 package io.github.camelicloud.app;
 
+import io.github.camelicloud.app.credentials.Keyring;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -53,6 +54,7 @@ public final class Main {
             }
         }
         CommandLine cli = new CommandLine(new SyncCommand(in, out, interactive));
+        cli.addSubcommand("icloud", new KeyringCommand(in, out, Keyring.system()));
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli.execute(args);

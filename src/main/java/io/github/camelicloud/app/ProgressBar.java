@@ -11,13 +11,25 @@ final class ProgressBar {
     private final boolean enabled;
     private final long started = System.nanoTime();
     private boolean drawn;
+    private ProgressListener listener = (done, total) -> { };
+
+    /** Also hears every update (the web page shows it), whether the bar is drawn or not. */
+    interface ProgressListener {
+        void progress(int done, long total);
+    }
 
     ProgressBar(PrintStream out, boolean enabled) {
         this.out = out;
         this.enabled = enabled;
     }
 
+    ProgressBar alsoTell(ProgressListener listener) {
+        this.listener = listener;
+        return this;
+    }
+
     void show(int done, long total) {
+        listener.progress(done, total);
         if (!enabled) {
             return;
         }

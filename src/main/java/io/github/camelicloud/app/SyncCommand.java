@@ -21,7 +21,6 @@ import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.SimulatorCommand;
 import io.github.camelicloud.sync.SyncSettings;
 import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -94,6 +93,11 @@ public final class SyncCommand implements Callable<Integer> {
 
     @Mixin
     IncrementalOptions incrementalOptions = new IncrementalOptions();
+
+    @Mixin
+    AuthOptions authOptions = new AuthOptions();
+
+    private SignInAids signInAids;
 
     @Option(names = "--list-libraries", description = "List the libraries (own and shared) and exit")
     boolean listLibraries;
@@ -221,6 +225,7 @@ public final class SyncCommand implements Callable<Integer> {
             validate();
             remotes = destinationOptions.destinations();
             delivered = stateOptions.deliveredState(stateDirectory());
+            authOptions.validate();
         } catch (IllegalArgumentException e) {
             out.println("argument: " + e.getMessage());
             return 2;
@@ -241,8 +246,10 @@ public final class SyncCommand implements Callable<Integer> {
                         + " or --s3-bucket / --sftp-uri)");
                 return 2;
             }
+            signInAids = SignInAids.open(authOptions, username, password, interactive);
             ICloudClient client = clientBuilder(simulator).build();
             AccountSession account = client.signIn();
+            signInAids.signedIn(account);
             if (authOnly) {
                 checkPhotoLibrary(client);
                 out.println("Authentication completed successfully");
@@ -261,8 +268,10 @@ public final class SyncCommand implements Callable<Integer> {
                 CamelSync.run(client, new CamelSync.Targets(Optional.ofNullable(directory),
                         new ICloudFileFinisher(setExifDatetime, xmpSidecar, directory), remotes, delivered),
                         watchWithInterval == null ? 0 : watchWithInterval,
-                        new ProgressBar(System.err, interactive && !noProgressBar), config);
+                        new ProgressBar(System.err, interactive && !noProgressBar).alsoTell(signInAids::progress),
+                        config);
             }
+            signInAids.finished(0);
             return 0;
         } catch (ICloudException | DestinationException e) {
             LOG.error(e.getMessage());
@@ -273,6 +282,9 @@ public final class SyncCommand implements Callable<Integer> {
         } finally {
             if (simulator != null) {
                 simulator.close();
+            }
+            if (signInAids != null) {
+                signInAids.close();
             }
             close(logs);
         }
@@ -346,25 +358,13 @@ public final class SyncCommand implements Callable<Integer> {
         MfaCodeProvider mfa = simulator != null && !interactive ? new DemoMfaCodeProvider(simulator.mfaCode())
                 : new ConsoleMfaCodeProvider(in, out, !interactive);
         ICloudClient.Builder b = ICloudClient.builder().username(username).domain(domain)
-                .password(this::password).mfaCodeProvider(mfa)
+                .password(signInAids.passwords()).mfaCodeProvider(signInAids.mfa(mfa))
                 .retryPolicy(new RetryPolicy(Math.max(0, maxRetries) + 1, firstDelay, Duration.ofMinutes(2)))
                 .readinessPolicy(new RetryPolicy(12, firstDelay.multipliedBy(6), Duration.ofMinutes(5)));
         if (cookieDirectory != null) {
             b.cookieDirectory(cookieDirectory);
         }
         return b;
-    }
-
-    private Optional<String> password() {
-        if (password != null && !password.isEmpty()) {
-            return Optional.of(password);
-        }
-        Console console = System.console();
-        if (interactive && console != null) {
-            char[] typed = console.readPassword("iCloud Password for %s: ", username);
-            return typed == null || typed.length == 0 ? Optional.empty() : Optional.of(new String(typed));
-        }
-        return Optional.empty();
     }
 
     /**

@@ -1,0 +1,52 @@
+package io.github.camelicloud.app;
+
+import io.github.camelicloud.app.credentials.PasswordProviderKind;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Where the password and the verification code come from (icloudpd's flags), and the web page's address. */
+final class AuthOptions {
+
+    /** icloudpd 1.32.2's default order. */
+    static final List<PasswordProviderKind> DEFAULT_PASSWORD_PROVIDERS =
+            List.of(PasswordProviderKind.parameter, PasswordProviderKind.keyring, PasswordProviderKind.console);
+
+    /** icloudpd's {@code --mfa-provider} values. */
+    enum MfaProviderKind { console, webui }
+
+    @Option(names = "--password-provider", paramLabel = "PROVIDER",
+            description = "Where the password comes from, in this order (may repeat): parameter (--password), env"
+                    + " (ICLOUD_PASSWORD), keyring, console, webui. Default: parameter, keyring, console."
+                    + " A password that worked is saved to the keyring when keyring is one of them.")
+    List<PasswordProviderKind> passwordProviders = new ArrayList<>();
+
+    @Option(names = "--mfa-provider", paramLabel = "PROVIDER", defaultValue = "console",
+            description = "Where the verification code comes from: console or webui. Default: ${DEFAULT-VALUE}")
+    MfaProviderKind mfaProvider;
+
+    @Option(names = "--webui-port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port of the web page (--mfa-provider webui, --password-provider webui)."
+                    + " Default: ${DEFAULT-VALUE}")
+    int webuiPort;
+
+    @Option(names = "--webui-host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address the web page listens on; 0.0.0.0 opens it to the network (it has no login)."
+                    + " Default: ${DEFAULT-VALUE}")
+    String webuiHost;
+
+    List<PasswordProviderKind> passwordProviders() {
+        return passwordProviders.isEmpty() ? DEFAULT_PASSWORD_PROVIDERS
+                : passwordProviders.stream().distinct().toList();
+    }
+
+    boolean webUiWanted() {
+        return mfaProvider == MfaProviderKind.webui || passwordProviders().contains(PasswordProviderKind.webui);
+    }
+
+    void validate() {
+        if (webuiPort < 0 || webuiPort > 65535) {
+            throw new IllegalArgumentException("--webui-port must be a port number from 0 to 65535, got " + webuiPort);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.camelicloud.app;
+
+import io.github.camelicloud.app.credentials.ConsolePasswordSource;
+import io.github.camelicloud.app.credentials.Keyring;
+import io.github.camelicloud.app.credentials.KeyringPasswordSource;
+import io.github.camelicloud.app.credentials.PasswordChain;
+import io.github.camelicloud.app.credentials.PasswordProviderKind;
+import io.github.camelicloud.app.credentials.PasswordSource;
+import io.github.camelicloud.app.webui.WebMfaCodeProvider;
+import io.github.camelicloud.app.webui.WebPasswordSource;
+import io.github.camelicloud.app.webui.WebUiServer;
+import io.github.camelicloud.app.webui.WebUiState;
+import io.github.camelicloud.client.auth.AccountSession;
+import io.github.camelicloud.client.auth.MfaCodeProvider;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one CLI run signs in with: the password providers in the user's order, the MFA provider, and the
+ * web page when one of them is {@code webui}, which also shows how the run goes. Closing stops the page.
+ */
+final class SignInAids implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignInAids.class);
+
+    private final PasswordChain passwords;
+    private final Optional<WebUiServer> server;
+    private final Optional<WebUiState> state;
+    private final Optional<MfaCodeProvider> webMfa;
+
+    private SignInAids(PasswordChain passwords, Optional<WebUiServer> server, Optional<WebUiState> state,
+            Optional<MfaCodeProvider> webMfa) {
+        this.passwords = passwords;
+        this.server = server;
+        this.state = state;
+        this.webMfa = webMfa;
+    }
+
+    static SignInAids open(AuthOptions options, String username, String passwordParameter, boolean interactive) {
+        List<PasswordProviderKind> kinds = options.passwordProviders();
+        if (passwordParameter != null && !kinds.contains(PasswordProviderKind.parameter)) {
+            LOG.warn("--password is not used: 'parameter' is not one of the --password-provider values {}", kinds);
+        }
+        Optional<WebUiState> state = Optional.empty();
+        Optional<WebUiServer> server = Optional.empty();
+        if (options.webUiWanted()) {
+            state = Optional.of(new WebUiState(username));
+            state.get().signingIn();
+            server = Optional.of(WebUiServer.start(options.webuiHost, options.webuiPort, state.get()));
+        }
+        String address = server.map(WebUiServer::address).orElse("");
+        Keyring keyring = Keyring.system();
+        Map<PasswordProviderKind, PasswordSource> sources = new LinkedHashMap<>();
+        for (PasswordProviderKind kind : kinds) {
+            sources.put(kind, switch (kind) {
+                case parameter -> user -> Optional.ofNullable(passwordParameter);
+                case env -> user -> Optional.ofNullable(System.getenv("ICLOUD_PASSWORD"));
+                case keyring -> new KeyringPasswordSource(keyring);
+                case console -> new ConsolePasswordSource(interactive);
+                case webui -> new WebPasswordSource(state.orElseThrow(), address);
+            });
+        }
+        PasswordChain chain = new PasswordChain(username, sources,
+                kinds.contains(PasswordProviderKind.keyring) ? Optional.of(keyring) : Optional.empty());
+        Optional<MfaCodeProvider> webMfa = options.mfaProvider == AuthOptions.MfaProviderKind.webui
+                ? state.map(s -> new WebMfaCodeProvider(s, address)) : Optional.empty();
+        return new SignInAids(chain, server, state, webMfa);
+    }
+
+    PasswordChain passwords() {
+        return passwords;
+    }
+
+    /** The web page's provider with {@code --mfa-provider webui}, else {@code otherwise}. */
+    MfaCodeProvider mfa(MfaCodeProvider otherwise) {
+        return webMfa.orElse(otherwise);
+    }
+
+    void signedIn(AccountSession account) {
+        passwords.signedIn();
+        state.ifPresent(s -> s.signedIn(account));
+    }
+
+    void progress(int done, long total) {
+        state.ifPresent(s -> s.progress(done, total));
+    }
+
+    void finished(int exitCode) {
+        state.ifPresent(s -> s.finished(exitCode == 0, exitCode == 0 ? "The run is complete." : "The run failed;"
+                + " the log says why."));
+    }
+
+    @Override
+    public void close() {
+        server.ifPresent(WebUiServer::close);
+    }
+}

@@ -1,0 +1,176 @@
+package io.github.camelicloud.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.camelicloud.simulator.ICloudSimulator;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import okhttp3.FormBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * {@code --password-provider webui --mfa-provider webui} end to end: headless Chromium (Debian's, driven through
+ * its chromedriver) opens the page, types the password, a wrong code is refused and said so, the right one signs
+ * in, and the sync delivers the files. A cross-site POST carrying the right code is refused and changes nothing;
+ * the password never comes back in a page or the log.
+ */
+class WebUiMfaTest {
+
+    private static final String USER = "webui@example.com";
+    private static final String PASSWORD = "web-Secret-7";
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static ICloudSimulator apple;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void start() {
+        apple = ICloudSimulator.builder().srpIterations(1000).assets(4).seed(9)
+                .account(USER + ":" + PASSWORD + ":mfa").build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        apple.close();
+    }
+
+    @Test
+    void theCodeTypedIntoThePageSignsInAndTheSyncDeliversTheFiles() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "Chromium and chromedriver are"
+                + " not installed (apt-get install chromium chromium-driver; .ci/run installs them when it runs as"
+                + " root): web page test skipped");
+        int port = freePort();
+        String page = "http://127.0.0.1:" + port + "/";
+        Path photos = work.resolve("photos");
+        CompletableFuture<CliRun> sync = CompletableFuture.supplyAsync(() -> CliRun.of("", "--username", USER,
+                "--password-provider", "webui", "--domain", apple.baseUrl(), "--cookie-directory",
+                work.resolve("cookies").toString(), "-d", photos.toString(), "--no-progress-bar",
+                "--mfa-provider", "webui", "--webui-port", String.valueOf(port)));
+
+        WebDriver browser = chromium();
+        try {
+            await(browser, page, b -> !b.findElements(By.id("password")).isEmpty());
+            assertThat(browser.findElement(By.id("account")).getText()).isEqualTo(USER);
+            assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Waiting for the password");
+            submit(browser, "password", "submit-password", PASSWORD);
+
+            await(browser, page, b -> !b.findElements(By.id("code")).isEmpty());
+            assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Waiting for the verification code");
+
+            assertThat(crossSitePost(port, apple.mfaCode())).as("a cross-site form post").isEqualTo(403);
+            assertThat(rebound(port)).as("a page read through another host name (DNS rebinding)").isEqualTo(403);
+            browser.get(page);
+            assertThat(browser.findElements(By.id("code"))).as("still waiting after the refused post").isNotEmpty();
+
+            submit(browser, "code", "submit-code", "000000");
+            await(browser, page, b -> b.getPageSource().contains("The code was not accepted"));
+
+            submit(browser, "code", "submit-code", apple.mfaCode());
+            assertThat(browser.getPageSource()).doesNotContain(PASSWORD);
+
+            CliRun run = sync.get(3, TimeUnit.MINUTES);
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.output()).contains("Web UI on " + page, "Great, you're all set up")
+                    .doesNotContain(PASSWORD);
+            try (Stream<Path> files = Files.walk(photos)) {
+                assertThat(files.filter(Files::isRegularFile).count()).isGreaterThanOrEqualTo(4);
+            }
+        } finally {
+            browser.quit();
+            sync.cancel(true);
+        }
+    }
+
+    private WebDriver chromium() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + Files.createDirectories(work.resolve("chromium-profile")));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** Types into the field and submits its form; returns once the browser has left the form's page. */
+    private static void submit(WebDriver browser, String fieldId, String buttonId, String text)
+            throws InterruptedException {
+        WebElement field = browser.findElement(By.id(fieldId));
+        field.sendKeys(text);
+        browser.findElement(By.id(buttonId)).click();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (true) {
+            try {
+                field.isEnabled();
+            } catch (StaleElementReferenceException e) {
+                return; // the POST went through and the browser followed the redirect
+            }
+            assertThat(Instant.now()).as("the form was never submitted").isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** Reloads the page until it shows what the step waits for (the server and the sign-in run in parallel). */
+    private static void await(WebDriver browser, String page, Predicate<WebDriver> shown) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (true) {
+            browser.get(page);
+            if (shown.test(browser)) {
+                return;
+            }
+            assertThat(Instant.now()).as("the page never showed what was expected: " + browser.getPageSource())
+                    .isBefore(deadline);
+            Thread.sleep(300);
+        }
+    }
+
+    /** What a page on another site could send: the right code, but another Origin. */
+    private static int crossSitePost(int port, String code) throws IOException {
+        Request post = new Request.Builder().url("http://127.0.0.1:" + port + "/code")
+                .header("Origin", "http://evil.example").post(new FormBody.Builder().add("code", code).build())
+                .build();
+        try (Response response = new OkHttpClient().newCall(post).execute()) {
+            return response.code();
+        }
+    }
+
+    /** What a rebinding attack looks like to the server: its own address, a foreign Host header. */
+    private static int rebound(int port) throws IOException {
+        Request get = new Request.Builder().url("http://127.0.0.1:" + port + "/")
+                .header("Host", "attacker.example:" + port).build();
+        try (Response response = new OkHttpClient().newCall(get).execute()) {
+            return response.code();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
