@@ -26,6 +26,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "albums": target.getConfiguration().setAlbums(property(camelContext, java.lang.String.class, value)); return true;
         case "alignraw":
         case "alignRaw": target.getConfiguration().setAlignRaw(property(camelContext, java.lang.String.class, value)); return true;
+        case "autodelete":
+        case "autoDelete": target.getConfiguration().setAutoDelete(property(camelContext, boolean.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -39,6 +41,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "cookiedirectory":
         case "cookieDirectory": target.getConfiguration().setCookieDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "deleteafterdownload":
+        case "deleteAfterDownload": target.getConfiguration().setDeleteAfterDownload(property(camelContext, boolean.class, value)); return true;
         case "directory": target.getConfiguration().setDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": target.getConfiguration().setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "dryrun":
@@ -58,6 +62,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "keeprecentdays":
+        case "keepRecentDays": target.getConfiguration().setKeepRecentDays(property(camelContext, java.lang.Integer.class, value)); return true;
         case "keepunicodeinfilenames":
         case "keepUnicodeInFilenames": target.getConfiguration().setKeepUnicodeInFilenames(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
@@ -123,6 +129,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "albums": return java.lang.String.class;
         case "alignraw":
         case "alignRaw": return java.lang.String.class;
+        case "autodelete":
+        case "autoDelete": return boolean.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -136,6 +144,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "cookiedirectory":
         case "cookieDirectory": return java.lang.String.class;
         case "delay": return long.class;
+        case "deleteafterdownload":
+        case "deleteAfterDownload": return boolean.class;
         case "directory": return java.lang.String.class;
         case "domain": return java.lang.String.class;
         case "dryrun":
@@ -155,6 +165,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "keeprecentdays":
+        case "keepRecentDays": return java.lang.Integer.class;
         case "keepunicodeinfilenames":
         case "keepUnicodeInFilenames": return boolean.class;
         case "lazystartproducer":
@@ -221,6 +233,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "albums": return target.getConfiguration().getAlbums();
         case "alignraw":
         case "alignRaw": return target.getConfiguration().getAlignRaw();
+        case "autodelete":
+        case "autoDelete": return target.getConfiguration().isAutoDelete();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -234,6 +248,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "cookiedirectory":
         case "cookieDirectory": return target.getConfiguration().getCookieDirectory();
         case "delay": return target.getDelay();
+        case "deleteafterdownload":
+        case "deleteAfterDownload": return target.getConfiguration().isDeleteAfterDownload();
         case "directory": return target.getConfiguration().getDirectory();
         case "domain": return target.getConfiguration().getDomain();
         case "dryrun":
@@ -253,6 +269,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "keeprecentdays":
+        case "keepRecentDays": return target.getConfiguration().getKeepRecentDays();
         case "keepunicodeinfilenames":
         case "keepUnicodeInFilenames": return target.getConfiguration().isKeepUnicodeInFilenames();
         case "lazystartproducer":

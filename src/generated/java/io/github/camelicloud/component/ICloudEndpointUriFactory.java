@@ -23,9 +23,10 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(53);
+        Set<String> props = new HashSet<>(56);
         props.add("albums");
         props.add("alignRaw");
+        props.add("autoDelete");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -34,6 +35,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
         props.add("concurrency");
         props.add("cookieDirectory");
         props.add("delay");
+        props.add("deleteAfterDownload");
         props.add("directory");
         props.add("domain");
         props.add("dryRun");
@@ -45,6 +47,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
         props.add("greedy");
         props.add("idempotentRepository");
         props.add("initialDelay");
+        props.add("keepRecentDays");
         props.add("keepUnicodeInFilenames");
         props.add("lazyStartProducer");
         props.add("library");

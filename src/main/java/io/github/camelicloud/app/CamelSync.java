@@ -60,7 +60,7 @@ final class CamelSync {
      * failed or a destination did not receive every file.
      */
     static void run(ICloudClient client, Targets targets, long watchSeconds, ProgressBar progress,
-            ICloudConfiguration options) throws Exception {
+            ICloudConfiguration options, DeletionRounds deletions) throws Exception {
         int routes = (targets.directory().isPresent() ? 1 : 0) + targets.remotes().size();
         CountDownLatch firstPasses = new CountDownLatch(routes);
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -72,6 +72,7 @@ final class CamelSync {
                 String directory = targets.directory().get();
                 ICloudEndpoint icloud = icloud(camel, client, "file", options, watchSeconds);
                 icloud.getConfiguration().setDirectory(directory);
+                icloud.addPassListener(deletions.route()); // first: a round's deletions end before the pass report
                 icloud.addPassListener(new PassReport(progress, true, watchSeconds, firstPasses, failure));
                 reporter = false;
                 String target = "file:" + Path.of(directory).toAbsolutePath() + "?tempFileName=${file:onlyname}.part"
@@ -94,8 +95,9 @@ final class CamelSync {
                 camel.addService(delivered);
                 icloud.getConfiguration().setIdempotentRepository(delivered);
                 Endpoint target = destination.endpoint(camel);
-                RemoteDelivery delivery = new RemoteDelivery(destination);
+                RemoteDelivery delivery = new RemoteDelivery(destination, delivered, options.isDryRun());
                 deliveries.add(delivery);
+                icloud.addPassListener(deletions.route());
                 icloud.addPassListener(delivery);
                 icloud.addPassListener(reporter ? new PassReport(progress, false, watchSeconds, firstPasses, failure)
                         : new FirstPass(firstPasses, failure, watchSeconds));
@@ -119,9 +121,10 @@ final class CamelSync {
             }
             camel.start();
             if (watchSeconds > 0) {
-                new CountDownLatch(1).await();
+                awaitInterrupt(); // watch mode: until the process or the calling thread is stopped
+            } else {
+                firstPasses.await();
             }
-            firstPasses.await();
             camel.stop();
         } finally {
             deliveries.forEach(RemoteDelivery::close);
@@ -129,10 +132,22 @@ final class CamelSync {
         if (failure.get() != null) {
             throw failure.get();
         }
+        if (deletions.failure().isPresent()) {
+            throw deletions.failure().get();
+        }
         List<String> incomplete = deliveries.stream().filter(d -> d.failures() > 0)
                 .map(d -> d.destination().name() + " did not receive " + d.failures() + " files").toList();
         if (!incomplete.isEmpty()) {
             throw new DestinationException(String.join("; ", incomplete) + ". They are sent on the next run", null);
+        }
+    }
+
+    /** Returns, with the interrupt cleared so Camel can stop cleanly, when the thread is interrupted. */
+    private static void awaitInterrupt() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            LOG.info("Watch mode stopped");
         }
     }
 

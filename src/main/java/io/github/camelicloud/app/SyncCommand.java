@@ -87,6 +87,9 @@ public final class SyncCommand implements Callable<Integer> {
     @Mixin
     DestinationOptions destinationOptions = new DestinationOptions();
 
+    @Mixin
+    DeletionOptions deletionOptions = new DeletionOptions();
+
     @Option(names = "--list-libraries", description = "List the libraries (own and shared) and exit")
     boolean listLibraries;
 
@@ -210,6 +213,7 @@ public final class SyncCommand implements Callable<Integer> {
         try {
             settings = ICloudSyncSettings.from(config, Clock.systemDefaultZone());
             validate();
+            deletionOptions.validate();
             remotes = destinationOptions.destinations();
         } catch (IllegalArgumentException e) {
             out.println("argument: " + e.getMessage());
@@ -251,7 +255,8 @@ public final class SyncCommand implements Callable<Integer> {
                 CamelSync.run(client, new CamelSync.Targets(Optional.ofNullable(directory),
                         new ICloudFileFinisher(setExifDatetime, xmpSidecar, directory), remotes, stateDirectory()),
                         watchWithInterval == null ? 0 : watchWithInterval,
-                        new ProgressBar(System.err, interactive && !noProgressBar), config);
+                        new ProgressBar(System.err, interactive && !noProgressBar), config,
+                        deletionOptions.rounds(client, library, dryRun));
             }
             return 0;
         } catch (ICloudException | DestinationException e) {
@@ -319,6 +324,7 @@ public final class SyncCommand implements Callable<Integer> {
         c.setUseOsLocale(useOsLocale);
         c.setMaxRetries(Math.max(0, maxRetries));
         c.setRetryDelaySeconds(Math.max(0, retryDelaySeconds));
+        deletionOptions.applyTo(c);
         return c;
     }
 

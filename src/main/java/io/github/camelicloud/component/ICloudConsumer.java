@@ -62,19 +62,31 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             PhotoLibrary library = client.photos().library(config.getLibrary());
             Optional<LocalFiles> local = Optional.ofNullable(config.getDirectory()).map(d -> new LocalFiles(Path.of(d),
                     d, settings.naming().fileMatchPolicy()));
+            Optional<ICloudDeletions> deletions = ICloudDeletions.of(config.isDeleteAfterDownload(),
+                    config.getKeepRecentDays(), config.isDryRun(), Clock.systemUTC());
             int delivered = 0;
             SyncPass.Stats last = null;
             for (PhotoAlbum album : albums(library, config)) {
-                SyncPass pass = new SyncPass(album.assets(), settings, local);
+                PhotoAlbum.Cursor cursor = album.assets();
+                SyncPass pass = new SyncPass(cursor, settings, local);
                 long total = announce(album, settings, config);
+                AssetLedger ledger = new AssetLedger();
                 while (isRunAllowed() && !pass.finished()) {
-                    delivered += processBatch(exchanges(pass.next(config.getPageSize()), album, library, client));
+                    List<Delivery> page = pass.next(config.getPageSize());
+                    ledger.page(pass);
+                    delivered += processBatch(exchanges(page, album, library, client, ledger));
+                    List<AssetOutcome> outcomes = ledger.outcomes();
                     for (ICloudPassListener l : endpoint.passListeners()) {
+                        l.pageHandled(outcomes);
                         l.progress(pass.stats().assets(), total);
                     }
+                    deletions.ifPresent(d -> deleteInICloud(d, outcomes, library, cursor));
                 }
                 last = pass.stats();
                 LOG.info("All {} have been downloaded", phrase(settings, true));
+            }
+            if (config.isAutoDelete()) {
+                RecentlyDeletedCleanup.run(library, settings, local, config.isDryRun(), endpoint.passListeners());
             }
             for (ICloudPassListener l : endpoint.passListeners()) {
                 l.passCompleted(last);
@@ -85,6 +97,19 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 l.passFailed(e);
             }
             throw e;
+        }
+    }
+
+    /** The component's own deletions (one destination); the next page starts as many ranks lower. */
+    private static void deleteInICloud(ICloudDeletions deletions, List<AssetOutcome> outcomes, PhotoLibrary library,
+            PhotoAlbum.Cursor cursor) {
+        for (AssetOutcome o : outcomes) {
+            if (deletions.due(o.asset(), o.name(), o.held(), o.downloaded())) {
+                deletions.delete(library, o.asset(), o.name());
+                if (!deletions.dryRun()) {
+                    cursor.removedFromAlbum();
+                }
+            }
         }
     }
 
@@ -130,7 +155,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private Queue<Object> exchanges(List<Delivery> deliveries, PhotoAlbum album, PhotoLibrary library,
-            ICloudClient client) {
+            ICloudClient client, AssetLedger ledger) {
         ICloudConfiguration config = endpoint.getConfiguration();
         IdempotentRepository delivered = config.getIdempotentRepository();
         Queue<Object> exchanges = new LinkedList<>();
@@ -141,9 +166,11 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             }
             if (config.isDryRun()) {
                 LOG.info("[DRY RUN] Would download {}", shown(d));
+                ledger.delivered(d, false);
                 continue;
             }
-            exchanges.add(exchange(d, album, library, client, delivered));
+            ledger.expect(d);
+            exchanges.add(exchange(d, album, library, client, delivered, ledger));
         }
         return exchanges;
     }
@@ -154,7 +181,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private Exchange exchange(Delivery d, PhotoAlbum album, PhotoLibrary library, ICloudClient client,
-            IdempotentRepository delivered) {
+            IdempotentRepository delivered, AssetLedger ledger) {
         Exchange exchange = createExchange(true);
         Message m = exchange.getMessage();
         Asset asset = d.asset();
@@ -192,10 +219,12 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 if (delivered != null) {
                     delivered.add(d.key());
                 }
+                ledger.delivered(d, true);
             }
 
             @Override
             public void onFailure(Exchange failed) {
+                ledger.failed(d);
                 LOG.warn("Could not deliver {}: {}", shown(d), failed.getException() == null ? "unknown error"
                         : failed.getException().getMessage());
             }
