@@ -8,6 +8,7 @@ import io.github.camelicloud.app.destination.RetryWithFreshBody;
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.component.ICloudComponent;
 import io.github.camelicloud.component.ICloudConfiguration;
+import io.github.camelicloud.component.ICloudConstants;
 import io.github.camelicloud.component.ICloudEndpoint;
 import io.github.camelicloud.component.ICloudFileFinisher;
 import io.github.camelicloud.component.ICloudPassListener;
@@ -81,7 +82,12 @@ final class CamelSync {
                     @Override
                     public void configure() {
                         errorHandler(noErrorHandler());
-                        from(icloud).routeId("icloud-to-file").to(target).process(targets.finisher());
+                        from(icloud).routeId("icloud-to-file")
+                                .doTry()
+                                    .to(target).process(targets.finisher())
+                                .doCatch(Exception.class)
+                                    .process(e -> removePartFile(directory, e))
+                                .end();
                     }
                 });
             }
@@ -140,6 +146,15 @@ final class CamelSync {
         if (!incomplete.isEmpty()) {
             throw new DestinationException(String.join("; ", incomplete) + ". They are sent on the next run", null);
         }
+    }
+
+    /** A download that failed midway leaves no temporary file behind; the failure goes on to the consumer. */
+    private static void removePartFile(String directory, Exchange exchange) throws Exception {
+        String relative = exchange.getMessage().getHeader(ICloudConstants.RELATIVE_PATH, String.class);
+        if (relative != null) {
+            java.nio.file.Files.deleteIfExists(Path.of(directory).resolve(relative + ".part"));
+        }
+        throw exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
     }
 
     /** Returns, with the interrupt cleared so Camel can stop cleanly, when the thread is interrupted. */

@@ -27,6 +27,16 @@ final class DeletionRounds {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeletionRounds.class);
 
+    private static final ICloudPassListener NO_DELETIONS = new ICloudPassListener() {
+        @Override
+        public void passCompleted(SyncPass.Stats stats) {
+        }
+
+        @Override
+        public void passFailed(Exception error) {
+        }
+    };
+
     private final ICloudClient client;
     private final String library;
     private final ICloudDeletions deletions;
@@ -91,10 +101,11 @@ final class DeletionRounds {
 
     /** A listener for one more destination's route. */
     synchronized ICloudPassListener route() {
-        Route r = new Route();
-        if (deletions != null) {
-            routes.add(r);
+        if (deletions == null) {
+            return NO_DELETIONS;
         }
+        Route r = new Route();
+        routes.add(r);
         return r;
     }
 
@@ -130,7 +141,7 @@ final class DeletionRounds {
             try {
                 deletions.delete(photos, h.asset(), h.name());
             } catch (ICloudException e) {
-                LOG.error("{}. The photo stays in iCloud", e.getMessage());
+                LOG.warn("{} (it stays in iCloud; no more deletions in this round)", e.getMessage());
                 if (failure == null) {
                     failure = e;
                 }

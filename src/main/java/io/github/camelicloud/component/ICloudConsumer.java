@@ -176,8 +176,12 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private String shown(Delivery d) {
+        return shownPath(d.relativePath());
+    }
+
+    private String shownPath(String relativePath) {
         String dir = endpoint.getConfiguration().getDirectory();
-        return dir == null ? d.relativePath() : dir + "/" + d.relativePath();
+        return dir == null ? relativePath : dir + "/" + relativePath;
     }
 
     private Exchange exchange(Delivery d, PhotoAlbum album, PhotoLibrary library, ICloudClient client,
@@ -286,6 +290,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private void deliver(Exchange exchange) {
+        LOG.debug("Downloading {}...", shownPath(exchange.getMessage().getHeader(ICloudConstants.RELATIVE_PATH,
+                String.class)));
         try {
             getProcessor().process(exchange);
         } catch (Exception e) {
