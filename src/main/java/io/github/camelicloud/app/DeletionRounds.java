@@ -141,9 +141,11 @@ final class DeletionRounds {
             try {
                 deletions.delete(photos, h.asset(), h.name());
             } catch (ICloudException e) {
-                LOG.warn("{} (it stays in iCloud; no more deletions in this round)", e.getMessage());
+                String message = e.getMessage().contains(h.name()) ? e.getMessage()
+                        : "Could not delete " + h.name() + " in iCloud: " + e.getMessage();
+                LOG.warn("{} (it stays in iCloud; no more deletions in this round)", message);
                 if (failure == null) {
-                    failure = e;
+                    failure = new ICloudException(message);
                 }
                 return; // as icloudpd: a failed delete ends the deletions
             }

@@ -163,7 +163,8 @@ class DeletionConformanceTest {
         assertThat(run.cli().exitCode()).isEqualTo(1);
         assertThat(run.cli().output()).contains("Looking up all photos and videos...",
                 "Downloading the first original photo or video to " + data + " ...",
-                "Downloading " + data + "/2023/06/07/IMG_3589.JPG", "Invalid global session")
+                "Downloading " + data + "/2023/06/07/IMG_3589.JPG",
+                "Could not delete IMG_3589.JPG in iCloud: Invalid global session")
                 .doesNotContain("Session error, re-authenticating...", "Deleted IMG_3589.JPG in iCloud");
         assertThat(run.modifies()).isOne();
         assertThat(files()).containsExactly("2023/06/07/IMG_3589.JPG");
