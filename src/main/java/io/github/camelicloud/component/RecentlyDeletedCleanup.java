@@ -29,7 +29,11 @@ final class RecentlyDeletedCleanup {
 
     static void run(PhotoLibrary library, SyncSettings settings, Optional<LocalFiles> local, boolean dryRun,
             List<ICloudPassListener> listeners) {
-        LOG.info("Deleting any files found in 'Recently Deleted'...");
+        if (local.isPresent()) { // icloudpd's line; a remote destination's route logs what it deletes
+            LOG.info("Deleting any files found in 'Recently Deleted'...");
+        } else {
+            LOG.debug("Deleting any files found in 'Recently Deleted'...");
+        }
         RecentlyDeletedFiles candidates = new RecentlyDeletedFiles(settings.naming());
         for (Iterator<Asset> it = library.recentlyDeleted().assets(); it.hasNext();) {
             Asset asset = it.next();
