@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DeletionConformanceTest {
 
     private static final String MODIFY = "/records/modify";
+    /** Files of assets that are not in Recently Deleted: auto-delete leaves them alone. */
+    private static final List<String> KEPT = List.of("IMG_7407.JPG", "IMG_7407-original.JPG");
 
     @TempDir
     Path base;
@@ -89,65 +91,56 @@ class DeletionConformanceTest {
 
     @Test
     void s014AutoDeleteRemovesEverySizeOfTheDeletedAssetsEvenSkippedVideos() throws IOException {
-        List<String> keep = List.of("2018/07/30/IMG_7407.JPG", "2018/07/30/IMG_7407-original.JPG");
-        List<String> gone = List.of("2018/07/30/IMG_7406.MOV", "2018/07/26/IMG_7383.PNG", "2018/07/12/IMG_7190.JPG",
-                "2018/07/12/IMG_7190-medium.JPG");
-        precreate(keep, gone);
+        List<String> gone = dated(List.of("IMG_7406.MOV", "IMG_7383.PNG", "IMG_7190.JPG", "IMG_7190-medium.JPG"));
+        precreate(dated(KEPT), gone);
         Replay run = run(server("autodelete_photos"), "--recent", "0", "--skip-videos", "--auto-delete");
-        assertThat(run.cli().exitCode()).as(run.cli().output()).isZero();
-        assertThat(run.cli().output()).contains("Looking up all photos...",
-                "Downloading 0 original photos to " + data + " ...", "All photos have been downloaded",
-                "Deleting any files found in 'Recently Deleted'...")
-                .contains(gone.stream().map(p -> "Deleted " + data + "/" + p).toList())
-                .doesNotContain("IMG_7407.JPG", "IMG_7407-original.JPG");
-        assertThat(files()).containsExactlyInAnyOrderElementsOf(keep);
+        assertAutoDeleted(run, "Deleted ", gone);
+        assertThat(files()).containsExactlyInAnyOrderElementsOf(dated(KEPT));
     }
 
     @Test
     void s018AutoDeleteDryRunOnlySaysWhatItWouldDelete() throws IOException {
-        List<String> keep = List.of("2018/07/30/IMG_7407.JPG", "2018/07/30/IMG_7407-original.JPG");
-        List<String> gone = List.of("2018/07/30/IMG_7406.MOV", "2018/07/26/IMG_7383.PNG", "2018/07/12/IMG_7190.JPG",
-                "2018/07/12/IMG_7190-medium.JPG");
-        precreate(keep, gone);
+        List<String> gone = dated(List.of("IMG_7406.MOV", "IMG_7383.PNG", "IMG_7190.JPG", "IMG_7190-medium.JPG"));
+        precreate(dated(KEPT), gone);
         Replay run = run(server("autodelete_photos"), "--dry-run", "--recent", "0", "--skip-videos",
                 "--auto-delete");
-        assertThat(run.cli().exitCode()).as(run.cli().output()).isZero();
-        assertThat(run.cli().output()).contains("Looking up all photos...",
-                "Downloading 0 original photos to " + data + " ...", "All photos have been downloaded",
-                "Deleting any files found in 'Recently Deleted'...")
-                .contains(gone.stream().map(p -> "[DRY RUN] Would delete " + data + "/" + p).toList())
-                .doesNotContain("IMG_7407.JPG", "IMG_7407-original.JPG");
+        assertAutoDeleted(run, "[DRY RUN] Would delete ", gone);
         assertThat(files()).hasSize(6);
     }
 
     @Test
     void s019AutoDeleteWithAFlatFolder() throws IOException {
-        List<String> keep = List.of("IMG_7407.JPG", "IMG_7407-original.JPG");
         List<String> gone = List.of("IMG_7406.MOV", "IMG_7383.PNG", "IMG_7190.JPG", "IMG_7190-medium.JPG");
-        precreate(keep, gone);
+        precreate(KEPT, gone);
         Replay run = run(server("autodelete_photos"), "--recent", "0", "--skip-videos", "--auto-delete",
                 "--folder-structure", "none");
-        assertThat(run.cli().exitCode()).as(run.cli().output()).isZero();
-        assertThat(run.cli().output()).contains("Deleting any files found in 'Recently Deleted'...")
-                .contains(gone.stream().map(p -> "Deleted " + data + "/" + p).toList())
-                .doesNotContain("IMG_7407.JPG", "IMG_7407-original.JPG");
-        assertThat(files()).containsExactlyInAnyOrderElementsOf(keep);
+        assertAutoDeleted(run, "Deleted ", gone);
+        assertThat(files()).containsExactlyInAnyOrderElementsOf(KEPT);
     }
 
     @Test
     void s020AutoDeleteAlsoRemovesTheLivePhotoVideo() throws IOException {
-        List<String> keep = List.of("2018/07/30/IMG_7407.JPG", "2018/07/30/IMG_7407-original.JPG");
-        List<String> gone = List.of("2018/07/30/IMG_7406.MOV", "2018/07/26/IMG_7383.PNG", "2018/07/12/IMG_7190.JPG",
-                "2018/07/12/IMG_7190-medium.JPG", "2018/07/12/IMG_7190.MOV");
-        precreate(keep, gone);
+        List<String> gone = dated(List.of("IMG_7406.MOV", "IMG_7383.PNG", "IMG_7190.JPG", "IMG_7190-medium.JPG",
+                "IMG_7190.MOV"));
+        precreate(dated(KEPT), gone);
         Replay run = run(server("autodelete_photos"), "--recent", "0", "--skip-videos", "--auto-delete");
+        assertAutoDeleted(run, "Deleted ", gone);
+        assertThat(files()).containsExactlyInAnyOrderElementsOf(dated(KEPT));
+    }
+
+    /** The files of S-014…S-020 in their recorded date folders (UTC). */
+    private static List<String> dated(List<String> names) {
+        return names.stream().map(n -> (n.startsWith("IMG_7407") || n.startsWith("IMG_7406") ? "2018/07/30/"
+                : n.startsWith("IMG_7383") ? "2018/07/26/" : "2018/07/12/") + n).toList();
+    }
+
+    private void assertAutoDeleted(Replay run, String verb, List<String> gone) {
         assertThat(run.cli().exitCode()).as(run.cli().output()).isZero();
         assertThat(run.cli().output()).contains("Looking up all photos...",
                 "Downloading 0 original photos to " + data + " ...", "All photos have been downloaded",
                 "Deleting any files found in 'Recently Deleted'...")
-                .contains(gone.stream().map(p -> "Deleted " + data + "/" + p).toList())
+                .contains(gone.stream().map(p -> verb + data + "/" + p).toList())
                 .doesNotContain("IMG_7407.JPG", "IMG_7407-original.JPG");
-        assertThat(files()).containsExactlyInAnyOrderElementsOf(keep);
     }
 
     /**
