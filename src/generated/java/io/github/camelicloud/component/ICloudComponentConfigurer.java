@@ -33,6 +33,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "albums": getOrCreateConfiguration(target).setAlbums(property(camelContext, java.lang.String.class, value)); return true;
         case "alignraw":
         case "alignRaw": getOrCreateConfiguration(target).setAlignRaw(property(camelContext, java.lang.String.class, value)); return true;
+        case "autodelete":
+        case "autoDelete": getOrCreateConfiguration(target).setAutoDelete(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
@@ -42,6 +44,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelicloud.component.ICloudConfiguration.class, value)); return true;
         case "cookiedirectory":
         case "cookieDirectory": getOrCreateConfiguration(target).setCookieDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "deleteafterdownload":
+        case "deleteAfterDownload": getOrCreateConfiguration(target).setDeleteAfterDownload(property(camelContext, boolean.class, value)); return true;
         case "directory": getOrCreateConfiguration(target).setDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": getOrCreateConfiguration(target).setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "dryrun":
@@ -60,6 +64,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "incrementalsync":
         case "incrementalSync": getOrCreateConfiguration(target).setIncrementalSync(property(camelContext, boolean.class, value)); return true;
+        case "keeprecentdays":
+        case "keepRecentDays": getOrCreateConfiguration(target).setKeepRecentDays(property(camelContext, java.lang.Integer.class, value)); return true;
         case "keepunicodeinfilenames":
         case "keepUnicodeInFilenames": getOrCreateConfiguration(target).setKeepUnicodeInFilenames(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
@@ -110,6 +116,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "albums": return java.lang.String.class;
         case "alignraw":
         case "alignRaw": return java.lang.String.class;
+        case "autodelete":
+        case "autoDelete": return boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
@@ -119,6 +127,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "configuration": return io.github.camelicloud.component.ICloudConfiguration.class;
         case "cookiedirectory":
         case "cookieDirectory": return java.lang.String.class;
+        case "deleteafterdownload":
+        case "deleteAfterDownload": return boolean.class;
         case "directory": return java.lang.String.class;
         case "domain": return java.lang.String.class;
         case "dryrun":
@@ -137,6 +147,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "incrementalsync":
         case "incrementalSync": return boolean.class;
+        case "keeprecentdays":
+        case "keepRecentDays": return java.lang.Integer.class;
         case "keepunicodeinfilenames":
         case "keepUnicodeInFilenames": return boolean.class;
         case "lazystartproducer":
@@ -188,6 +200,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "albums": return getOrCreateConfiguration(target).getAlbums();
         case "alignraw":
         case "alignRaw": return getOrCreateConfiguration(target).getAlignRaw();
+        case "autodelete":
+        case "autoDelete": return getOrCreateConfiguration(target).isAutoDelete();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
@@ -197,6 +211,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "configuration": return target.getConfiguration();
         case "cookiedirectory":
         case "cookieDirectory": return getOrCreateConfiguration(target).getCookieDirectory();
+        case "deleteafterdownload":
+        case "deleteAfterDownload": return getOrCreateConfiguration(target).isDeleteAfterDownload();
         case "directory": return getOrCreateConfiguration(target).getDirectory();
         case "domain": return getOrCreateConfiguration(target).getDomain();
         case "dryrun":
@@ -215,6 +231,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "incrementalsync":
         case "incrementalSync": return getOrCreateConfiguration(target).isIncrementalSync();
+        case "keeprecentdays":
+        case "keepRecentDays": return getOrCreateConfiguration(target).getKeepRecentDays();
         case "keepunicodeinfilenames":
         case "keepUnicodeInFilenames": return getOrCreateConfiguration(target).isKeepUnicodeInFilenames();
         case "lazystartproducer":

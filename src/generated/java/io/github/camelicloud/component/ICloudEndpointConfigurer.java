@@ -26,6 +26,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "albums": target.getConfiguration().setAlbums(property(camelContext, java.lang.String.class, value)); return true;
         case "alignraw":
         case "alignRaw": target.getConfiguration().setAlignRaw(property(camelContext, java.lang.String.class, value)); return true;
+        case "autodelete":
+        case "autoDelete": target.getConfiguration().setAutoDelete(property(camelContext, boolean.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -39,6 +41,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "cookiedirectory":
         case "cookieDirectory": target.getConfiguration().setCookieDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "deleteafterdownload":
+        case "deleteAfterDownload": target.getConfiguration().setDeleteAfterDownload(property(camelContext, boolean.class, value)); return true;
         case "directory": target.getConfiguration().setDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": target.getConfiguration().setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "dryrun":
@@ -60,6 +64,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "incrementalSync": target.getConfiguration().setIncrementalSync(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "keeprecentdays":
+        case "keepRecentDays": target.getConfiguration().setKeepRecentDays(property(camelContext, java.lang.Integer.class, value)); return true;
         case "keepunicodeinfilenames":
         case "keepUnicodeInFilenames": target.getConfiguration().setKeepUnicodeInFilenames(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
@@ -129,6 +135,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "albums": return java.lang.String.class;
         case "alignraw":
         case "alignRaw": return java.lang.String.class;
+        case "autodelete":
+        case "autoDelete": return boolean.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -142,6 +150,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "cookiedirectory":
         case "cookieDirectory": return java.lang.String.class;
         case "delay": return long.class;
+        case "deleteafterdownload":
+        case "deleteAfterDownload": return boolean.class;
         case "directory": return java.lang.String.class;
         case "domain": return java.lang.String.class;
         case "dryrun":
@@ -163,6 +173,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "incrementalSync": return boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "keeprecentdays":
+        case "keepRecentDays": return java.lang.Integer.class;
         case "keepunicodeinfilenames":
         case "keepUnicodeInFilenames": return boolean.class;
         case "lazystartproducer":
@@ -233,6 +245,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "albums": return target.getConfiguration().getAlbums();
         case "alignraw":
         case "alignRaw": return target.getConfiguration().getAlignRaw();
+        case "autodelete":
+        case "autoDelete": return target.getConfiguration().isAutoDelete();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -246,6 +260,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "cookiedirectory":
         case "cookieDirectory": return target.getConfiguration().getCookieDirectory();
         case "delay": return target.getDelay();
+        case "deleteafterdownload":
+        case "deleteAfterDownload": return target.getConfiguration().isDeleteAfterDownload();
         case "directory": return target.getConfiguration().getDirectory();
         case "domain": return target.getConfiguration().getDomain();
         case "dryrun":
@@ -267,6 +283,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "incrementalSync": return target.getConfiguration().isIncrementalSync();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "keeprecentdays":
+        case "keepRecentDays": return target.getConfiguration().getKeepRecentDays();
         case "keepunicodeinfilenames":
         case "keepUnicodeInFilenames": return target.getConfiguration().isKeepUnicodeInFilenames();
         case "lazystartproducer":

@@ -26,6 +26,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
         Set<String> props = new HashSet<>(56);
         props.add("albums");
         props.add("alignRaw");
+        props.add("autoDelete");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -34,6 +35,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
         props.add("concurrency");
         props.add("cookieDirectory");
         props.add("delay");
+        props.add("deleteAfterDownload");
         props.add("directory");
         props.add("domain");
         props.add("dryRun");
@@ -46,6 +48,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
         props.add("idempotentRepository");
         props.add("incrementalSync");
         props.add("initialDelay");
+        props.add("keepRecentDays");
         props.add("keepUnicodeInFilenames");
         props.add("lazyStartProducer");
         props.add("library");

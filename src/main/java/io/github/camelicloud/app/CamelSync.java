@@ -14,6 +14,7 @@ import io.github.camelicloud.component.ICloudFileFinisher;
 import io.github.camelicloud.component.ICloudPartFile;
 import io.github.camelicloud.component.ICloudPassListener;
 import io.github.camelicloud.sync.SyncPass;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ final class CamelSync {
      * failed or a destination did not receive every file.
      */
     static void run(ICloudClient client, Targets targets, long watchSeconds, ProgressBar progress,
-            ICloudConfiguration options) throws Exception {
+            ICloudConfiguration options, DeletionRounds deletions) throws Exception {
         int routes = (targets.directory().isPresent() ? 1 : 0) + targets.remotes().size();
         CountDownLatch firstPasses = new CountDownLatch(routes);
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -74,6 +75,7 @@ final class CamelSync {
                 ICloudEndpoint icloud = icloud(camel, client, "file", options, watchSeconds);
                 icloud.getConfiguration().setDirectory(directory);
                 icloud.getConfiguration().setResumePartialDownloads(true);
+                icloud.addPassListener(deletions.route()); // first: a round's deletions end before the pass report
                 icloud.addPassListener(new PassReport(progress, true, watchSeconds, firstPasses, failure));
                 reporter = false;
                 // icloudpd's <base32 checksum>.part, appended to (a killed run's bytes are resumed), renamed when whole
@@ -84,7 +86,12 @@ final class CamelSync {
                     @Override
                     public void configure() {
                         errorHandler(noErrorHandler());
-                        from(icloud).routeId("icloud-to-file").to(target).process(complete).process(targets.finisher());
+                        from(icloud).routeId("icloud-to-file")
+                                .doTry()
+                                    .to(target).process(complete).process(targets.finisher())
+                                .doCatch(Exception.class)
+                                    .process(e -> removeEmptyPartFile(directory, e))
+                                .end();
                     }
                 });
             }
@@ -97,8 +104,9 @@ final class CamelSync {
                         icloud.getConfiguration().getLibrary(), destination);
                 camel.addService(delivered);
                 icloud.getConfiguration().setIdempotentRepository(delivered);
-                RemoteDelivery delivery = new RemoteDelivery(destination, camel);
+                RemoteDelivery delivery = new RemoteDelivery(destination, camel, delivered, options.isDryRun());
                 deliveries.add(delivery);
+                icloud.addPassListener(deletions.route());
                 icloud.addPassListener(delivery);
                 icloud.addPassListener(reporter ? new PassReport(progress, false, watchSeconds, firstPasses, failure)
                         : new FirstPass(firstPasses, failure, watchSeconds));
@@ -114,9 +122,10 @@ final class CamelSync {
             }
             camel.start();
             if (watchSeconds > 0) {
-                new CountDownLatch(1).await();
+                awaitInterrupt(); // watch mode: until the process or the calling thread is stopped
+            } else {
+                firstPasses.await();
             }
-            firstPasses.await();
             camel.stop();
         } finally {
             deliveries.forEach(RemoteDelivery::close);
@@ -124,10 +133,38 @@ final class CamelSync {
         if (failure.get() != null) {
             throw failure.get();
         }
+        if (deletions.failure().isPresent()) {
+            throw deletions.failure().get();
+        }
         List<String> incomplete = deliveries.stream().filter(d -> d.failures() > 0)
                 .map(d -> d.destination().name() + " did not receive " + d.failures() + " files").toList();
         if (!incomplete.isEmpty()) {
             throw new DestinationException(String.join("; ", incomplete) + ". They are sent on the next run", null);
+        }
+    }
+
+    /** A download that failed midway leaves no temporary file behind; the failure goes on to the consumer. */
+    /**
+     * A download that failed before its first byte leaves no empty part file behind (icloudpd leaves nothing
+     * either); a part with bytes in it stays, for the next run to resume.
+     */
+    private static void removeEmptyPartFile(String directory, Exchange exchange) throws Exception {
+        String part = exchange.getMessage().getHeader(ICloudConstants.PART_FILE, String.class);
+        if (part != null) {
+            Path file = Path.of(directory).resolve(part);
+            if (Files.isRegularFile(file) && Files.size(file) == 0) {
+                Files.delete(file);
+            }
+        }
+        throw exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    }
+
+    /** Returns, with the interrupt cleared so Camel can stop cleanly, when the thread is interrupted. */
+    private static void awaitInterrupt() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            LOG.info("Watch mode stopped");
         }
     }
 

@@ -99,6 +99,9 @@ public final class SyncCommand implements Callable<Integer> {
 
     private SignInAids signInAids;
 
+    @Mixin
+    DeletionOptions deletionOptions = new DeletionOptions();
+
     @Option(names = "--list-libraries", description = "List the libraries (own and shared) and exit")
     boolean listLibraries;
 
@@ -223,6 +226,7 @@ public final class SyncCommand implements Callable<Integer> {
         try {
             settings = ICloudSyncSettings.from(config, Clock.systemDefaultZone());
             validate();
+            deletionOptions.validate();
             remotes = destinationOptions.destinations();
             delivered = stateOptions.deliveredState(stateDirectory());
             authOptions.validate();
@@ -269,7 +273,7 @@ public final class SyncCommand implements Callable<Integer> {
                         new ICloudFileFinisher(setExifDatetime, xmpSidecar, directory), remotes, delivered),
                         watchWithInterval == null ? 0 : watchWithInterval,
                         new ProgressBar(System.err, interactive && !noProgressBar).alsoTell(signInAids::progress),
-                        config);
+                        config, deletionOptions.rounds(client, library, dryRun));
             }
             signInAids.finished(0);
             return 0;
@@ -342,6 +346,7 @@ public final class SyncCommand implements Callable<Integer> {
         c.setMaxRetries(Math.max(0, maxRetries));
         c.setRetryDelaySeconds(Math.max(0, retryDelaySeconds));
         incrementalOptions.applyTo(c, stateDirectory());
+        deletionOptions.applyTo(c);
         return c;
     }
 

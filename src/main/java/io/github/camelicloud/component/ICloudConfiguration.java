@@ -68,6 +68,12 @@ public class ICloudConfiguration implements Cloneable {
     private boolean dryRun;
     @UriParam(label = "consumer")
     private boolean useOsLocale;
+    @UriParam(label = "consumer")
+    private boolean autoDelete;
+    @UriParam(label = "consumer")
+    private boolean deleteAfterDownload;
+    @UriParam(label = "consumer")
+    private Integer keepRecentDays;
     @UriParam(label = "consumer", defaultValue = "100")
     private int pageSize = 100;
     @UriParam(label = "consumer", defaultValue = "4")
@@ -325,6 +331,42 @@ public class ICloudConfiguration implements Cloneable {
     /** Month and day names in folders in the system's language (default English). */
     public void setUseOsLocale(boolean useOsLocale) {
         this.useOsLocale = useOsLocale;
+    }
+
+    public boolean isAutoDelete() {
+        return autoDelete;
+    }
+
+    /**
+     * After each pass, delete the files of every asset in iCloud's Recently Deleted album from the folder
+     * (icloudpd's --auto-delete): all sizes and live-photo videos, in the folder structure.
+     */
+    public void setAutoDelete(boolean autoDelete) {
+        this.autoDelete = autoDelete;
+    }
+
+    public boolean isDeleteAfterDownload() {
+        return deleteAfterDownload;
+    }
+
+    /**
+     * Move an asset to Recently Deleted in iCloud once all its files were delivered in this pass
+     * (icloudpd's --delete-after-download). An asset whose files were already there is kept.
+     */
+    public void setDeleteAfterDownload(boolean deleteAfterDownload) {
+        this.deleteAfterDownload = deleteAfterDownload;
+    }
+
+    public Integer getKeepRecentDays() {
+        return keepRecentDays;
+    }
+
+    /**
+     * Move every selected asset at least this many days old to Recently Deleted in iCloud once the
+     * destination holds all its files (icloudpd's --keep-icloud-recent-days; 0 = every one).
+     */
+    public void setKeepRecentDays(Integer keepRecentDays) {
+        this.keepRecentDays = keepRecentDays;
     }
 
     public int getPageSize() {

@@ -74,13 +74,16 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             Optional<SyncTokenStore> tokens = ICloudSyncState.store(endpoint, client.username());
             Optional<SyncTokenStore.Checkpoint> checkpoint = tokens.filter(t -> ICloudSyncState.targetPresent(config))
                     .flatMap(SyncTokenStore::load);
+            Optional<ICloudDeletions> deletions = ICloudDeletions.of(config.isDeleteAfterDownload(),
+                    config.getKeepRecentDays(), config.isDryRun(), Clock.systemUTC());
             if (checkpoint.isPresent()) {
-                Optional<Integer> delivered = incrementalPass(client, tokens.get(), checkpoint.get(), settings, local);
+                Optional<Integer> delivered = incrementalPass(client, tokens.get(), checkpoint.get(), settings, local,
+                        deletions);
                 if (delivered.isPresent()) {
                     return delivered.get();
                 }
             }
-            return fullPass(client, tokens, settings, local);
+            return fullPass(client, tokens, settings, local, deletions);
         } catch (Exception e) {
             for (ICloudPassListener l : endpoint.passListeners()) {
                 l.passFailed(e);
@@ -91,7 +94,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
 
     /** icloudpd's pass: every selected album listed in full; a whole-library pass leaves a sync token behind. */
     private int fullPass(ICloudClient client, Optional<SyncTokenStore> tokens, SyncSettings settings,
-            Optional<LocalFiles> local) throws Exception {
+            Optional<LocalFiles> local, Optional<ICloudDeletions> deletions) throws Exception {
         ICloudConfiguration config = endpoint.getConfiguration();
         client.awaitPhotosReady();
         forceConsumerAsReady();
@@ -101,7 +104,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         for (PhotoAlbum album : albums(library, config)) {
             PhotoAlbum.Cursor cursor = album.assets();
             SyncPass pass = new SyncPass(cursor, settings, local);
-            delivered += run(pass, album, library, client, announce(album, settings, config));
+            delivered += run(pass, album, library, client, announce(album, settings, config), deletions,
+                    cursor::removedFromAlbum);
             last = pass.stats();
             LOG.info("All {} have been downloaded", phrase(settings, true));
             if (tokens.isPresent() && cursor.syncToken().isPresent()) {
@@ -109,9 +113,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                         library.shared(), cursor.syncToken().get()));
             }
         }
-        for (ICloudPassListener l : endpoint.passListeners()) {
-            l.passCompleted(last);
-        }
+        finish(library, settings, local, last);
         return delivered;
     }
 
@@ -121,7 +123,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
      * are not delivered, as a full listing would not show them.
      */
     private Optional<Integer> incrementalPass(ICloudClient client, SyncTokenStore tokens,
-            SyncTokenStore.Checkpoint checkpoint, SyncSettings settings, Optional<LocalFiles> local) throws Exception {
+            SyncTokenStore.Checkpoint checkpoint, SyncSettings settings, Optional<LocalFiles> local,
+            Optional<ICloudDeletions> deletions) throws Exception {
         PhotoLibrary library = client.photos().library(checkpoint.zoneId(), checkpoint.shared());
         LibraryChanges changes;
         try {
@@ -140,28 +143,59 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 + " removed", library.name(), current.size(), changes.assets().size() - current.size(),
                 changes.expunged().size());
         SyncPass pass = new SyncPass(current.iterator(), settings, local);
-        int delivered = run(pass, library.all(), library, client, current.size());
+        int delivered = run(pass, library.all(), library, client, current.size(), deletions, () -> { });
         LOG.info("All {} have been downloaded", phrase(settings, true));
         checkpoint(tokens, pass, new SyncTokenStore.Checkpoint(library.name(), library.zoneId(), library.shared(),
                 changes.syncToken()));
-        for (ICloudPassListener l : endpoint.passListeners()) {
-            l.passCompleted(pass.stats());
-        }
+        finish(library, settings, local, pass.stats());
         return Optional.of(delivered);
     }
 
-    /** Routes a pass a page at a time; returns the exchanges created. */
-    private int run(SyncPass pass, PhotoAlbum album, PhotoLibrary library, ICloudClient client, long total)
-            throws Exception {
+    /** After the downloads: {@code autoDelete}'s clean-up, then the pass report. */
+    private void finish(PhotoLibrary library, SyncSettings settings, Optional<LocalFiles> local,
+            SyncPass.Stats last) {
+        ICloudConfiguration config = endpoint.getConfiguration();
+        if (config.isAutoDelete()) {
+            RecentlyDeletedCleanup.run(library, settings, local, config.isDryRun(), endpoint.passListeners());
+        }
+        for (ICloudPassListener l : endpoint.passListeners()) {
+            l.passCompleted(last);
+        }
+    }
+
+    /**
+     * Routes a pass a page at a time, tells the listeners each page's outcome, and runs the component's own
+     * deletions after each page; returns the exchanges created.
+     */
+    private int run(SyncPass pass, PhotoAlbum album, PhotoLibrary library, ICloudClient client, long total,
+            Optional<ICloudDeletions> deletions, Runnable removedFromListing) throws Exception {
         int delivered = 0;
+        AssetLedger ledger = new AssetLedger();
         while (isRunAllowed() && !pass.finished()) {
-            delivered += processBatch(exchanges(pass.next(endpoint.getConfiguration().getPageSize()), album, library,
-                    client));
+            List<Delivery> page = pass.next(endpoint.getConfiguration().getPageSize());
+            ledger.page(pass);
+            delivered += processBatch(exchanges(page, album, library, client, ledger));
+            List<AssetOutcome> outcomes = ledger.outcomes();
             for (ICloudPassListener l : endpoint.passListeners()) {
+                l.pageHandled(outcomes);
                 l.progress(pass.stats().assets(), total);
             }
+            deletions.ifPresent(d -> deleteInICloud(d, outcomes, library, removedFromListing));
         }
         return delivered;
+    }
+
+    /** The component's own deletions (one destination); a listing then starts its next page as many ranks lower. */
+    private static void deleteInICloud(ICloudDeletions deletions, List<AssetOutcome> outcomes, PhotoLibrary library,
+            Runnable removedFromListing) {
+        for (AssetOutcome o : outcomes) {
+            if (deletions.due(o.asset(), o.name(), o.held(), o.downloaded())) {
+                deletions.delete(library, o.asset(), o.name());
+                if (!deletions.dryRun()) {
+                    removedFromListing.run();
+                }
+            }
+        }
     }
 
     /**
@@ -222,7 +256,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private Queue<Object> exchanges(List<Delivery> deliveries, PhotoAlbum album, PhotoLibrary library,
-            ICloudClient client) {
+            ICloudClient client, AssetLedger ledger) {
         ICloudConfiguration config = endpoint.getConfiguration();
         IdempotentRepository delivered = config.getIdempotentRepository();
         Queue<Object> exchanges = new LinkedList<>();
@@ -233,20 +267,26 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             }
             if (config.isDryRun()) {
                 LOG.info("[DRY RUN] Would download {}", shown(d));
+                ledger.delivered(d, false);
                 continue;
             }
-            exchanges.add(exchange(d, album, library, client, delivered));
+            ledger.expect(d);
+            exchanges.add(exchange(d, album, library, client, delivered, ledger));
         }
         return exchanges;
     }
 
     private String shown(Delivery d) {
+        return shownPath(d.relativePath());
+    }
+
+    private String shownPath(String relativePath) {
         String dir = endpoint.getConfiguration().getDirectory();
-        return dir == null ? d.relativePath() : dir + "/" + d.relativePath();
+        return dir == null ? relativePath : dir + "/" + relativePath;
     }
 
     private Exchange exchange(Delivery d, PhotoAlbum album, PhotoLibrary library, ICloudClient client,
-            IdempotentRepository delivered) {
+            IdempotentRepository delivered, AssetLedger ledger) {
         Exchange exchange = createExchange(true);
         Message m = exchange.getMessage();
         Asset asset = d.asset();
@@ -294,10 +334,12 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 if (delivered != null) {
                     delivered.add(d.key());
                 }
+                ledger.delivered(d, true);
             }
 
             @Override
             public void onFailure(Exchange failed) {
+                ledger.failed(d);
                 LOG.warn("Could not deliver {}: {}", shown(d), reason(failed.getException()));
             }
         });
@@ -383,6 +425,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private void deliver(Exchange exchange) {
+        LOG.debug("Downloading {}...", shownPath(exchange.getMessage().getHeader(ICloudConstants.RELATIVE_PATH,
+                String.class)));
         try {
             getProcessor().process(exchange);
         } catch (Exception e) {

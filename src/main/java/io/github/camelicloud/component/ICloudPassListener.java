@@ -1,6 +1,9 @@
 package io.github.camelicloud.component;
 
+import io.github.camelicloud.client.photos.Asset;
+import io.github.camelicloud.sync.PlannedFile;
 import io.github.camelicloud.sync.SyncPass;
+import java.util.List;
 
 /** Hears when a consumer's pass over the library ends: the CLI's run-once mode stops then. */
 public interface ICloudPassListener {
@@ -12,4 +15,18 @@ public interface ICloudPassListener {
     }
 
     void passFailed(Exception error);
+
+    /**
+     * After each page, once its files were routed: for each selected asset, whether this destination holds
+     * all its files and whether any was delivered now (what deletions in iCloud are decided on).
+     */
+    default void pageHandled(List<AssetOutcome> outcomes) {
+    }
+
+    /**
+     * With {@code autoDelete}: an asset found in Recently Deleted and every file it may have left at a
+     * destination (relative paths, with their delivery keys), for destinations other than the local folder.
+     */
+    default void recentlyDeleted(Asset asset, List<PlannedFile> files) {
+    }
 }

@@ -12,7 +12,7 @@ import org.apache.camel.util.URISupport;
  * Decides whether a consumer's poll may be incremental, and where its sync token lives. Incremental applies to
  * whole-library syncs only: an album, {@code recent} or {@code untilFound} pass is a different selection than
  * "what changed" (a dry run reads the token but never moves it), and a relative {@code skipCreatedAfter} lets
- * older assets in as time passes, which no change reports. The token's key covers the destination and every
+ * older assets in as time passes, which no change reports (so does {@code keepRecentDays}). The token's key covers the destination and every
  * option that changes which files a pass plans, so changing one of them starts over with a full listing.
  */
 final class ICloudSyncState {
@@ -25,7 +25,8 @@ final class ICloudSyncState {
         boolean wholeLibrary = (c.getAlbums() == null || c.getAlbums().isBlank()) && c.getRecent() == null
                 && c.getUntilFound() == null;
         boolean relativeSkip = c.getSkipCreatedAfter() != null && c.getSkipCreatedAfter().trim().endsWith("d");
-        if (!c.isIncrementalSync() || !wholeLibrary || relativeSkip) {
+        boolean ageBasedDeletion = c.getKeepRecentDays() != null; // assets come of age with no change reported
+        if (!c.isIncrementalSync() || !wholeLibrary || relativeSkip || ageBasedDeletion) {
             return Optional.empty();
         }
         return directory(c, endpoint.ownsClient()).map(dir -> new SyncTokenStore(dir, account, c.getLibrary(),

@@ -32,6 +32,7 @@ public final class SyncPass {
     private int consecutiveFound;
     private boolean stopped;
     private final Stats stats = new Stats();
+    private final List<Asset> lastSelected = new ArrayList<>();
 
     public SyncPass(Iterator<Asset> assets, SyncSettings settings, Optional<LocalFiles> local) {
         this.assets = assets;
@@ -43,6 +44,7 @@ public final class SyncPass {
     /** The next deliveries, from at most {@code maxAssets} assets; empty when the pass is over. */
     public List<Delivery> next(int maxAssets) {
         List<Delivery> batch = new ArrayList<>();
+        lastSelected.clear();
         int taken = 0;
         while (taken < maxAssets && hasMoreAssets()) {
             Asset asset = assets.next();
@@ -51,6 +53,19 @@ public final class SyncPass {
             batch.addAll(deliveries(asset));
         }
         return batch;
+    }
+
+    /**
+     * The assets of the last {@link #next} that passed the filters and have files to deliver (already
+     * there or not): what a deletion in iCloud may consider once their files are safe.
+     */
+    public List<Asset> lastSelected() {
+        return List.copyOf(lastSelected);
+    }
+
+    /** The asset's file name as the logs show it (icloudpd's name, with the id part under name-id7). */
+    public String shownName(Asset asset) {
+        return planner.baseName(asset);
     }
 
     public boolean finished() {
@@ -84,7 +99,11 @@ public final class SyncPass {
             return List.of();
         }
         List<Delivery> result = new ArrayList<>();
-        for (PlannedFile file : planner.plan(asset)) {
+        List<PlannedFile> planned = planner.plan(asset);
+        if (!planned.isEmpty()) {
+            lastSelected.add(asset);
+        }
+        for (PlannedFile file : planned) {
             LocalFiles.Placement placement = local.map(l -> l.place(file))
                     .orElse(new LocalFiles.Placement(file.relativePath(), false));
             boolean primary = !file.label().startsWith("live-");

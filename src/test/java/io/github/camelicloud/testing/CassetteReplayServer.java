@@ -54,6 +54,11 @@ public final class CassetteReplayServer implements AutoCloseable {
     private final List<ReceivedRequest> requests = new ArrayList<>();
     private final List<ReceivedRequest> unmatched = new ArrayList<>();
     private final List<Served> served = new ArrayList<>();
+    private final List<Injected> overrides = new ArrayList<>();
+
+    /** An answer given instead of the recording, for an error Apple was not recorded giving. */
+    private record Injected(String method, String decodedPathSuffix, int status, String json) {
+    }
 
     /** A recorded interaction plus its match key and play state. Guarded by the server's lock. */
     private static final class Entry {
@@ -107,6 +112,25 @@ public final class CassetteReplayServer implements AutoCloseable {
         return baseUrl;
     }
 
+    /**
+     * From now on, answers {@code method} requests whose path ends in {@code pathSuffix} with this status
+     * and JSON body instead of the recording (counted in {@link #requests()}, not in {@link #playCount}).
+     */
+    public synchronized CassetteReplayServer answer(String method, String pathSuffix, int status, String json) {
+        overrides.add(new Injected(method.toUpperCase(), HostMapping.decodePath(pathSuffix), status, json));
+        return this;
+    }
+
+    private synchronized Injected overrideFor(ReceivedRequest request) {
+        for (Injected o : overrides) {
+            if (o.method.equals(request.method()) && request.decodedPath().endsWith(o.decodedPathSuffix)) {
+                requests.add(request);
+                return o;
+            }
+        }
+        return null;
+    }
+
     /** Every request received so far, in arrival order. */
     public synchronized List<ReceivedRequest> requests() {
         return List.copyOf(requests);
@@ -149,6 +173,13 @@ public final class CassetteReplayServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             ReceivedRequest request = receive(exchange);
+            Injected override = overrideFor(request);
+            if (override != null) {
+                byte[] json = override.json.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+                send(exchange, override.status, json, 0, json.length);
+                return;
+            }
             Interaction match = choose(request);
             if (match == null) {
                 byte[] text = ("no recorded interaction for " + request.method() + " " + baseUrl

@@ -1,12 +1,17 @@
 package io.github.camelicloud.app.destination;
 
+import io.github.camelicloud.client.photos.Asset;
 import io.github.camelicloud.component.ICloudConstants;
 import io.github.camelicloud.component.ICloudPassListener;
+import io.github.camelicloud.sync.Delivery;
+import io.github.camelicloud.sync.PlannedFile;
 import io.github.camelicloud.sync.SyncPass;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.spi.IdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +31,8 @@ public final class RemoteDelivery implements ICloudPassListener {
 
     private final Destination destination;
     private final RemoteStore store;
+    private final IdempotentRepository delivered;
+    private final boolean dryRun;
     private final AtomicInteger uploaded = new AtomicInteger();
     private final AtomicInteger existing = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
@@ -33,9 +40,13 @@ public final class RemoteDelivery implements ICloudPassListener {
     private volatile DestinationException broken;
     private volatile int lastFailures;
 
-    public RemoteDelivery(Destination destination, org.apache.camel.CamelContext camel) {
+    /** @param delivered the destination's record, from which files deleted here are removed */
+    public RemoteDelivery(Destination destination, org.apache.camel.CamelContext camel, IdempotentRepository delivered,
+            boolean dryRun) {
         this.destination = destination;
         this.store = destination.store(camel);
+        this.delivered = delivered;
+        this.dryRun = dryRun;
     }
 
     public Destination destination() {
@@ -96,6 +107,32 @@ public final class RemoteDelivery implements ICloudPassListener {
     public DestinationException failed(Exception e) {
         failed.incrementAndGet();
         return e instanceof DestinationException d ? d : new DestinationException(destination.explain(e), e);
+    }
+
+    /**
+     * {@code --auto-delete}: removes the files an asset of Recently Deleted left here, and their records, so
+     * the destination mirrors iCloud. A destination that cannot be reached fails the pass with its name.
+     */
+    @Override
+    public void recentlyDeleted(Asset asset, List<PlannedFile> files) {
+        for (PlannedFile f : files) {
+            try {
+                verifyOnce();
+                if (store.size(f.relativePath()).isPresent()) {
+                    if (dryRun) {
+                        LOG.info("[DRY RUN] Would delete {} from {}", f.relativePath(), destination.name());
+                        continue;
+                    }
+                    store.delete(f.relativePath());
+                    LOG.info("Deleted {} from {}", f.relativePath(), destination.name());
+                }
+            } catch (Exception e) {
+                throw brokenBy(e);
+            }
+            if (!dryRun) {
+                delivered.remove(new Delivery(f, f.relativePath()).key());
+            }
+        }
     }
 
     /** Files that failed in the last pass that ended. */

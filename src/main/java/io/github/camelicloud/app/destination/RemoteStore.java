@@ -14,6 +14,9 @@ interface RemoteStore extends AutoCloseable {
     /** Size of the object at {@code key} (relative to the destination's root), empty when absent. */
     OptionalLong size(String key) throws Exception;
 
+    /** Deletes the object at {@code key} (relative to the destination's root). */
+    void delete(String key) throws Exception;
+
     /** Forgets what was learnt during a pass (listings), so the next pass looks again. */
     default void passEnded() {
     }

@@ -38,6 +38,11 @@ final class S3Store implements RemoteStore {
     }
 
     @Override
+    public void delete(String key) {
+        s3.deleteObject(d -> d.bucket(bucket).key(prefix + key));
+    }
+
+    @Override
     public void close() {
         // the client belongs to the destination
     }

@@ -72,6 +72,17 @@ final class SftpStore implements RemoteStore {
     }
 
     @Override
+    public synchronized void delete(String key) {
+        String root = endpoint.getConfiguration().getDirectory();
+        connected().deleteFile(root == null || root.isEmpty() ? key : root + "/" + key);
+        int slash = key.lastIndexOf('/');
+        Map<String, Long> listing = listings.get(slash < 0 ? "" : key.substring(0, slash));
+        if (listing != null) {
+            listing.remove(key.substring(slash + 1));
+        }
+    }
+
+    @Override
     public synchronized void passEnded() {
         listings.clear();
     }

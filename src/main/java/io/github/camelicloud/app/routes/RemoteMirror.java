@@ -74,7 +74,7 @@ public abstract class RemoteMirror extends RoutePolicySupport implements Process
             delivered = state.open(account, config.getLibrary(), destination);
             CamelContext camel = route.getCamelContext();
             camel.addService(delivered, true, true);
-            delivery = new RemoteDelivery(destination, camel);
+            delivery = new RemoteDelivery(destination, camel, delivered, config.isDryRun());
             icloud.addPassListener(delivery);
             upload = new RemoteUpload(delivery, camel.createProducerTemplate(), RemoteUpload.endpointOf(destination,
                     camel));

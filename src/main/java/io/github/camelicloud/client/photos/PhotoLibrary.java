@@ -73,6 +73,16 @@ public final class PhotoLibrary {
     }
 
     /**
+     * Recently Deleted, without listing the other albums (what {@code --auto-delete} reads after each
+     * pass).
+     */
+    public PhotoAlbum recentlyDeleted() {
+        SmartFolder f = SmartFolder.RECENTLY_DELETED;
+        return new PhotoAlbum(this, f.displayName, AlbumKind.SMART, f.listType, f.objType, f.filters(),
+                Optional.empty());
+    }
+
+    /**
      * The smart folders, then (for the owner's library) the user albums, by name. Folders are not albums
      * but their albums are listed, with {@link PhotoAlbum#folder()} set. A later album with the name of
      * an earlier one hides it, as in icloudpd.

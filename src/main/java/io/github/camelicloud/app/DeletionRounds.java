@@ -1,0 +1,161 @@
+package io.github.camelicloud.app;
+
+import io.github.camelicloud.client.ICloudClient;
+import io.github.camelicloud.client.ICloudException;
+import io.github.camelicloud.client.photos.Asset;
+import io.github.camelicloud.client.photos.PhotoLibrary;
+import io.github.camelicloud.component.AssetOutcome;
+import io.github.camelicloud.component.ICloudDeletions;
+import io.github.camelicloud.component.ICloudPassListener;
+import io.github.camelicloud.sync.SyncPass;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The CLI's deletions in iCloud across destinations: each destination's route reports, page by page, which
+ * assets it holds completely; when every route has finished a pass (a round), an asset is moved to
+ * Recently Deleted only if every destination holds it — a destination that was down keeps its photos in
+ * iCloud until it caught up. Deleting after the round, not during the passes, also keeps every route's
+ * listing ranks stable.
+ */
+final class DeletionRounds {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeletionRounds.class);
+
+    private static final ICloudPassListener NO_DELETIONS = new ICloudPassListener() {
+        @Override
+        public void passCompleted(SyncPass.Stats stats) {
+        }
+
+        @Override
+        public void passFailed(Exception error) {
+        }
+    };
+
+    private final ICloudClient client;
+    private final String library;
+    private final ICloudDeletions deletions;
+    private final List<Route> routes = new ArrayList<>();
+    private ICloudException failure;
+
+    /** What one route holds in the current round: assets (slimmed to what a delete needs) by id. */
+    private record Held(Asset asset, String name, boolean downloaded) {
+    }
+
+    private final class Route implements ICloudPassListener {
+        final Map<String, Held> held = new LinkedHashMap<>();
+        boolean passOver;
+
+        @Override
+        public void pageHandled(List<AssetOutcome> outcomes) {
+            synchronized (DeletionRounds.this) {
+                for (AssetOutcome o : outcomes) {
+                    if (o.held()) {
+                        held.merge(o.asset().id(), new Held(slim(o.asset()), o.name(), o.downloaded()),
+                                (a, b) -> new Held(b.asset(), b.name(), a.downloaded() || b.downloaded()));
+                    } else {
+                        held.remove(o.asset().id());
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void passCompleted(SyncPass.Stats stats) {
+            passOver(false);
+        }
+
+        @Override
+        public void passFailed(Exception error) {
+            passOver(true);
+        }
+
+        private void passOver(boolean failed) {
+            synchronized (DeletionRounds.this) {
+                if (failed) {
+                    held.clear(); // this round proves nothing about this destination
+                }
+                passOver = true;
+                if (routes.stream().allMatch(r -> r.passOver)) {
+                    endRound();
+                }
+            }
+        }
+    }
+
+    DeletionRounds(ICloudClient client, String library, ICloudDeletions deletions) {
+        this.client = client;
+        this.library = library;
+        this.deletions = deletions;
+    }
+
+    /** No deletions asked for: routes get a listener that does nothing. */
+    static DeletionRounds none() {
+        return new DeletionRounds(null, null, null);
+    }
+
+    /** A listener for one more destination's route. */
+    synchronized ICloudPassListener route() {
+        if (deletions == null) {
+            return NO_DELETIONS;
+        }
+        Route r = new Route();
+        routes.add(r);
+        return r;
+    }
+
+    /** The first deletion that failed (the run ends with it). */
+    synchronized Optional<ICloudException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private void endRound() {
+        Route first = routes.get(0);
+        List<Held> due = new ArrayList<>();
+        for (Held h : first.held.values()) {
+            boolean everywhere = true;
+            boolean downloaded = false;
+            for (Route r : routes) {
+                Held there = r.held.get(h.asset().id());
+                everywhere &= there != null;
+                downloaded |= there != null && there.downloaded();
+            }
+            if (everywhere && deletions.due(h.asset(), h.name(), true, downloaded)) {
+                due.add(h);
+            }
+        }
+        routes.forEach(r -> {
+            r.held.clear();
+            r.passOver = false;
+        });
+        if (due.isEmpty()) {
+            return;
+        }
+        PhotoLibrary photos = client.photos().library(library);
+        for (Held h : due) {
+            try {
+                deletions.delete(photos, h.asset(), h.name());
+            } catch (ICloudException e) {
+                String message = e.getMessage().contains(h.name()) ? e.getMessage()
+                        : "Could not delete " + h.name() + " in iCloud: " + e.getMessage();
+                LOG.warn("{} (it stays in iCloud; no more deletions in this round)", message);
+                if (failure == null) {
+                    failure = new ICloudException(message);
+                }
+                return; // as icloudpd: a failed delete ends the deletions
+            }
+        }
+    }
+
+    /** Only what a delete and its log line need, so a large round does not hold every listed version. */
+    private static Asset slim(Asset a) {
+        return new Asset(a.id(), a.recordName(), a.recordChangeTag(), a.zoneName(), a.fileName(), a.itemType(),
+                a.kind(), a.created(), a.createdOffset(), a.added(), a.favorite(), a.hidden(), a.deleted(), a.width(),
+                a.height(), Map.of(), null);
+    }
+}
