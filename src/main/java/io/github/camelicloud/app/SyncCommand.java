@@ -7,6 +7,8 @@ import io.github.camelicloud.app.destination.DestinationException;
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.ICloudException;
 import io.github.camelicloud.client.LibraryNotReadyException;
+import io.github.camelicloud.client.MfaRequiredException;
+import io.github.camelicloud.client.PasswordRequiredException;
 import io.github.camelicloud.client.SecurityKeyNotSupportedException;
 import io.github.camelicloud.client.ServiceNotActivatedException;
 import io.github.camelicloud.client.WebAccessDisabledException;
@@ -86,6 +88,9 @@ public final class SyncCommand implements Callable<Integer> {
 
     @Mixin
     DestinationOptions destinationOptions = new DestinationOptions();
+
+    @Mixin
+    NotificationOptions notificationOptions = new NotificationOptions();
 
     @Option(names = "--list-libraries", description = "List the libraries (own and shared) and exit")
     boolean listLibraries;
@@ -211,6 +216,8 @@ public final class SyncCommand implements Callable<Integer> {
             settings = ICloudSyncSettings.from(config, Clock.systemDefaultZone());
             validate();
             remotes = destinationOptions.destinations();
+            notificationOptions.validate();
+            notificationOptions.applyTo(config);
         } catch (IllegalArgumentException e) {
             out.println("argument: " + e.getMessage());
             return 2;
@@ -232,14 +239,16 @@ public final class SyncCommand implements Callable<Integer> {
                 return 2;
             }
             ICloudClient client = clientBuilder(simulator).build();
-            AccountSession account = client.signIn();
+            AccountSession account = signIn(client);
             if (authOnly) {
                 checkPhotoLibrary(client);
                 out.println("Authentication completed successfully");
                 out.println(describe(account));
                 return 0;
             }
-            client.awaitPhotosReady();
+            if (account != null) {
+                client.awaitPhotosReady();
+            }
             LibraryCommands commands = new LibraryCommands(client, out);
             if (listLibraries) {
                 commands.listLibraries();
@@ -251,7 +260,8 @@ public final class SyncCommand implements Callable<Integer> {
                 CamelSync.run(client, new CamelSync.Targets(Optional.ofNullable(directory),
                         new ICloudFileFinisher(setExifDatetime, xmpSidecar, directory), remotes, stateDirectory()),
                         watchWithInterval == null ? 0 : watchWithInterval,
-                        new ProgressBar(System.err, interactive && !noProgressBar), config);
+                        new ProgressBar(System.err, interactive && !noProgressBar), config,
+                        notificationOptions.routes());
             }
             return 0;
         } catch (ICloudException | DestinationException e) {
@@ -265,6 +275,23 @@ public final class SyncCommand implements Callable<Integer> {
                 simulator.close();
             }
             close(logs);
+        }
+    }
+
+    /**
+     * Signs in; null when Apple wants a code (or a password) that cannot be had now and the sync's polls will
+     * alert about it and retry (watch mode, or alerts configured): an expired trust must not end a watch.
+     */
+    private AccountSession signIn(ICloudClient client) {
+        try {
+            return client.signIn();
+        } catch (MfaRequiredException | PasswordRequiredException e) {
+            boolean sync = !authOnly && !listLibraries && !listAlbums && !onlyPrintFilenames;
+            if (!sync || (watchWithInterval == null && !notificationOptions.enabled())) {
+                throw e;
+            }
+            LOG.debug("Sign-in needs the user; the sync alerts and retries at each poll", e);
+            return null;
         }
     }
 

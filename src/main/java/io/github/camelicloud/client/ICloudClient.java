@@ -37,13 +37,15 @@ public final class ICloudClient {
     private final MfaCodeProvider mfa;
     private final RetryPolicy readinessPolicy;
     private final RetryPolicy retryPolicy;
+    private final Path sessionFile;
     private volatile AccountSession account;
     private volatile boolean photosReady;
 
     private ICloudClient(Builder b) {
         this.username = b.username;
-        SessionState session = SessionState.load(b.sessionStore != null ? b.sessionStore
-                : new FileSessionStore(b.cookieDirectory, b.username));
+        SessionStore store = b.sessionStore != null ? b.sessionStore : new FileSessionStore(b.cookieDirectory, b.username);
+        this.sessionFile = store instanceof FileSessionStore file ? file.sessionFile() : null;
+        SessionState session = SessionState.load(store);
         this.http = new ICloudHttp(b.okHttp != null ? b.okHttp : ICloudHttp.defaultClient(), session,
                 Endpoints.forDomain(b.domain), b.retryPolicy, b.clock);
         this.authenticator = new Authenticator(http, b.username, b.password, b.clock);
@@ -64,8 +66,14 @@ public final class ICloudClient {
         return http;
     }
 
+    /** Where the session is kept, when it is kept in a file (the default). */
+    public Optional<Path> sessionFile() {
+        return Optional.ofNullable(sessionFile);
+    }
+
     /** Signs in, asking the configured {@link MfaCodeProvider} for a code when Apple demands one. */
     public synchronized AccountSession signIn() {
+        reloadIfSignedInElsewhere();
         account = authenticator.authenticate(mfa);
         return account;
     }
@@ -83,7 +91,15 @@ public final class ICloudClient {
      */
     public synchronized void renewSession() {
         LOG.info("The iCloud session expired; signing in again");
+        reloadIfSignedInElsewhere();
         account = authenticator.authenticate(MfaCodeProvider.NONE);
+    }
+
+    /** A user's {@code --auth-only} run while this one waits for a new trust: its session is the one to use. */
+    private void reloadIfSignedInElsewhere() {
+        if (http.session().reloadIfChangedElsewhere()) {
+            LOG.info("Using the session stored by another sign-in of {} (e.g. --auth-only)", username);
+        }
     }
 
     /** The Photos service of the signed-in account. */

@@ -1,10 +1,13 @@
 package io.github.camelicloud.component;
 
+import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.photos.ResumingDownloadStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Endpoint;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StreamCachingStrategy;
 import org.apache.camel.spi.annotations.Component;
@@ -16,6 +19,9 @@ public class ICloudComponent extends HealthCheckComponent {
 
     @Metadata
     private ICloudConfiguration configuration = new ICloudConfiguration();
+
+    private final Map<String, ICloudMfaAlerts> mfaAlerts = new ConcurrentHashMap<>();
+    private volatile ProducerTemplate alertTemplate;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -48,6 +54,32 @@ public class ICloudComponent extends HealthCheckComponent {
             deny.add(ResumingDownloadStream.class);
             caching.setDenyClasses(deny.toArray(Class<?>[]::new));
         }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (alertTemplate != null) {
+            alertTemplate.stop();
+            alertTemplate = null;
+        }
+        super.doStop();
+    }
+
+    /**
+     * The MFA alerts of an account: one per session file, so the consumers of several destinations (and
+     * endpoints that built their own client for the same account) alert once, not once each.
+     */
+    ICloudMfaAlerts mfaAlerts(ICloudClient client, int warningDays) {
+        String key = client.sessionFile().map(f -> f.toAbsolutePath().toString())
+                .orElse(client.username() + "@" + System.identityHashCode(client));
+        return mfaAlerts.computeIfAbsent(key, k -> new ICloudMfaAlerts(client, warningDays));
+    }
+
+    synchronized ProducerTemplate alertTemplate() {
+        if (alertTemplate == null) {
+            alertTemplate = getCamelContext().createProducerTemplate();
+        }
+        return alertTemplate;
     }
 
     public ICloudConfiguration getConfiguration() {

@@ -60,6 +60,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             client.awaitPhotosReady();
             forceConsumerAsReady();
             PhotoLibrary library = client.photos().library(config.getLibrary());
+            mfaAlerts().working(endpoint, client.account().trustExpiresAt()); // Apple answered: the session works
             Optional<LocalFiles> local = Optional.ofNullable(config.getDirectory()).map(d -> new LocalFiles(Path.of(d),
                     d, settings.naming().fileMatchPolicy()));
             int delivered = 0;
@@ -81,11 +82,17 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             }
             return delivered;
         } catch (Exception e) {
+            mfaAlerts().failed(endpoint, e);
             for (ICloudPassListener l : endpoint.passListeners()) {
                 l.passFailed(e);
             }
             throw e;
         }
+    }
+
+    private ICloudMfaAlerts mfaAlerts() {
+        return endpoint.getComponent(ICloudComponent.class).mfaAlerts(endpoint.client(),
+                endpoint.getConfiguration().getMfaExpiryWarningDays());
     }
 
     private static List<PhotoAlbum> albums(PhotoLibrary library, ICloudConfiguration config) {
@@ -179,6 +186,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         m.setHeader(ICloudConstants.FAVORITE, asset.favorite());
         m.setHeader(ICloudConstants.ALBUM, album.name());
         m.setHeader(ICloudConstants.LIBRARY, library.name());
+        client.account().trustExpiresAt().ifPresent(t -> m.setHeader(ICloudConstants.TRUST_EXPIRES_AT, t));
         DownloadBody.attach(exchange, client, () -> library.refresh(asset), d.version(), endpoint.getConfiguration(),
                 shown(d));
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {

@@ -77,6 +77,23 @@ public final class SessionState {
         dirty = true;
     }
 
+    /**
+     * Takes the stored session over when another run replaced it (a user's {@code --auth-only} while this
+     * process waits for a new trust); returns whether it did.
+     */
+    public synchronized boolean reloadIfChangedElsewhere() {
+        if (!store.changedElsewhere()) {
+            return false;
+        }
+        StoredSession stored = store.load();
+        values.clear();
+        values.putAll(stored.values());
+        cookies.clear();
+        cookies.addAll(stored.cookies());
+        dirty = false;
+        return true;
+    }
+
     public synchronized StoredSession snapshot() {
         return new StoredSession(values, cookies);
     }
