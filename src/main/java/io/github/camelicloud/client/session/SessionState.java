@@ -98,11 +98,15 @@ public final class SessionState {
         return new StoredSession(values, cookies);
     }
 
-    /** Saves the session if anything changed since the last save. */
+    /**
+     * Saves the session if anything changed since the last save — unless another run replaced the stored
+     * session meanwhile: a user's fresh sign-in wins over this run's older state, which the next
+     * {@link #reloadIfChangedElsewhere()} replaces.
+     */
     public void flush() {
         StoredSession snapshot;
         synchronized (this) {
-            if (!dirty) {
+            if (!dirty || store.changedElsewhere()) {
                 return;
             }
             dirty = false;
