@@ -78,10 +78,26 @@ public final class ICloudClient {
         return account;
     }
 
-    /** The signed-in session, signing in first if needed. */
+    /**
+     * The signed-in session, signing in first if needed. When another run (a user's {@code --auth-only})
+     * replaced the stored session, it is taken over and checked without asking for a code, so what this
+     * returns (e.g. the trust's expiry) is the new session's.
+     */
     public AccountSession account() {
         AccountSession current = account;
-        return current != null ? current : signIn();
+        if (current == null) {
+            return signIn();
+        }
+        if (http.session().reloadIfChangedElsewhere()) {
+            return takeOverStoredSession();
+        }
+        return current;
+    }
+
+    private synchronized AccountSession takeOverStoredSession() {
+        LOG.info("Using the session stored by another sign-in of {} (e.g. --auth-only)", username);
+        account = authenticator.authenticate(MfaCodeProvider.NONE);
+        return account;
     }
 
     /**

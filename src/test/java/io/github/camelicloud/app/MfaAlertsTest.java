@@ -1,0 +1,237 @@
+package io.github.camelicloud.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.github.camelicloud.simulator.ICloudSimulator;
+import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MFA-expiry alerts end to end: the simulator's trust runs out, a real SMTP server (GreenMail) receives the
+ * mails, a real shell script receives the events, and the watch goes on until the user signs in again.
+ */
+class MfaAlertsTest {
+
+    private static final String SMTP_USER = "robot@mail.test";
+    private static final String SMTP_PASSWORD = "smtp-Secret-42";
+    private static final String RECIPIENT = "me@mail.test";
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withConfiguration(GreenMailConfiguration.aConfig().withUser(SMTP_USER, SMTP_USER, SMTP_PASSWORD));
+
+    @TempDir
+    Path work;
+
+    private final List<ILoggingEvent> logs = new CopyOnWriteArrayList<>();
+    private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            logs.add(event);
+        }
+    };
+    private Logger root;
+
+    @BeforeEach
+    void captureLogs() {
+        root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        appender.start();
+        root.addAppender(appender);
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        root.detachAppender(appender);
+    }
+
+    @Test
+    void watchWarnsThenReportsMfaRequiredOnceEachAndResumesAfterAuthOnly() throws Exception {
+        String user = "watch@example.com";
+        try (ICloudSimulator apple = ICloudSimulator.builder().srpIterations(1000).assets(4).seed(3)
+                .account(user + ":pw:mfa,trust-days=3").build().start()) {
+            Path cookies = work.resolve("cookies");
+            assertThat(authOnly(apple, user, cookies).exitCode()).isZero();
+            Instant expiry = trustExpiry(apple);
+            Path events = work.resolve("events.txt");
+            Path script = script(events);
+
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            Thread watch = new Thread(() -> Main.run(new String[] {"--username", user, "--password", "pw",
+                "--domain", apple.baseUrl(), "--cookie-directory", cookies.toString(),
+                "--directory", work.resolve("photos").toString(), "--recent", "1", "--watch-with-interval", "1",
+                "--smtp-host", "127.0.0.1", "--smtp-port", String.valueOf(smtp.getSmtp().getPort()),
+                "--smtp-no-tls", "--smtp-username", SMTP_USER, "--smtp-password", SMTP_PASSWORD,
+                "--notification-email", RECIPIENT, "--notification-script", script.toString(),
+                "--mfa-expiry-warning-days", "5"}, new BufferedReader(new StringReader("")),
+                    new PrintStream(console, true, StandardCharsets.UTF_8), false), "watch");
+            watch.start();
+            try {
+                await("the warning mail", () -> smtp.getReceivedMessages().length >= 1);
+                int passes = count("Waiting for 1 sec");
+                await("three more passes", () -> count("Waiting for 1 sec") >= passes + 3);
+                assertThat(smtp.getReceivedMessages()).hasSize(1);
+                MimeMessage warning = smtp.getReceivedMessages()[0];
+                assertThat(warning.getAllRecipients()).extracting(Object::toString).containsExactly(RECIPIENT);
+                assertThat(warning.getFrom()).extracting(Object::toString)
+                        .containsExactly("camel-icloud <" + SMTP_USER + ">");
+                assertThat(warning.getSubject()).isEqualTo("camel-icloud: Two step authentication for " + user
+                        + " expires on " + shown(expiry));
+                assertThat(GreenMailUtil.getBody(warning)).contains(user).contains(shown(expiry))
+                        .contains("camel-icloud --username " + user + " --auth-only");
+
+                apple.advanceClock(Duration.ofDays(4)); // past the trust: Apple wants a code again
+                await("the MFA-required mail", () -> smtp.getReceivedMessages().length >= 2);
+                int failed = count("Multi-factor authentication is required");
+                await("three more failed polls", () -> count("Multi-factor authentication is required") >= failed + 3);
+                assertThat(watch.isAlive()).as("an expired trust does not end the watch").isTrue();
+                assertThat(smtp.getReceivedMessages()).hasSize(2);
+                MimeMessage required = smtp.getReceivedMessages()[1];
+                assertThat(required.getSubject()).isEqualTo("camel-icloud: Two step authentication has expired for "
+                        + user);
+                assertThat(GreenMailUtil.getBody(required)).contains("expired on " + shown(expiry))
+                        .contains("camel-icloud --username " + user + " --auth-only");
+
+                assertThat(Files.readAllLines(events)).containsExactly(
+                        "mfa-expiring|" + user + "|" + expiry + "|camel-icloud: Two step authentication for " + user
+                                + " expires on " + shown(expiry) + "|",
+                        "mfa-required|" + user + "|" + expiry + "|camel-icloud: Two step authentication has expired"
+                                + " for " + user + "|");
+
+                // the user signs in again, as the mail says; the running watch takes the new session up
+                assertThat(authOnly(apple, user, cookies).exitCode()).isZero();
+                int completed = count("Waiting for 1 sec");
+                await("a pass after --auth-only", () -> count("Waiting for 1 sec") > completed);
+                assertThat(count("Using the session stored by another sign-in")).isPositive();
+                assertThat(smtp.getReceivedMessages()).as("the renewed trust alerts nobody").hasSize(2);
+            } finally {
+                watch.interrupt();
+                watch.join(30_000);
+            }
+            assertThat(logs).noneMatch(e -> e.getFormattedMessage().contains(SMTP_PASSWORD));
+            assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain(SMTP_PASSWORD);
+        }
+    }
+
+    @Test
+    void aMailServerThatIsDownOrRefusesTheLoginDoesNotStopTheSync() throws Exception {
+        try (ICloudSimulator apple = ICloudSimulator.builder().srpIterations(1000).assets(4).seed(4)
+                .account("down@example.com:pw:mfa,trust-days=2").account("refused@example.com:pw:mfa,trust-days=2")
+                .build().start()) {
+            int closedPort;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                closedPort = socket.getLocalPort();
+            }
+            CliRun down = syncOnce(apple, "down@example.com", closedPort, SMTP_PASSWORD);
+            assertThat(down.exitCode()).as(down.output()).isZero();
+            assertThat(files(work.resolve("photos-down@example.com"))).isNotEmpty();
+            assertThat(lines(down.output(), "Could not mail the mfa-expiring alert")).singleElement().asString()
+                    .contains("smtp://127.0.0.1:" + closedPort).contains("ConnectException").contains("--smtp-host");
+
+            CliRun refused = syncOnce(apple, "refused@example.com", smtp.getSmtp().getPort(), "wrong-" + SMTP_PASSWORD);
+            assertThat(refused.exitCode()).as(refused.output()).isZero();
+            assertThat(files(work.resolve("photos-refused@example.com"))).isNotEmpty();
+            assertThat(lines(refused.output(), "Could not mail the mfa-expiring alert")).singleElement().asString()
+                    .contains("AuthenticationFailedException").contains("--smtp-password");
+            assertThat(smtp.getReceivedMessages()).isEmpty();
+            assertThat(refused.output() + refused.errors()).doesNotContain(SMTP_PASSWORD);
+            assertThat(logs).noneMatch(e -> e.getFormattedMessage().contains(SMTP_PASSWORD));
+        }
+    }
+
+    private CliRun syncOnce(ICloudSimulator apple, String user, int smtpPort, String smtpPassword) {
+        Path cookies = work.resolve("cookies-" + user);
+        assertThat(authOnly(apple, user, cookies).exitCode()).isZero();
+        return CliRun.of("", "--username", user, "--password", "pw", "--domain", apple.baseUrl(),
+                "--cookie-directory", cookies.toString(), "--directory", work.resolve("photos-" + user).toString(),
+                "--recent", "2", "--smtp-host", "127.0.0.1", "--smtp-port", String.valueOf(smtpPort), "--smtp-no-tls",
+                "--smtp-username", SMTP_USER, "--smtp-password", smtpPassword);
+    }
+
+    private static CliRun authOnly(ICloudSimulator apple, String user, Path cookies) {
+        return CliRun.of(apple.mfaCode() + "\n", "--username", user, "--password", "pw", "--domain", apple.baseUrl(),
+                "--cookie-directory", cookies.toString(), "--auth-only");
+    }
+
+    /** The trust the simulator granted, to the second (as the trust cookie carries it). */
+    private static Instant trustExpiry(ICloudSimulator apple) throws Exception {
+        String text = new ObjectMapper().readTree(apple.stateJson()).path("accounts").path(0).path("trustExpiresAt")
+                .asText();
+        return Instant.parse(text).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static String shown(Instant instant) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT).withZone(ZoneId.systemDefault())
+                .format(instant);
+    }
+
+    /** A notification script that appends what it was told to {@code out}. */
+    private Path script(Path out) throws Exception {
+        Path script = work.resolve("notify.sh");
+        Files.writeString(script, "#!/bin/sh\nprintf '%s|%s|%s|%s|%s\\n' \"$ICLOUD_EVENT\" \"$ICLOUD_USERNAME\""
+                + " \"$ICLOUD_TRUST_EXPIRES_AT\" \"$ICLOUD_MESSAGE\" \"$SMTP_PASSWORD\" >> '" + out + "'\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        return script;
+    }
+
+    private int count(String text) {
+        return (int) logs.stream().filter(e -> e.getFormattedMessage().contains(text)).count();
+    }
+
+    private static List<String> lines(String output, String text) {
+        return output.lines().filter(l -> l.contains(text)).toList();
+    }
+
+    private static List<Path> files(Path dir) throws Exception {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return new ArrayList<>(walk.filter(Files::isRegularFile).toList());
+        }
+    }
+
+    /** Waits for a condition the system under test brings about; the deadline only stops a broken run. */
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
