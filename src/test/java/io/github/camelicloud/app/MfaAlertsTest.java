@@ -172,6 +172,42 @@ class MfaAlertsTest {
         }
     }
 
+    @Test
+    void theBundledRoutesMailTheAlertWhenRunAsACamelApplication() throws Exception {
+        String user = "main@example.com";
+        try (ICloudSimulator apple = ICloudSimulator.builder().srpIterations(1000).assets(3).seed(6)
+                .account(user + ":pw:mfa,trust-days=2").build().start()) {
+            Path cookies = work.resolve("cookies-main");
+            assertThat(authOnly(apple, user, cookies).exitCode()).isZero();
+            org.apache.camel.main.Main main = new org.apache.camel.main.Main();
+            main.setDefaultPropertyPlaceholderLocation("file:application.properties");
+            main.addOverrideProperty("icloud.username", user);
+            main.addOverrideProperty("icloud.password", "pw");
+            main.addOverrideProperty("icloud.domain", apple.baseUrl());
+            main.addOverrideProperty("icloud.cookie-directory", cookies.toString());
+            main.addOverrideProperty("icloud.recent", "1");
+            main.addOverrideProperty("file.directory", work.resolve("photos-main").toString());
+            main.addOverrideProperty("icloud.mfa-alert-uri", "direct:icloud-mfa-alert-mail");
+            main.addOverrideProperty("smtp.host", "127.0.0.1");
+            main.addOverrideProperty("smtp.port", String.valueOf(smtp.getSmtp().getPort()));
+            main.addOverrideProperty("smtp.starttls", "false");
+            main.addOverrideProperty("smtp.username", SMTP_USER);
+            main.addOverrideProperty("camel.component.smtp.password", SMTP_PASSWORD);
+            main.start();
+            try {
+                await("the warning mail", () -> smtp.getReceivedMessages().length >= 1);
+            } finally {
+                main.stop();
+            }
+            MimeMessage mail = smtp.getReceivedMessages()[0];
+            assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(SMTP_USER);
+            assertThat(mail.getFrom()).extracting(Object::toString).containsExactly("camel-icloud <" + SMTP_USER + ">");
+            assertThat(mail.getSubject()).startsWith("camel-icloud: Two step authentication for " + user + " expires");
+            assertThat(GreenMailUtil.getBody(mail)).contains("--username " + user + " --auth-only");
+            assertThat(logs).noneMatch(e -> e.getFormattedMessage().contains(SMTP_PASSWORD));
+        }
+    }
+
     private CliRun syncOnce(ICloudSimulator apple, String user, int smtpPort, String smtpPassword) {
         Path cookies = work.resolve("cookies-" + user);
         assertThat(authOnly(apple, user, cookies).exitCode()).isZero();
