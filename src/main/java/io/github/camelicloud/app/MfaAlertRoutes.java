@@ -53,6 +53,9 @@ final class MfaAlertRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        if (!options.enabled()) {
+            return; // no alerts asked for: the consumers only log the MFA state
+        }
         var route = from(ALERTS).routeId("icloud-mfa-alert");
         if (options.notificationScript != null) {
             route.process(new NotificationScript(options.notificationScript));

@@ -46,12 +46,9 @@ final class NotificationScript implements Processor {
         try {
             Process process = builder.start();
             process.getOutputStream().close();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    LOG.info("{}: {}", script.getFileName(), line);
-                }
-            }
+            Thread output = new Thread(() -> logOutput(process), "notification-script");
+            output.setDaemon(true); // a script that hangs with its output open must not hold the sync
+            output.start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 LOG.warn("The notification script {} did not finish within {} s and was stopped", script,
@@ -67,6 +64,17 @@ final class NotificationScript implements Processor {
                     script, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void logOutput(Process process) {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                LOG.info("{}: {}", script.getFileName(), line);
+            }
+        } catch (IOException e) {
+            LOG.debug("Output of {} ended: {}", script, e.getMessage());
         }
     }
 }

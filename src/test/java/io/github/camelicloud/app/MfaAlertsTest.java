@@ -173,6 +173,27 @@ class MfaAlertsTest {
     }
 
     @Test
+    void aFailingNotificationScriptIsLoggedAndTheSyncGoesOn() throws Exception {
+        String user = "script@example.com";
+        try (ICloudSimulator apple = ICloudSimulator.builder().srpIterations(1000).assets(3).seed(7)
+                .account(user + ":pw:mfa,trust-days=1").build().start()) {
+            Path cookies = work.resolve("cookies-script");
+            assertThat(authOnly(apple, user, cookies).exitCode()).isZero();
+            Path script = work.resolve("fails.sh");
+            Files.writeString(script, "#!/bin/sh\necho \"cannot reach the pager\"\nexit 3\n");
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+            CliRun run = CliRun.of("", "--username", user, "--password", "pw", "--domain", apple.baseUrl(),
+                    "--cookie-directory", cookies.toString(), "--directory", work.resolve("photos-script").toString(),
+                    "--recent", "1", "--notification-script", script.toString());
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(files(work.resolve("photos-script"))).isNotEmpty();
+            assertThat(run.output()).contains("fails.sh: cannot reach the pager")
+                    .contains("The notification script " + script + " failed with exit code 3 for the mfa-expiring"
+                            + " alert");
+        }
+    }
+
+    @Test
     void theBundledRoutesMailTheAlertWhenRunAsACamelApplication() throws Exception {
         String user = "main@example.com";
         try (ICloudSimulator apple = ICloudSimulator.builder().srpIterations(1000).assets(3).seed(6)
