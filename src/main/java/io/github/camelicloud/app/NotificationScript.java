@@ -49,7 +49,9 @@ final class NotificationScript implements Processor {
             Thread output = new Thread(() -> logOutput(process), "notification-script");
             output.setDaemon(true); // a script that hangs with its output open must not hold the sync
             output.start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            output.join(1000); // its last lines before the verdict
+            if (!finished) {
                 process.destroyForcibly();
                 LOG.warn("The notification script {} did not finish within {} s and was stopped", script,
                         TIMEOUT_SECONDS);

@@ -59,7 +59,7 @@ public final class ICloudMfaAlerts {
         if (alert.state() == MfaState.EXPIRING_SOON) {
             LOG.warn("{}. Re-authenticate before then: {}", alert.subject(), alert.reauthenticationCommand());
         } else {
-            LOG.error("{}. Syncing resumes after you run: {}", alert.subject(), alert.reauthenticationCommand());
+            LOG.error("{}. Sign in again with: {}", alert.subject(), alert.reauthenticationCommand());
         }
         if (uri == null || uri.isBlank()) {
             return;

@@ -173,6 +173,31 @@ class MfaAlertsTest {
     }
 
     @Test
+    void runOnceMailsMfaRequiredOnceAcrossRunsAndFails() throws Exception {
+        String user = "cron@example.com";
+        try (ICloudSimulator apple = ICloudSimulator.builder().srpIterations(1000).assets(3).seed(8)
+                .account(user + ":pw:mfa,trust-days=30").build().start()) {
+            Path cookies = work.resolve("cookies-cron");
+            assertThat(authOnly(apple, user, cookies).exitCode()).isZero();
+            apple.advanceClock(Duration.ofDays(31));
+            for (int run = 1; run <= 2; run++) { // e.g. an hourly cron job: the second run must not mail again
+                CliRun cron = CliRun.of("", "--username", user, "--password", "pw", "--domain", apple.baseUrl(),
+                        "--cookie-directory", cookies.toString(), "--directory", work.resolve("photos-cron").toString(),
+                        "--smtp-host", "127.0.0.1", "--smtp-port", String.valueOf(smtp.getSmtp().getPort()),
+                        "--smtp-no-tls", "--smtp-username", SMTP_USER, "--smtp-password", SMTP_PASSWORD);
+                assertThat(cron.exitCode()).isEqualTo(1);
+                assertThat(cron.output()).contains("Multi-factor authentication is required for " + user);
+                assertThat(smtp.getReceivedMessages()).hasSize(1);
+            }
+            MimeMessage mail = smtp.getReceivedMessages()[0];
+            assertThat(mail.getSubject()).isEqualTo("camel-icloud: Two step authentication has expired for " + user);
+            assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(SMTP_USER);
+            assertThat(Files.readString(cookies.resolve("cronexamplecom.camel-icloud.mfa-state.json")))
+                    .contains("MFA_REQUIRED");
+        }
+    }
+
+    @Test
     void aFailingNotificationScriptIsLoggedAndTheSyncGoesOn() throws Exception {
         String user = "script@example.com";
         try (ICloudSimulator apple = ICloudSimulator.builder().srpIterations(1000).assets(3).seed(7)
@@ -227,6 +252,21 @@ class MfaAlertsTest {
             assertThat(GreenMailUtil.getBody(mail)).contains("--username " + user + " --auth-only");
             assertThat(logs).noneMatch(e -> e.getFormattedMessage().contains(SMTP_PASSWORD));
         }
+    }
+
+    @Test
+    void badAlertSettingsSayWhatToFix() {
+        CliRun port = CliRun.of("", "--username", "u@example.com", "--directory", work.toString(), "--smtp-port", "0");
+        assertThat(port.exitCode()).isEqualTo(2);
+        assertThat(port.output()).contains("--smtp-port must be 1-65535, got 0");
+        CliRun script = CliRun.of("", "--username", "u@example.com", "--directory", work.toString(),
+                "--notification-script", work.resolve("missing.sh").toString());
+        assertThat(script.exitCode()).isEqualTo(2);
+        assertThat(script.output()).contains("is not an executable file");
+        CliRun days = CliRun.of("", "--username", "u@example.com", "--directory", work.toString(),
+                "--mfa-expiry-warning-days", "-1");
+        assertThat(days.exitCode()).isEqualTo(2);
+        assertThat(days.output()).contains("--mfa-expiry-warning-days must be 0 or more");
     }
 
     private CliRun syncOnce(ICloudSimulator apple, String user, int smtpPort, String smtpPassword) {
