@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -65,10 +66,12 @@ class MfaAlertsTest {
         }
     };
     private Logger root;
+    private Level level;
 
     @BeforeEach
     void captureLogs() {
         root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        level = root.getLevel();
         appender.start();
         root.addAppender(appender);
     }
@@ -76,6 +79,7 @@ class MfaAlertsTest {
     @AfterEach
     void stopCapturing() {
         root.detachAppender(appender);
+        root.setLevel(level);
     }
 
     @Test
@@ -161,14 +165,18 @@ class MfaAlertsTest {
             assertThat(lines(down.output(), "Could not mail the mfa-expiring alert")).singleElement().asString()
                     .contains("smtp://127.0.0.1:" + closedPort).contains("ConnectException").contains("--smtp-host");
 
-            CliRun refused = syncOnce(apple, "refused@example.com", smtp.getSmtp().getPort(), "wrong-" + SMTP_PASSWORD);
+            CliRun refused = syncOnce(apple, "refused@example.com", smtp.getSmtp().getPort(), "wrong-" + SMTP_PASSWORD,
+                    "--log-level", "trace"); // nothing logs the SMTP password, not even at trace
             assertThat(refused.exitCode()).as(refused.output()).isZero();
             assertThat(files(work.resolve("photos-refused@example.com"))).isNotEmpty();
             assertThat(lines(refused.output(), "Could not mail the mfa-expiring alert")).singleElement().asString()
                     .contains("AuthenticationFailedException").contains("--smtp-password");
             assertThat(smtp.getReceivedMessages()).isEmpty();
             assertThat(refused.output() + refused.errors()).doesNotContain(SMTP_PASSWORD);
-            assertThat(logs).noneMatch(e -> e.getFormattedMessage().contains(SMTP_PASSWORD));
+            assertThat(logs).anyMatch(e -> e.getLevel() == Level.TRACE);
+            assertThat(logs).noneMatch(e -> e.getFormattedMessage().contains(SMTP_PASSWORD)
+                    || e.getThrowableProxy() != null && ThrowableProxyUtil.asString(e.getThrowableProxy())
+                            .contains(SMTP_PASSWORD));
         }
     }
 
@@ -269,13 +277,15 @@ class MfaAlertsTest {
         assertThat(days.output()).contains("--mfa-expiry-warning-days must be 0 or more");
     }
 
-    private CliRun syncOnce(ICloudSimulator apple, String user, int smtpPort, String smtpPassword) {
+    private CliRun syncOnce(ICloudSimulator apple, String user, int smtpPort, String smtpPassword, String... more) {
         Path cookies = work.resolve("cookies-" + user);
         assertThat(authOnly(apple, user, cookies).exitCode()).isZero();
-        return CliRun.of("", "--username", user, "--password", "pw", "--domain", apple.baseUrl(),
+        List<String> args = new ArrayList<>(List.of("--username", user, "--password", "pw", "--domain", apple.baseUrl(),
                 "--cookie-directory", cookies.toString(), "--directory", work.resolve("photos-" + user).toString(),
                 "--recent", "2", "--smtp-host", "127.0.0.1", "--smtp-port", String.valueOf(smtpPort), "--smtp-no-tls",
-                "--smtp-username", SMTP_USER, "--smtp-password", smtpPassword);
+                "--smtp-username", SMTP_USER, "--smtp-password", smtpPassword));
+        args.addAll(List.of(more));
+        return CliRun.of("", args.toArray(String[]::new));
     }
 
     private static CliRun authOnly(ICloudSimulator apple, String user, Path cookies) {
