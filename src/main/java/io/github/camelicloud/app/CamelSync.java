@@ -56,8 +56,8 @@ final class CamelSync {
     }
 
     /**
-     * Runs the routes, each endpoint with a copy of {@code options}, and the {@code alerts} routes. Returns after one pass of every
-     * route, or, with {@code watchSeconds > 0}, never (until the process is stopped). Throws when iCloud
+     * Runs the routes, each endpoint with a copy of {@code options}, and the {@code alerts} routes. Returns
+     * after one pass of every route, or, with {@code watchSeconds > 0}, never (until the process is stopped). Throws when iCloud
      * failed or a destination did not receive every file.
      */
     static void run(ICloudClient client, Targets targets, long watchSeconds, ProgressBar progress,

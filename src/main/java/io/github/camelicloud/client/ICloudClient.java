@@ -10,6 +10,7 @@ import io.github.camelicloud.client.photos.AssetDownloader;
 import io.github.camelicloud.client.photos.CloudKitDatabase;
 import io.github.camelicloud.client.photos.PhotosService;
 import io.github.camelicloud.client.session.FileSessionStore;
+import io.github.camelicloud.client.session.SessionKey;
 import io.github.camelicloud.client.session.SessionState;
 import io.github.camelicloud.client.session.SessionStore;
 import java.nio.file.Path;
@@ -88,8 +89,12 @@ public final class ICloudClient {
         if (current == null) {
             return signIn();
         }
-        if (http.session().reloadIfChangedElsewhere()) {
-            return takeOverStoredSession();
+        SessionState session = http.session();
+        Optional<String> token = session.get(SessionKey.SESSION_TOKEN);
+        Optional<String> trust = session.get(SessionKey.TRUST_TOKEN);
+        if (session.reloadIfChangedElsewhere() && (!token.equals(session.get(SessionKey.SESSION_TOKEN))
+                || !trust.equals(session.get(SessionKey.TRUST_TOKEN)))) {
+            return takeOverStoredSession(); // a new sign-in, not just refreshed cookies of another client
         }
         return current;
     }
