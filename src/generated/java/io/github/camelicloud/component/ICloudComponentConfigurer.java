@@ -77,8 +77,14 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "livePhotoSize": getOrCreateConfiguration(target).setLivePhotoSize(property(camelContext, java.lang.String.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "mfaalerturi":
+        case "mfaAlertUri": getOrCreateConfiguration(target).setMfaAlertUri(property(camelContext, java.lang.String.class, value)); return true;
         case "mfacodeprovider":
         case "mfaCodeProvider": getOrCreateConfiguration(target).setMfaCodeProvider(property(camelContext, io.github.camelicloud.client.auth.MfaCodeProvider.class, value)); return true;
+        case "mfaexpirywarningdays":
+        case "mfaExpiryWarningDays": getOrCreateConfiguration(target).setMfaExpiryWarningDays(property(camelContext, int.class, value)); return true;
+        case "mfawebpageurl":
+        case "mfaWebPageUrl": getOrCreateConfiguration(target).setMfaWebPageUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelicloud.component.ICloudOperations.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
@@ -160,8 +166,14 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "livePhotoSize": return java.lang.String.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "mfaalerturi":
+        case "mfaAlertUri": return java.lang.String.class;
         case "mfacodeprovider":
         case "mfaCodeProvider": return io.github.camelicloud.client.auth.MfaCodeProvider.class;
+        case "mfaexpirywarningdays":
+        case "mfaExpiryWarningDays": return int.class;
+        case "mfawebpageurl":
+        case "mfaWebPageUrl": return java.lang.String.class;
         case "operation": return io.github.camelicloud.component.ICloudOperations.class;
         case "pagesize":
         case "pageSize": return int.class;
@@ -244,8 +256,14 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "livePhotoSize": return getOrCreateConfiguration(target).getLivePhotoSize();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "mfaalerturi":
+        case "mfaAlertUri": return getOrCreateConfiguration(target).getMfaAlertUri();
         case "mfacodeprovider":
         case "mfaCodeProvider": return getOrCreateConfiguration(target).getMfaCodeProvider();
+        case "mfaexpirywarningdays":
+        case "mfaExpiryWarningDays": return getOrCreateConfiguration(target).getMfaExpiryWarningDays();
+        case "mfawebpageurl":
+        case "mfaWebPageUrl": return getOrCreateConfiguration(target).getMfaWebPageUrl();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();

@@ -77,8 +77,14 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "livePhotoSize": target.getConfiguration().setLivePhotoSize(property(camelContext, java.lang.String.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "mfaalerturi":
+        case "mfaAlertUri": target.getConfiguration().setMfaAlertUri(property(camelContext, java.lang.String.class, value)); return true;
         case "mfacodeprovider":
         case "mfaCodeProvider": target.getConfiguration().setMfaCodeProvider(property(camelContext, io.github.camelicloud.client.auth.MfaCodeProvider.class, value)); return true;
+        case "mfaexpirywarningdays":
+        case "mfaExpiryWarningDays": target.getConfiguration().setMfaExpiryWarningDays(property(camelContext, int.class, value)); return true;
+        case "mfawebpageurl":
+        case "mfaWebPageUrl": target.getConfiguration().setMfaWebPageUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelicloud.component.ICloudOperations.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
@@ -186,8 +192,14 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "livePhotoSize": return java.lang.String.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "mfaalerturi":
+        case "mfaAlertUri": return java.lang.String.class;
         case "mfacodeprovider":
         case "mfaCodeProvider": return io.github.camelicloud.client.auth.MfaCodeProvider.class;
+        case "mfaexpirywarningdays":
+        case "mfaExpiryWarningDays": return int.class;
+        case "mfawebpageurl":
+        case "mfaWebPageUrl": return java.lang.String.class;
         case "operation": return io.github.camelicloud.component.ICloudOperations.class;
         case "pagesize":
         case "pageSize": return int.class;
@@ -296,8 +308,14 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "livePhotoSize": return target.getConfiguration().getLivePhotoSize();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "mfaalerturi":
+        case "mfaAlertUri": return target.getConfiguration().getMfaAlertUri();
         case "mfacodeprovider":
         case "mfaCodeProvider": return target.getConfiguration().getMfaCodeProvider();
+        case "mfaexpirywarningdays":
+        case "mfaExpiryWarningDays": return target.getConfiguration().getMfaExpiryWarningDays();
+        case "mfawebpageurl":
+        case "mfaWebPageUrl": return target.getConfiguration().getMfaWebPageUrl();
         case "operation": return target.getConfiguration().getOperation();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();

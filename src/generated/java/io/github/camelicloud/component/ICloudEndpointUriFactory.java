@@ -23,7 +23,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(59);
+        Set<String> props = new HashSet<>(62);
         props.add("albums");
         props.add("alignRaw");
         props.add("autoDelete");
@@ -55,7 +55,10 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
         props.add("livePhotoMovFilenamePolicy");
         props.add("livePhotoSize");
         props.add("maxRetries");
+        props.add("mfaAlertUri");
         props.add("mfaCodeProvider");
+        props.add("mfaExpiryWarningDays");
+        props.add("mfaWebPageUrl");
         props.add("operation");
         props.add("pageSize");
         props.add("password");

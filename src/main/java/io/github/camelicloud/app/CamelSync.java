@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RoutesBuilder;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -57,18 +58,19 @@ final class CamelSync {
     }
 
     /**
-     * Runs the routes, each endpoint with a copy of {@code options}. Returns after one pass of every
-     * route, or, with {@code watchSeconds > 0}, never (until the process is stopped). Throws when iCloud
+     * Runs the routes, each endpoint with a copy of {@code options}, and the {@code alerts} routes. Returns
+     * after one pass of every route, or, with {@code watchSeconds > 0}, never (until the process is stopped). Throws when iCloud
      * failed or a destination did not receive every file.
      */
     static void run(ICloudClient client, Targets targets, long watchSeconds, ProgressBar progress,
-            ICloudConfiguration options, DeletionRounds deletions) throws Exception {
+            ICloudConfiguration options, DeletionRounds deletions, RoutesBuilder alerts) throws Exception {
         int routes = (targets.directory().isPresent() ? 1 : 0) + targets.remotes().size();
         CountDownLatch firstPasses = new CountDownLatch(routes);
         AtomicReference<Exception> failure = new AtomicReference<>();
         List<RemoteDelivery> deliveries = new ArrayList<>();
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.getShutdownStrategy().setTimeout(30); // seconds; the passes are over when we stop
+            camel.addRoutes(alerts); // where the consumers' MFA alerts go (options.getMfaAlertUri())
             boolean reporter = true; // the first route shows the progress bar and the pass summary
             if (targets.directory().isPresent()) {
                 String directory = targets.directory().get();

@@ -8,6 +8,8 @@ import io.github.camelicloud.app.destination.DestinationException;
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.ICloudException;
 import io.github.camelicloud.client.LibraryNotReadyException;
+import io.github.camelicloud.client.MfaRequiredException;
+import io.github.camelicloud.client.PasswordRequiredException;
 import io.github.camelicloud.client.SecurityKeyNotSupportedException;
 import io.github.camelicloud.client.ServiceNotActivatedException;
 import io.github.camelicloud.client.WebAccessDisabledException;
@@ -101,6 +103,9 @@ public final class SyncCommand implements Callable<Integer> {
 
     @Mixin
     DeletionOptions deletionOptions = new DeletionOptions();
+
+    @Mixin
+    NotificationOptions notificationOptions = new NotificationOptions();
 
     @Option(names = "--list-libraries", description = "List the libraries (own and shared) and exit")
     boolean listLibraries;
@@ -230,6 +235,8 @@ public final class SyncCommand implements Callable<Integer> {
             remotes = destinationOptions.destinations();
             delivered = stateOptions.deliveredState(stateDirectory());
             authOptions.validate();
+            notificationOptions.validate();
+            notificationOptions.applyTo(config);
         } catch (IllegalArgumentException e) {
             out.println("argument: " + e.getMessage());
             return 2;
@@ -252,7 +259,7 @@ public final class SyncCommand implements Callable<Integer> {
             }
             signInAids = SignInAids.open(authOptions, username, password, interactive);
             ICloudClient client = clientBuilder(simulator).build();
-            AccountSession account = client.signIn();
+            AccountSession account = signIn(client);
             signInAids.signedIn(account);
             if (authOnly) {
                 checkPhotoLibrary(client);
@@ -260,7 +267,9 @@ public final class SyncCommand implements Callable<Integer> {
                 out.println(describe(account));
                 return 0;
             }
-            client.awaitPhotosReady();
+            if (account != null) {
+                client.awaitPhotosReady();
+            }
             LibraryCommands commands = new LibraryCommands(client, out);
             if (listLibraries) {
                 commands.listLibraries();
@@ -273,7 +282,7 @@ public final class SyncCommand implements Callable<Integer> {
                         new ICloudFileFinisher(setExifDatetime, xmpSidecar, directory), remotes, delivered),
                         watchWithInterval == null ? 0 : watchWithInterval,
                         new ProgressBar(System.err, interactive && !noProgressBar).alsoTell(signInAids::progress),
-                        config, deletionOptions.rounds(client, library, dryRun));
+                        config, deletionOptions.rounds(client, library, dryRun), notificationOptions.routes());
             }
             signInAids.finished(0);
             return 0;
@@ -291,6 +300,23 @@ public final class SyncCommand implements Callable<Integer> {
                 signInAids.close();
             }
             close(logs);
+        }
+    }
+
+    /**
+     * Signs in; null when Apple wants a code (or a password) that cannot be had now and the sync's polls will
+     * alert about it and retry (watch mode, or alerts configured): an expired trust must not end a watch.
+     */
+    private AccountSession signIn(ICloudClient client) {
+        try {
+            return client.signIn();
+        } catch (MfaRequiredException | PasswordRequiredException e) {
+            boolean sync = !authOnly && !listLibraries && !listAlbums && !onlyPrintFilenames;
+            if (!sync || (watchWithInterval == null && !notificationOptions.enabled())) {
+                throw e;
+            }
+            LOG.debug("Sign-in needs the user; the sync alerts and retries at each poll", e);
+            return null;
         }
     }
 

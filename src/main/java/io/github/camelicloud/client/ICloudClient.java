@@ -10,6 +10,7 @@ import io.github.camelicloud.client.photos.AssetDownloader;
 import io.github.camelicloud.client.photos.CloudKitDatabase;
 import io.github.camelicloud.client.photos.PhotosService;
 import io.github.camelicloud.client.session.FileSessionStore;
+import io.github.camelicloud.client.session.SessionKey;
 import io.github.camelicloud.client.session.SessionState;
 import io.github.camelicloud.client.session.SessionStore;
 import java.nio.file.Path;
@@ -37,13 +38,15 @@ public final class ICloudClient {
     private final MfaCodeProvider mfa;
     private final RetryPolicy readinessPolicy;
     private final RetryPolicy retryPolicy;
+    private final Path sessionFile;
     private volatile AccountSession account;
     private volatile boolean photosReady;
 
     private ICloudClient(Builder b) {
         this.username = b.username;
-        SessionState session = SessionState.load(b.sessionStore != null ? b.sessionStore
-                : new FileSessionStore(b.cookieDirectory, b.username));
+        SessionStore store = b.sessionStore != null ? b.sessionStore : new FileSessionStore(b.cookieDirectory, b.username);
+        this.sessionFile = store instanceof FileSessionStore file ? file.sessionFile() : null;
+        SessionState session = SessionState.load(store);
         this.http = new ICloudHttp(b.okHttp != null ? b.okHttp : ICloudHttp.defaultClient(), session,
                 Endpoints.forDomain(b.domain), b.retryPolicy, b.clock);
         this.authenticator = new Authenticator(http, b.username, b.password, b.clock);
@@ -64,21 +67,44 @@ public final class ICloudClient {
         return http;
     }
 
+    /** Where the session is kept, when it is kept in a file (the default). */
+    public Optional<Path> sessionFile() {
+        return Optional.ofNullable(sessionFile);
+    }
+
     /** Signs in, asking the configured {@link MfaCodeProvider} for a code when Apple demands one. */
     public synchronized AccountSession signIn() {
+        reloadIfSignedInElsewhere();
         account = authenticator.authenticate(mfa);
         return account;
     }
 
-    /** The signed-in session, signing in first if needed (once, when several threads ask at the same time). */
+    /**
+     * The signed-in session, signing in first if needed (once, when several threads ask at the same time).
+     * When another run (a user's {@code --auth-only}) replaced the stored session, it is taken over and checked
+     * without asking for a code, so what this returns (e.g. the trust's expiry) is the new session's.
+     */
     public AccountSession account() {
         AccountSession current = account;
-        if (current != null) {
-            return current;
+        if (current == null) {
+            synchronized (this) {
+                return account != null ? account : signIn();
+            }
         }
-        synchronized (this) {
-            return account != null ? account : signIn();
+        SessionState session = http.session();
+        Optional<String> token = session.get(SessionKey.SESSION_TOKEN);
+        Optional<String> trust = session.get(SessionKey.TRUST_TOKEN);
+        if (session.reloadIfChangedElsewhere() && (!token.equals(session.get(SessionKey.SESSION_TOKEN))
+                || !trust.equals(session.get(SessionKey.TRUST_TOKEN)))) {
+            return takeOverStoredSession(); // a new sign-in, not just refreshed cookies of another client
         }
+        return current;
+    }
+
+    private synchronized AccountSession takeOverStoredSession() {
+        LOG.info("Using the session stored by another sign-in of {} (e.g. --auth-only)", username);
+        account = authenticator.authenticate(MfaCodeProvider.NONE);
+        return account;
     }
 
     /**
@@ -88,7 +114,15 @@ public final class ICloudClient {
      */
     public synchronized void renewSession() {
         LOG.info("The iCloud session expired; signing in again");
+        reloadIfSignedInElsewhere();
         account = authenticator.authenticate(MfaCodeProvider.NONE);
+    }
+
+    /** A user's {@code --auth-only} run while this one waits for a new trust: its session is the one to use. */
+    private void reloadIfSignedInElsewhere() {
+        if (http.session().reloadIfChangedElsewhere()) {
+            LOG.info("Using the session stored by another sign-in of {} (e.g. --auth-only)", username);
+        }
     }
 
     /** The Photos service of the signed-in account. */

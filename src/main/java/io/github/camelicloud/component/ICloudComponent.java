@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.camel.Endpoint;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StreamCachingStrategy;
 import org.apache.camel.spi.annotations.Component;
@@ -24,6 +25,8 @@ public class ICloudComponent extends HealthCheckComponent {
 
     /** Signed-in clients by account, shared by the endpoints of that account. */
     private final Map<String, ICloudClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, ICloudMfaAlerts> mfaAlerts = new ConcurrentHashMap<>();
+    private volatile ProducerTemplate alertTemplate;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -73,7 +76,28 @@ public class ICloudComponent extends HealthCheckComponent {
     @Override
     protected void doStop() throws Exception {
         clients.clear();
+        if (alertTemplate != null) {
+            alertTemplate.stop();
+            alertTemplate = null;
+        }
         super.doStop();
+    }
+
+    /**
+     * The MFA alerts of an account: one per session file, so the consumers of several destinations (and
+     * endpoints that built their own client for the same account) alert once, not once each.
+     */
+    ICloudMfaAlerts mfaAlerts(ICloudClient client, int warningDays) {
+        String key = client.sessionFile().map(f -> f.toAbsolutePath().toString())
+                .orElse(client.username() + "@" + System.identityHashCode(client));
+        return mfaAlerts.computeIfAbsent(key, k -> new ICloudMfaAlerts(client, warningDays));
+    }
+
+    synchronized ProducerTemplate alertTemplate() {
+        if (alertTemplate == null) {
+            alertTemplate = getCamelContext().createProducerTemplate();
+        }
+        return alertTemplate;
     }
 
     public ICloudConfiguration getConfiguration() {

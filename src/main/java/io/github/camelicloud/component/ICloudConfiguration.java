@@ -96,6 +96,12 @@ public class ICloudConfiguration implements Cloneable {
     private int maxRetries = 3;
     @UriParam(label = "advanced", defaultValue = "5")
     private int retryDelaySeconds = 5;
+    @UriParam(label = "consumer")
+    private String mfaAlertUri;
+    @UriParam(label = "consumer", defaultValue = "7")
+    private int mfaExpiryWarningDays = 7;
+    @UriParam(label = "consumer")
+    private String mfaWebPageUrl;
 
     /** The back-off these options describe: maxRetries retries, from retryDelaySeconds doubling to 2 minutes. */
     public RetryPolicy retryPolicy() {
@@ -482,5 +488,36 @@ public class ICloudConfiguration implements Cloneable {
      */
     public void setResumePartialDownloads(boolean resumePartialDownloads) {
         this.resumePartialDownloads = resumePartialDownloads;
+    }
+
+    public String getMfaAlertUri() {
+        return mfaAlertUri;
+    }
+
+    /**
+     * Where MFA alerts go (e.g. direct:icloud-mfa-alert): one exchange when the trust will expire within
+     * mfaExpiryWarningDays and one when Apple wants a code that cannot be had unattended, each once per change.
+     * The body is a text for a person; headers CamelICloudMfaEvent, CamelICloudTrustExpiresAt, ...
+     */
+    public void setMfaAlertUri(String mfaAlertUri) {
+        this.mfaAlertUri = mfaAlertUri;
+    }
+
+    public int getMfaExpiryWarningDays() {
+        return mfaExpiryWarningDays;
+    }
+
+    /** How many days before the MFA trust ends the mfa-expiring alert is sent. */
+    public void setMfaExpiryWarningDays(int mfaExpiryWarningDays) {
+        this.mfaExpiryWarningDays = mfaExpiryWarningDays;
+    }
+
+    public String getMfaWebPageUrl() {
+        return mfaWebPageUrl;
+    }
+
+    /** The address of the MFA web page, named in the alerts as a way to re-authenticate. */
+    public void setMfaWebPageUrl(String mfaWebPageUrl) {
+        this.mfaWebPageUrl = mfaWebPageUrl;
     }
 }

@@ -58,4 +58,20 @@ public interface ICloudConstants {
     @Metadata(label = "consumer", description = "With resumePartialDownloads: the bytes an earlier run left in the"
             + " part file; the body starts after them", javaType = "Long")
     String RESUME_FROM = "CamelICloudResumeFrom";
+    @Metadata(label = "consumer", description = "When the account's MFA trust ends (Apple's trust cookie), when"
+            + " known; on every file and on MFA alerts", javaType = "java.time.Instant")
+    String TRUST_EXPIRES_AT = "CamelICloudTrustExpiresAt";
+    @Metadata(label = "consumer", description = "MFA alert (mfaAlertUri): mfa-expiring or mfa-required",
+            javaType = "String")
+    String MFA_EVENT = "CamelICloudMfaEvent";
+    @Metadata(label = "consumer", description = "MFA alert: the new state, EXPIRING_SOON or MFA_REQUIRED",
+            javaType = "io.github.camelicloud.client.mfa.MfaState")
+    String MFA_STATE = "CamelICloudMfaState";
+    @Metadata(label = "consumer", description = "MFA alert: the Apple ID concerned", javaType = "String")
+    String USERNAME = "CamelICloudUsername";
+    @Metadata(label = "consumer", description = "MFA alert: a one-line summary (the mail subject)",
+            javaType = "String")
+    String MFA_SUBJECT = "CamelICloudMfaSubject";
+    @Metadata(label = "consumer", description = "MFA alert: the command that renews the trust", javaType = "String")
+    String REAUTHENTICATION_COMMAND = "CamelICloudReauthenticationCommand";
 }

@@ -85,6 +85,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             }
             return fullPass(client, tokens, settings, local, deletions);
         } catch (Exception e) {
+            mfaAlerts().failed(endpoint, e);
             for (ICloudPassListener l : endpoint.passListeners()) {
                 l.passFailed(e);
             }
@@ -99,6 +100,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         client.awaitPhotosReady();
         forceConsumerAsReady();
         PhotoLibrary library = client.photos().library(config.getLibrary());
+        sessionWorks(client);
         int delivered = 0;
         SyncPass.Stats last = null;
         for (PhotoAlbum album : albums(library, config)) {
@@ -136,6 +138,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             }
             return Optional.empty();
         }
+        sessionWorks(client);
         forceConsumerAsReady();
         List<Asset> current = changes.assets().stream().filter(a -> !a.deleted() && !a.hidden())
                 .sorted(Comparator.comparing(Asset::created).reversed()).toList();
@@ -212,6 +215,16 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             return;
         }
         tokens.save(checkpoint);
+    }
+
+    /** Apple answered this poll: the session works (the MFA alerts learn its trust expiry). */
+    private void sessionWorks(ICloudClient client) {
+        mfaAlerts().working(endpoint, client.account().trustExpiresAt());
+    }
+
+    private ICloudMfaAlerts mfaAlerts() {
+        return endpoint.getComponent(ICloudComponent.class).mfaAlerts(endpoint.client(),
+                endpoint.getConfiguration().getMfaExpiryWarningDays());
     }
 
     private static List<PhotoAlbum> albums(PhotoLibrary library, ICloudConfiguration config) {
@@ -322,6 +335,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 LOG.info("Resuming downloading of {} from {}", shown(d), resumeFrom);
             }
         }
+        client.account().trustExpiresAt().ifPresent(t -> m.setHeader(ICloudConstants.TRUST_EXPIRES_AT, t));
         DownloadBody.attach(exchange, client, () -> library.refresh(asset), d.version(), config, shown(d), resumeFrom);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override

@@ -2,6 +2,7 @@ package io.github.camelicloud.simulator;
 
 import io.github.camelicloud.srp.Srp;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -18,8 +19,12 @@ import java.util.stream.Collectors;
  * @param email    the Apple ID; matched case-insensitively
  * @param password the password the SRP verifier is built from (a fake; printed by the CLI on purpose)
  * @param flags    behaviour switches, see {@link AccountFlag}
+ * @param trust    how long this account's 2sv/trust lasts, or null for the simulator's {@code --trust-days};
+ *                 written {@code trust-days=N} among the flags ({@code me@example.com:pw:mfa,trust-days=3})
  */
-public record SimulatorAccount(String email, String password, Set<AccountFlag> flags) {
+public record SimulatorAccount(String email, String password, Set<AccountFlag> flags, Duration trust) {
+
+    private static final String TRUST_DAYS = "trust-days=";
 
     public static final SimulatorAccount DEMO = new SimulatorAccount("demo@example.com", "demo-password", Set.of());
 
@@ -42,6 +47,28 @@ public record SimulatorAccount(String email, String password, Set<AccountFlag> f
             normalised.add(AccountFlag.MFA);
         }
         flags = Collections.unmodifiableSet(normalised);
+        if (trust != null && (trust.isNegative() || trust.isZero())) {
+            throw new IllegalArgumentException("account " + email + ": trust-days must be positive, got " + trust);
+        }
+    }
+
+    /** An account that uses the simulator's trust duration. */
+    public SimulatorAccount(String email, String password, Set<AccountFlag> flags) {
+        this(email, password, flags, null);
+    }
+
+    /** This account with its own trust duration, in (possibly fractional) days, e.g. to start close to expiry. */
+    public SimulatorAccount withTrustDays(double days) {
+        if (!(days > 0) || Double.isInfinite(days)) {
+            throw new IllegalArgumentException("account " + email + ": trust-days must be positive, got " + days);
+        }
+        return new SimulatorAccount(email, password, flags,
+                Duration.ofMillis(Math.round(days * Duration.ofDays(1).toMillis())));
+    }
+
+    /** How long a trust granted to this account lasts: its own duration, else {@code simulatorDefault}. */
+    public Duration trustDurationOr(Duration simulatorDefault) {
+        return trust != null ? trust : simulatorDefault;
     }
 
     public static SimulatorAccount of(String email, String password, AccountFlag... flags) {
@@ -49,8 +76,9 @@ public record SimulatorAccount(String email, String password, Set<AccountFlag> f
     }
 
     /**
-     * Parses {@code EMAIL:PASSWORD[:FLAGS]}, FLAGS comma-separated. The password may itself contain
-     * colons: the text after the last colon is taken as flags only if every item is a known flag.
+     * Parses {@code EMAIL:PASSWORD[:FLAGS]}, FLAGS comma-separated (known flags and {@code trust-days=N}). The
+     * password may itself contain colons: the text after the last colon is taken as flags only if every item
+     * is a known flag or {@code trust-days=N}.
      */
     public static SimulatorAccount parse(String spec) {
         int first = spec.indexOf(':');
@@ -61,9 +89,12 @@ public record SimulatorAccount(String email, String password, Set<AccountFlag> f
         String rest = spec.substring(first + 1);
         int last = rest.lastIndexOf(':');
         if (last >= 0) {
-            List<AccountFlag> flags = parseFlags(rest.substring(last + 1));
+            String items = rest.substring(last + 1);
+            List<AccountFlag> flags = parseFlags(items);
             if (flags != null) {
-                return new SimulatorAccount(email, rest.substring(0, last), Set.copyOf(flags));
+                SimulatorAccount account = new SimulatorAccount(email, rest.substring(0, last), Set.copyOf(flags));
+                Double trustDays = trustDays(items, email);
+                return trustDays == null ? account : account.withTrustDays(trustDays);
             }
         }
         return new SimulatorAccount(email, rest, Set.of());
@@ -102,13 +133,14 @@ public record SimulatorAccount(String email, String password, Set<AccountFlag> f
 
     @Override
     public String toString() {
-        return "SimulatorAccount[email=" + email + ", password=***, flags=" + flagsText() + "]";
+        return "SimulatorAccount[email=" + email + ", password=***, flags=" + flagsText()
+                + (trust == null ? "" : ", trust=" + trust) + "]";
     }
 
     private static List<AccountFlag> parseFlags(String text) {
         List<AccountFlag> flags = new ArrayList<>();
         for (String item : text.split(",")) {
-            if (item.isBlank()) {
+            if (item.isBlank() || item.trim().startsWith(TRUST_DAYS)) {
                 continue;
             }
             try {
@@ -118,6 +150,23 @@ public record SimulatorAccount(String email, String password, Set<AccountFlag> f
             }
         }
         return flags;
+    }
+
+    /** The value of a {@code trust-days=N} item, or null when there is none. */
+    private static Double trustDays(String items, String email) {
+        Double days = null;
+        for (String item : items.split(",")) {
+            String trimmed = item.trim();
+            if (trimmed.startsWith(TRUST_DAYS)) {
+                try {
+                    days = Double.parseDouble(trimmed.substring(TRUST_DAYS.length()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("account " + email + ": trust-days must be a number of days,"
+                            + " got '" + trimmed.substring(TRUST_DAYS.length()) + "'");
+                }
+            }
+        }
+        return days;
     }
 
     private static String redact(String spec) {

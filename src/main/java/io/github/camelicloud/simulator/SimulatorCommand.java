@@ -31,7 +31,8 @@ public final class SimulatorCommand implements Callable<Integer> {
 
     @Option(names = "--account", paramLabel = "EMAIL:PASSWORD[:FLAGS]",
             description = "An account (repeatable). FLAGS, comma-separated: mfa (default), 2sa, nomfa, fido, adp, "
-                    + "not-ready, locked. Default: demo@example.com:demo-password:mfa")
+                    + "not-ready, locked, and trust-days=N (this account's trust duration, overriding --trust-days)."
+                    + " Default: demo@example.com:demo-password:mfa")
     List<String> accounts = new ArrayList<>();
 
     @Option(names = "--mfa-code", defaultValue = "123456", description = "The code every second factor accepts. "

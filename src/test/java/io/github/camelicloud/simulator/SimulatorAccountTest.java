@@ -42,6 +42,19 @@ class SimulatorAccountTest {
     }
 
     @Test
+    void trustDaysIsAPerAccountItemAmongTheFlags() {
+        SimulatorAccount account = SimulatorAccount.parse("me@example.com:pw:mfa,trust-days=2.5");
+        assertThat(account.flags()).containsExactly(AccountFlag.MFA);
+        assertThat(account.trustDurationOr(java.time.Duration.ofDays(60))).isEqualTo(java.time.Duration.ofHours(60));
+        assertThat(SimulatorAccount.parse("me@example.com:pw").trustDurationOr(java.time.Duration.ofDays(60)))
+                .isEqualTo(java.time.Duration.ofDays(60));
+        assertThat(SimulatorAccount.of("a@b.c", "p").withTrustDays(3).trust()).isEqualTo(java.time.Duration.ofDays(3));
+        assertThatThrownBy(() -> SimulatorAccount.parse("a@b.c:p:trust-days=soon"))
+                .hasMessageContaining("trust-days must be a number");
+        assertThatThrownBy(() -> SimulatorAccount.parse("a@b.c:p:trust-days=0")).hasMessageContaining("positive");
+    }
+
+    @Test
     void rejectsNonsense() {
         assertThatThrownBy(() -> SimulatorAccount.parse("no-password")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SimulatorAccount.parse("a@b.c:p:2sa,nomfa"))

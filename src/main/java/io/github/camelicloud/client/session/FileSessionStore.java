@@ -43,6 +43,7 @@ public final class FileSessionStore implements SessionStore {
     private final ObjectMapper json = new ObjectMapper();
     private final Path directory;
     private final String stem;
+    private volatile String lastUsed = "";
 
     public FileSessionStore(Path directory, String username) {
         this.directory = directory;
@@ -61,6 +62,7 @@ public final class FileSessionStore implements SessionStore {
     @Override
     public StoredSession load() {
         Path file = sessionFile();
+        lastUsed = fingerprint();
         if (Files.isRegularFile(file)) {
             try {
                 return read(json.readTree(file.toFile()));
@@ -86,12 +88,28 @@ public final class FileSessionStore implements SessionStore {
                     json.writerWithDefaultPrettyPrinter().writeValue(out, write(session));
                 }
                 move(temp, sessionFile());
+                lastUsed = fingerprint();
             } finally {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
             throw new ICloudException("Cannot save the iCloud session in " + directory + ": " + e.getMessage()
                     + ". Make the --cookie-directory writable, or choose another one.");
+        }
+    }
+
+    @Override
+    public boolean changedElsewhere() {
+        return !fingerprint().equals(lastUsed);
+    }
+
+    /** Modification time and size of the session file ("" when absent): enough to notice a replacement. */
+    private String fingerprint() {
+        try {
+            Path file = sessionFile();
+            return Files.isRegularFile(file) ? Files.getLastModifiedTime(file).toMillis() + ":" + Files.size(file) : "";
+        } catch (IOException e) {
+            return "";
         }
     }
 

@@ -77,15 +77,36 @@ public final class SessionState {
         dirty = true;
     }
 
+    /**
+     * Takes the stored session over when another run replaced it (a user's {@code --auth-only} while this
+     * process waits for a new trust); returns whether it did.
+     */
+    public synchronized boolean reloadIfChangedElsewhere() {
+        if (!store.changedElsewhere()) {
+            return false;
+        }
+        StoredSession stored = store.load();
+        values.clear();
+        values.putAll(stored.values());
+        cookies.clear();
+        cookies.addAll(stored.cookies());
+        dirty = false;
+        return true;
+    }
+
     public synchronized StoredSession snapshot() {
         return new StoredSession(values, cookies);
     }
 
-    /** Saves the session if anything changed since the last save. */
+    /**
+     * Saves the session if anything changed since the last save — unless another run replaced the stored
+     * session meanwhile: a user's fresh sign-in wins over this run's older state, which the next
+     * {@link #reloadIfChangedElsewhere()} replaces.
+     */
     public void flush() {
         StoredSession snapshot;
         synchronized (this) {
-            if (!dirty) {
+            if (!dirty || store.changedElsewhere()) {
                 return;
             }
             dirty = false;

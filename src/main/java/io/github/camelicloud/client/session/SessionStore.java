@@ -8,6 +8,11 @@ public interface SessionStore {
 
     void save(StoredSession session);
 
+    /** True when someone else (another run, e.g. {@code --auth-only}) replaced the stored session since we last used it. */
+    default boolean changedElsewhere() {
+        return false;
+    }
+
     /** A store that keeps nothing: every run signs in afresh. */
     SessionStore NONE = new SessionStore() {
         @Override

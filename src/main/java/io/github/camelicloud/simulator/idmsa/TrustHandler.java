@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A9 {@code GET /appleauth/auth/2sv/trust}: after a verified code, 204 with a trust token valid for the
- * configured trust duration on the simulator clock, and a new session token.
+ * account's trust duration (else the simulator's) on the simulator clock, and a new session token.
  */
 final class TrustHandler implements Handler {
 
@@ -39,7 +39,7 @@ final class TrustHandler implements Handler {
                     "Verify your identity before trusting this browser."), state, session.scnt());
         }
         TrustGrant grant = state.trustGrants().issue(session.account(), state.now(),
-                state.now().plus(state.config().trustDuration()));
+                state.now().plus(session.account().account().trustDurationOr(state.config().trustDuration())));
         session.trustUntil(grant.expiresAt());
         LOG.info("Browser trusted for {} until {}", session.account().email(), grant.expiresAt());
         Response response = IdmsaResponses.withSession(Response.text(204, Response.IDMSA_HTML, ""), state, request,

@@ -57,7 +57,8 @@ final class TwoStepHandlers {
             web.auth().markVerified(state.now());
             if (body.path("trustBrowser").asBoolean(false)) {
                 // 2SA yields no trust token; the sign-in itself becomes trusted for the trust duration.
-                web.auth().trustUntil(state.now().plus(state.config().trustDuration()));
+                web.auth().trustUntil(state.now().plus(
+                        web.account().account().trustDurationOr(state.config().trustDuration())));
             }
             LOG.info("2SA code accepted for {}", web.account().email());
             return SetupResponses.json(state, Json.object().put("success", true));
