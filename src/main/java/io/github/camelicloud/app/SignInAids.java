@@ -94,6 +94,11 @@ final class SignInAids implements AutoCloseable {
                 + " the log says why."));
     }
 
+    /** The web page's address, when it is on (the MFA alerts name it as a way to re-authenticate). */
+    Optional<String> webPageAddress() {
+        return server.map(WebUiServer::address);
+    }
+
     @Override
     public void close() {
         server.ifPresent(WebUiServer::close);

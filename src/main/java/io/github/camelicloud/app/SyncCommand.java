@@ -258,6 +258,7 @@ public final class SyncCommand implements Callable<Integer> {
                 return 2;
             }
             signInAids = SignInAids.open(authOptions, username, password, interactive);
+            signInAids.webPageAddress().ifPresent(config::setMfaWebPageUrl);
             ICloudClient client = clientBuilder(simulator).build();
             AccountSession account = signIn(client);
             signInAids.signedIn(account);
