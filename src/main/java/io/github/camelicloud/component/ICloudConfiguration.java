@@ -84,6 +84,10 @@ public class ICloudConfiguration implements Cloneable {
     private int maxRetries = 3;
     @UriParam(label = "advanced", defaultValue = "5")
     private int retryDelaySeconds = 5;
+    @UriParam(label = "advanced", defaultValue = "30")
+    private int connectTimeoutSeconds = 30;
+    @UriParam(label = "advanced", defaultValue = "60")
+    private int readTimeoutSeconds = 60;
 
     /** The back-off these options describe: maxRetries retries, from retryDelaySeconds doubling to 2 minutes. */
     public RetryPolicy retryPolicy() {
@@ -394,5 +398,23 @@ public class ICloudConfiguration implements Cloneable {
     /** First pause before a retry, doubled each time. */
     public void setRetryDelaySeconds(int retryDelaySeconds) {
         this.retryDelaySeconds = retryDelaySeconds;
+    }
+
+    public int getConnectTimeoutSeconds() {
+        return connectTimeoutSeconds;
+    }
+
+    /** How long to wait for a connection to Apple before the attempt counts as failed (and is retried). */
+    public void setConnectTimeoutSeconds(int connectTimeoutSeconds) {
+        this.connectTimeoutSeconds = connectTimeoutSeconds;
+    }
+
+    public int getReadTimeoutSeconds() {
+        return readTimeoutSeconds;
+    }
+
+    /** How long an answer may go without a byte (a stalled download) before it is resumed from where it was. */
+    public void setReadTimeoutSeconds(int readTimeoutSeconds) {
+        this.readTimeoutSeconds = readTimeoutSeconds;
     }
 }

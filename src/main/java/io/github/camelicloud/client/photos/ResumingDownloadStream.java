@@ -112,6 +112,7 @@ public final class ResumingDownloadStream extends InputStream {
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
         Duration delay = retry.delayBefore(failures + 1, Optional.empty());
+        downloader.retrying(version, String.valueOf(e.getMessage()));
         LOG.warn("Download of {} broke at byte {} ({}); resuming in {} ms (attempt {}/{})", name, position,
                 e.getMessage(), delay.toMillis(), failures + 1, retry.maxAttempts());
         try {

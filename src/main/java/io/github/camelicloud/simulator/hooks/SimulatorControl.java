@@ -36,7 +36,7 @@ public final class SimulatorControl {
 
     public void injectFault(Fault fault) {
         state.faults().add(fault);
-        LOG.info("Fault injected: {} {} -> {} ({}x)", fault.method(), fault.path(), fault.status(), fault.count());
+        LOG.info("Fault injected: {} {} -> {} ({}x)", fault.method(), fault.path(), fault.typeName(), fault.count());
     }
 
     public void clearFaults() {
