@@ -40,6 +40,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "client": getOrCreateConfiguration(target).setClient(property(camelContext, io.github.camelicloud.client.ICloudClient.class, value)); return true;
         case "concurrency": getOrCreateConfiguration(target).setConcurrency(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelicloud.component.ICloudConfiguration.class, value)); return true;
+        case "connecttimeoutseconds":
+        case "connectTimeoutSeconds": getOrCreateConfiguration(target).setConnectTimeoutSeconds(property(camelContext, int.class, value)); return true;
         case "cookiedirectory":
         case "cookieDirectory": getOrCreateConfiguration(target).setCookieDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "directory": getOrCreateConfiguration(target).setDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -75,6 +77,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "readtimeoutseconds":
+        case "readTimeoutSeconds": getOrCreateConfiguration(target).setReadTimeoutSeconds(property(camelContext, int.class, value)); return true;
         case "recent": getOrCreateConfiguration(target).setRecent(property(camelContext, java.lang.Integer.class, value)); return true;
         case "retrydelayseconds":
         case "retryDelaySeconds": getOrCreateConfiguration(target).setRetryDelaySeconds(property(camelContext, int.class, value)); return true;
@@ -111,6 +115,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "client": return io.github.camelicloud.client.ICloudClient.class;
         case "concurrency": return int.class;
         case "configuration": return io.github.camelicloud.component.ICloudConfiguration.class;
+        case "connecttimeoutseconds":
+        case "connectTimeoutSeconds": return int.class;
         case "cookiedirectory":
         case "cookieDirectory": return java.lang.String.class;
         case "directory": return java.lang.String.class;
@@ -146,6 +152,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "pagesize":
         case "pageSize": return int.class;
         case "password": return java.lang.String.class;
+        case "readtimeoutseconds":
+        case "readTimeoutSeconds": return int.class;
         case "recent": return java.lang.Integer.class;
         case "retrydelayseconds":
         case "retryDelaySeconds": return int.class;
@@ -183,6 +191,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "client": return getOrCreateConfiguration(target).getClient();
         case "concurrency": return getOrCreateConfiguration(target).getConcurrency();
         case "configuration": return target.getConfiguration();
+        case "connecttimeoutseconds":
+        case "connectTimeoutSeconds": return getOrCreateConfiguration(target).getConnectTimeoutSeconds();
         case "cookiedirectory":
         case "cookieDirectory": return getOrCreateConfiguration(target).getCookieDirectory();
         case "directory": return getOrCreateConfiguration(target).getDirectory();
@@ -218,6 +228,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "password": return getOrCreateConfiguration(target).getPassword();
+        case "readtimeoutseconds":
+        case "readTimeoutSeconds": return getOrCreateConfiguration(target).getReadTimeoutSeconds();
         case "recent": return getOrCreateConfiguration(target).getRecent();
         case "retrydelayseconds":
         case "retryDelaySeconds": return getOrCreateConfiguration(target).getRetryDelaySeconds();

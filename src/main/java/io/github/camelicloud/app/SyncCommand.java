@@ -87,6 +87,9 @@ public final class SyncCommand implements Callable<Integer> {
     @Mixin
     DestinationOptions destinationOptions = new DestinationOptions();
 
+    @Mixin
+    ReliabilityOptions reliability = new ReliabilityOptions();
+
     @Option(names = "--list-libraries", description = "List the libraries (own and shared) and exit")
     boolean listLibraries;
 
@@ -210,6 +213,7 @@ public final class SyncCommand implements Callable<Integer> {
         try {
             settings = ICloudSyncSettings.from(config, Clock.systemDefaultZone());
             validate();
+            reliability.validate();
             remotes = destinationOptions.destinations();
         } catch (IllegalArgumentException e) {
             out.println("argument: " + e.getMessage());
@@ -341,6 +345,7 @@ public final class SyncCommand implements Callable<Integer> {
         if (cookieDirectory != null) {
             b.cookieDirectory(cookieDirectory);
         }
+        reliability.apply(b);
         return b;
     }
 

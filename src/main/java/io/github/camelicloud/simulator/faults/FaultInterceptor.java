@@ -115,7 +115,8 @@ public final class FaultInterceptor implements Interceptor {
                     pause(fault.delay());
                 }
                 // Fewer bytes than the Content-Length: the server closes the connection, the client sees the break.
-                throw new IOException("injected " + fault.typeName() + " after " + cut + " of " + length + " bytes");
+                throw new Response.DropConnection("injected " + fault.typeName() + " after " + cut + " of " + length
+                        + " bytes");
             }
         });
     }
