@@ -5,6 +5,7 @@ import io.github.camelicloud.app.destination.Destination;
 import io.github.camelicloud.app.destination.DestinationException;
 import io.github.camelicloud.app.destination.RemoteDelivery;
 import io.github.camelicloud.app.destination.RetryWithFreshBody;
+import io.github.camelicloud.app.observe.Observability;
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.component.ICloudComponent;
 import io.github.camelicloud.component.ICloudConfiguration;
@@ -61,12 +62,21 @@ final class CamelSync {
      */
     static void run(ICloudClient client, Targets targets, long watchSeconds, ProgressBar progress,
             ICloudConfiguration options) throws Exception {
+        run(client, targets, watchSeconds, progress, options, Optional.empty());
+    }
+
+    /** As above, serving metrics and health while it runs when {@code observability} is given. */
+    static void run(ICloudClient client, Targets targets, long watchSeconds, ProgressBar progress,
+            ICloudConfiguration options, Optional<Observability> observability) throws Exception {
         int routes = (targets.directory().isPresent() ? 1 : 0) + targets.remotes().size();
         CountDownLatch firstPasses = new CountDownLatch(routes);
         AtomicReference<Exception> failure = new AtomicReference<>();
         List<RemoteDelivery> deliveries = new ArrayList<>();
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.getShutdownStrategy().setTimeout(30); // seconds; the passes are over when we stop
+            if (observability.isPresent()) {
+                observability.get().install(camel, client);
+            }
             boolean reporter = true; // the first route shows the progress bar and the pass summary
             if (targets.directory().isPresent()) {
                 String directory = targets.directory().get();

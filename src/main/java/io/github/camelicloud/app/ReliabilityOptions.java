@@ -1,7 +1,9 @@
 package io.github.camelicloud.app;
 
+import io.github.camelicloud.app.observe.Observability;
 import io.github.camelicloud.client.ICloudClient;
 import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Timeouts of the connection to Apple and the metrics/health endpoint: flags every run may tune. */
@@ -31,10 +33,15 @@ final class ReliabilityOptions {
             throw new IllegalArgumentException("--connect-timeout and --read-timeout must be 1 second or more (got "
                     + connectTimeoutSeconds + " and " + readTimeoutSeconds + ")");
         }
-        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65_535)) {
-            throw new IllegalArgumentException("--metrics-port must be a TCP port (1-65535, or 0 for any free one),"
+        if (metricsPort != null && (metricsPort < 1 || metricsPort > 65_535)) {
+            throw new IllegalArgumentException("--metrics-port must be a TCP port (1-65535),"
                     + " got " + metricsPort);
         }
+    }
+
+    /** The metrics and health endpoint, when --metrics-port asks for it. */
+    Optional<Observability> observability() {
+        return Optional.ofNullable(metricsPort).map(port -> new Observability(metricsHost, port));
     }
 
     void apply(ICloudClient.Builder client) {

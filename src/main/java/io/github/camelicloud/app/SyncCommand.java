@@ -255,7 +255,8 @@ public final class SyncCommand implements Callable<Integer> {
                 CamelSync.run(client, new CamelSync.Targets(Optional.ofNullable(directory),
                         new ICloudFileFinisher(setExifDatetime, xmpSidecar, directory), remotes, stateDirectory()),
                         watchWithInterval == null ? 0 : watchWithInterval,
-                        new ProgressBar(System.err, interactive && !noProgressBar), config);
+                        new ProgressBar(System.err, interactive && !noProgressBar), config,
+                        reliability.observability());
             }
             return 0;
         } catch (ICloudException | DestinationException e) {

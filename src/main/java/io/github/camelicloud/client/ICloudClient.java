@@ -71,6 +71,11 @@ public final class ICloudClient {
         return account;
     }
 
+    /** The session, if signed in (no sign-in happens here): for health checks. */
+    public Optional<AccountSession> currentSession() {
+        return Optional.ofNullable(account);
+    }
+
     /** The signed-in session, signing in first if needed. */
     public AccountSession account() {
         AccountSession current = account;

@@ -16,6 +16,7 @@ public class ICloudComponent extends HealthCheckComponent {
 
     @Metadata
     private ICloudConfiguration configuration = new ICloudConfiguration();
+    private final List<ICloudPassListener> passListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -48,6 +49,15 @@ public class ICloudComponent extends HealthCheckComponent {
             deny.add(ResumingDownloadStream.class);
             caching.setDenyClasses(deny.toArray(Class<?>[]::new));
         }
+    }
+
+    /** Hears the passes of every endpoint of this component (metrics, health). */
+    public void addPassListener(ICloudPassListener listener) {
+        passListeners.add(listener);
+    }
+
+    List<ICloudPassListener> passListeners() {
+        return passListeners;
     }
 
     public ICloudConfiguration getConfiguration() {

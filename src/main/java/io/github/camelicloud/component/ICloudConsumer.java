@@ -192,12 +192,18 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 if (delivered != null) {
                     delivered.add(d.key());
                 }
+                for (ICloudPassListener l : endpoint.passListeners()) {
+                    l.fileDelivered(d.relativePath(), d.version().size());
+                }
             }
 
             @Override
             public void onFailure(Exchange failed) {
                 LOG.warn("Could not deliver {}: {}", shown(d), failed.getException() == null ? "unknown error"
                         : failed.getException().getMessage());
+                for (ICloudPassListener l : endpoint.passListeners()) {
+                    l.fileFailed(d.relativePath(), failed.getException());
+                }
             }
         });
         return exchange;

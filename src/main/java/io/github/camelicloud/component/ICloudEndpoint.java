@@ -113,7 +113,13 @@ public class ICloudEndpoint extends ScheduledPollEndpoint {
         listeners.add(listener);
     }
 
+    /** This endpoint's listeners, then those of its component. */
     List<ICloudPassListener> passListeners() {
-        return listeners;
+        if (!(getComponent() instanceof ICloudComponent component) || component.passListeners().isEmpty()) {
+            return listeners;
+        }
+        List<ICloudPassListener> all = new java.util.ArrayList<>(listeners);
+        all.addAll(component.passListeners());
+        return all;
     }
 }
