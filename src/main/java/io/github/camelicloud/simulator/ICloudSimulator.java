@@ -126,7 +126,7 @@ public final class ICloudSimulator implements AutoCloseable {
         Router router = new Router().install(new IdmsaModule(state)).install(new SetupModule(state))
                 .install(new CloudKitModule(state, libraries, urls, settings.extraQueries()))
                 .install(new ContentModule(state, urls, libraries.downloads()))
-                .install(new HooksModule(control)).install(new LibraryHooks(library)).install(stats);
+                .install(new HooksModule(control)).install(new LibraryHooks(library, urls)).install(stats);
         List<Interceptor> interceptors = new ArrayList<>();
         interceptors.add(stats);
         try {

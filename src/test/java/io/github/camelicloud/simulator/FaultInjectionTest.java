@@ -68,6 +68,23 @@ class FaultInjectionTest {
         }
     }
 
+    @Test
+    void downloadUrlsServeTheListedBytes() throws Exception {
+        try (ICloudSimulator simulator = ICloudSimulator.builder().assets(4).videoSize(10_000).build().start()) {
+            String[] lines = http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl()
+                    + "/_simulator/download-urls")).build(), HttpResponse.BodyHandlers.ofString()).body().split("\n");
+            assertThat(lines).hasSizeGreaterThanOrEqualTo(4);
+            for (String line : lines) {
+                String[] urlAndSize = line.split(" ");
+                HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create(urlAndSize[0])).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(file.statusCode()).isEqualTo(200);
+                assertThat(file.body()).hasSize(Integer.parseInt(urlAndSize[1]));
+            }
+            assertThat(simulator.requestCounts()).containsEntry("GET /B/*", (long) lines.length);
+        }
+    }
+
     private HttpResponse<String> post(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"a\":\"demo@example.com\",\"protocols\":[\"s2k\"],"
