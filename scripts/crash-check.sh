@@ -16,7 +16,7 @@ JAR="$ROOT/target/camel-icloud.jar"
 ROUNDS=20
 ASSETS=30
 SEED="${RANDOM}"
-MAX_DELAY=12
+MAX_DELAY=25
 KEEP=0
 USER_ID="crash@example.com"
 PASSWORD="crash-pw"
@@ -76,8 +76,8 @@ grep -q "listening on" "$WORK/simulator.log" || die "the simulator did not start
 source "$WORK/servers/servers.env"
 
 sync_cmd() {
-  AWS_ACCESS_KEY_ID=access-key-1 AWS_SECRET_ACCESS_KEY=secret-key-1 SFTP_PASSWORD="$SFTP_PASSWORD" \
-  java -jar "$JAR" --username "$USER_ID" --password "$PASSWORD" --domain "$BASE" \
+  AWS_ACCESS_KEY_ID=access-key-1 AWS_SECRET_ACCESS_KEY=secret-key-1 SFTP_PASSWORD="$SFTP_PASSWORD" exec \
+    java -jar "$JAR" --username "$USER_ID" --password "$PASSWORD" --domain "$BASE" \
     --cookie-directory "$WORK/cookies" --state-directory "$WORK/state" --directory "$WORK/folder" \
     --s3-bucket "$BUCKET" --s3-endpoint "$S3_ENDPOINT" --s3-region us-east-1 \
     --sftp-uri "sftp://$SFTP_USER@127.0.0.1:$SFTP_PORT/photos" --sftp-known-hosts "$KNOWN_HOSTS" \
@@ -86,13 +86,13 @@ sync_cmd() {
 
 killed=0; finished=0
 for round in $(seq 1 "$ROUNDS"); do
-  delay=$(awk -v seed="$SEED$round" -v max="$MAX_DELAY" 'BEGIN {srand(seed); printf "%.1f", 1 + rand() * (max - 1)}')
+  delay=$(awk -v seed="$SEED$round" -v max="$MAX_DELAY" 'BEGIN {srand(seed); printf "%.1f", 3 + rand() * (max - 3)}')
   sync_cmd > "$WORK/round-$round.log" 2>&1 &
   pid=$!
   sleep "$delay"
   if kill -9 "$pid" 2>/dev/null; then
     killed=$((killed + 1)); wait "$pid" 2>/dev/null || true
-    log "round $round: killed after ${delay}s ($(grep -c 'Downloaded\|Uploaded' "$WORK/round-$round.log" || true) lines of progress)"
+    log "round $round: killed after ${delay}s ($(grep -cE 'Downloaded|Uploaded' "$WORK/round-$round.log" || true) lines of progress)"
   else
     wait "$pid" 2>/dev/null && finished=$((finished + 1)) || true
     log "round $round: the sync ended before the kill at ${delay}s"
