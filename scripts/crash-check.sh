@@ -100,7 +100,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 log "final run, to the end"
-sync_cmd > "$WORK/final.log" 2>&1 || die "the final run failed: $(grep ERROR "$WORK/final.log" | tail -2)"
+( sync_cmd ) > "$WORK/final.log" 2>&1 || die "the final run failed: $(grep ERROR "$WORK/final.log" | tail -2)"
 curl -fsS "$BASE/_simulator/manifest?account=$USER_ID" > "$WORK/manifest.json"
 
 set +e

@@ -103,7 +103,12 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         List<Fault> injected = faults();
-        ICloudSimulator simulator = build().start();
+        ICloudSimulator simulator;
+        try {
+            simulator = build().start();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         injected.forEach(simulator::injectFault);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
