@@ -16,7 +16,7 @@ JAR="$ROOT/target/camel-icloud.jar"
 ROUNDS=20
 ASSETS=30
 SEED="${RANDOM}"
-MAX_DELAY=25
+MAX_DELAY=15
 KEEP=0
 USER_ID="crash@example.com"
 PASSWORD="crash-pw"
@@ -86,7 +86,12 @@ sync_cmd() {
 
 killed=0; finished=0
 for round in $(seq 1 "$ROUNDS"); do
-  delay=$(awk -v seed="$SEED$round" -v max="$MAX_DELAY" 'BEGIN {srand(seed); printf "%.1f", 3 + rand() * (max - 3)}')
+  # New photos every round, so each run has downloads and uploads to interrupt (not just a no-change pass).
+  for i in 1 2 3 4; do
+    curl -fsS -X POST "$BASE/_simulator/assets?account=$USER_ID" -H 'Content-Type: application/json' \
+      -d "{\"fileName\":\"CRASH_${round}_$i.JPG\",\"size\":6000000}" > /dev/null || die "cannot add an asset"
+  done
+  delay=$(awk -v seed="$SEED$round" -v max="$MAX_DELAY" 'BEGIN {srand(seed); printf "%.1f", 2 + rand() * (max - 2)}')
   sync_cmd > "$WORK/round-$round.log" 2>&1 &
   pid=$!
   sleep "$delay"
