@@ -42,6 +42,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "client": getOrCreateConfiguration(target).setClient(property(camelContext, io.github.camelicloud.client.ICloudClient.class, value)); return true;
         case "concurrency": getOrCreateConfiguration(target).setConcurrency(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelicloud.component.ICloudConfiguration.class, value)); return true;
+        case "connecttimeoutseconds":
+        case "connectTimeoutSeconds": getOrCreateConfiguration(target).setConnectTimeoutSeconds(property(camelContext, int.class, value)); return true;
         case "cookiedirectory":
         case "cookieDirectory": getOrCreateConfiguration(target).setCookieDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "deleteafterdownload":
@@ -89,6 +91,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "readtimeoutseconds":
+        case "readTimeoutSeconds": getOrCreateConfiguration(target).setReadTimeoutSeconds(property(camelContext, int.class, value)); return true;
         case "recent": getOrCreateConfiguration(target).setRecent(property(camelContext, java.lang.Integer.class, value)); return true;
         case "resumepartialdownloads":
         case "resumePartialDownloads": getOrCreateConfiguration(target).setResumePartialDownloads(property(camelContext, boolean.class, value)); return true;
@@ -131,6 +135,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "client": return io.github.camelicloud.client.ICloudClient.class;
         case "concurrency": return int.class;
         case "configuration": return io.github.camelicloud.component.ICloudConfiguration.class;
+        case "connecttimeoutseconds":
+        case "connectTimeoutSeconds": return int.class;
         case "cookiedirectory":
         case "cookieDirectory": return java.lang.String.class;
         case "deleteafterdownload":
@@ -178,6 +184,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "pagesize":
         case "pageSize": return int.class;
         case "password": return java.lang.String.class;
+        case "readtimeoutseconds":
+        case "readTimeoutSeconds": return int.class;
         case "recent": return java.lang.Integer.class;
         case "resumepartialdownloads":
         case "resumePartialDownloads": return boolean.class;
@@ -221,6 +229,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "client": return getOrCreateConfiguration(target).getClient();
         case "concurrency": return getOrCreateConfiguration(target).getConcurrency();
         case "configuration": return target.getConfiguration();
+        case "connecttimeoutseconds":
+        case "connectTimeoutSeconds": return getOrCreateConfiguration(target).getConnectTimeoutSeconds();
         case "cookiedirectory":
         case "cookieDirectory": return getOrCreateConfiguration(target).getCookieDirectory();
         case "deleteafterdownload":
@@ -268,6 +278,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "password": return getOrCreateConfiguration(target).getPassword();
+        case "readtimeoutseconds":
+        case "readTimeoutSeconds": return getOrCreateConfiguration(target).getReadTimeoutSeconds();
         case "recent": return getOrCreateConfiguration(target).getRecent();
         case "resumepartialdownloads":
         case "resumePartialDownloads": return getOrCreateConfiguration(target).isResumePartialDownloads();

@@ -38,6 +38,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "client": target.getConfiguration().setClient(property(camelContext, io.github.camelicloud.client.ICloudClient.class, value)); return true;
         case "concurrency": target.getConfiguration().setConcurrency(property(camelContext, int.class, value)); return true;
+        case "connecttimeoutseconds":
+        case "connectTimeoutSeconds": target.getConfiguration().setConnectTimeoutSeconds(property(camelContext, int.class, value)); return true;
         case "cookiedirectory":
         case "cookieDirectory": target.getConfiguration().setCookieDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
@@ -91,6 +93,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "readtimeoutseconds":
+        case "readTimeoutSeconds": target.getConfiguration().setReadTimeoutSeconds(property(camelContext, int.class, value)); return true;
         case "recent": target.getConfiguration().setRecent(property(camelContext, java.lang.Integer.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
@@ -153,6 +157,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": return boolean.class;
         case "client": return io.github.camelicloud.client.ICloudClient.class;
         case "concurrency": return int.class;
+        case "connecttimeoutseconds":
+        case "connectTimeoutSeconds": return int.class;
         case "cookiedirectory":
         case "cookieDirectory": return java.lang.String.class;
         case "delay": return long.class;
@@ -206,6 +212,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "password": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "readtimeoutseconds":
+        case "readTimeoutSeconds": return int.class;
         case "recent": return java.lang.Integer.class;
         case "repeatcount":
         case "repeatCount": return long.class;
@@ -269,6 +277,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "client": return target.getConfiguration().getClient();
         case "concurrency": return target.getConfiguration().getConcurrency();
+        case "connecttimeoutseconds":
+        case "connectTimeoutSeconds": return target.getConfiguration().getConnectTimeoutSeconds();
         case "cookiedirectory":
         case "cookieDirectory": return target.getConfiguration().getCookieDirectory();
         case "delay": return target.getDelay();
@@ -322,6 +332,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "password": return target.getConfiguration().getPassword();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "readtimeoutseconds":
+        case "readTimeoutSeconds": return target.getConfiguration().getReadTimeoutSeconds();
         case "recent": return target.getConfiguration().getRecent();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();

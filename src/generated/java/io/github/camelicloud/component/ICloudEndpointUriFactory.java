@@ -23,7 +23,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(62);
+        Set<String> props = new HashSet<>(64);
         props.add("albums");
         props.add("alignRaw");
         props.add("autoDelete");
@@ -33,6 +33,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
         props.add("bridgeErrorHandler");
         props.add("client");
         props.add("concurrency");
+        props.add("connectTimeoutSeconds");
         props.add("cookieDirectory");
         props.add("delay");
         props.add("deleteAfterDownload");
@@ -63,6 +64,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
         props.add("pageSize");
         props.add("password");
         props.add("pollStrategy");
+        props.add("readTimeoutSeconds");
         props.add("recent");
         props.add("repeatCount");
         props.add("resumePartialDownloads");

@@ -5,6 +5,7 @@ import io.github.camelicloud.app.destination.Destination;
 import io.github.camelicloud.app.destination.DestinationException;
 import io.github.camelicloud.app.destination.RemoteDelivery;
 import io.github.camelicloud.app.destination.RemoteUpload;
+import io.github.camelicloud.app.observe.Observability;
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.component.ICloudComponent;
 import io.github.camelicloud.component.ICloudConfiguration;
@@ -63,7 +64,8 @@ final class CamelSync {
      * failed or a destination did not receive every file.
      */
     static void run(ICloudClient client, Targets targets, long watchSeconds, ProgressBar progress,
-            ICloudConfiguration options, DeletionRounds deletions, RoutesBuilder alerts) throws Exception {
+            ICloudConfiguration options, DeletionRounds deletions, RoutesBuilder alerts,
+            Optional<Observability> observability) throws Exception {
         int routes = (targets.directory().isPresent() ? 1 : 0) + targets.remotes().size();
         CountDownLatch firstPasses = new CountDownLatch(routes);
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -71,6 +73,9 @@ final class CamelSync {
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.getShutdownStrategy().setTimeout(30); // seconds; the passes are over when we stop
             camel.addRoutes(alerts); // where the consumers' MFA alerts go (options.getMfaAlertUri())
+            if (observability.isPresent()) {
+                observability.get().install(camel, client);
+            }
             boolean reporter = true; // the first route shows the progress bar and the pass summary
             if (targets.directory().isPresent()) {
                 String directory = targets.directory().get();

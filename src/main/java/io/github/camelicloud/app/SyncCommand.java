@@ -107,6 +107,9 @@ public final class SyncCommand implements Callable<Integer> {
     @Mixin
     NotificationOptions notificationOptions = new NotificationOptions();
 
+    @Mixin
+    ReliabilityOptions reliability = new ReliabilityOptions();
+
     @Option(names = "--list-libraries", description = "List the libraries (own and shared) and exit")
     boolean listLibraries;
 
@@ -232,6 +235,7 @@ public final class SyncCommand implements Callable<Integer> {
             settings = ICloudSyncSettings.from(config, Clock.systemDefaultZone());
             validate();
             deletionOptions.validate();
+            reliability.validate();
             remotes = destinationOptions.destinations();
             delivered = stateOptions.deliveredState(stateDirectory());
             authOptions.validate();
@@ -283,7 +287,8 @@ public final class SyncCommand implements Callable<Integer> {
                         new ICloudFileFinisher(setExifDatetime, xmpSidecar, directory), remotes, delivered),
                         watchWithInterval == null ? 0 : watchWithInterval,
                         new ProgressBar(System.err, interactive && !noProgressBar).alsoTell(signInAids::progress),
-                        config, deletionOptions.rounds(client, library, dryRun), notificationOptions.routes());
+                        config, deletionOptions.rounds(client, library, dryRun), notificationOptions.routes(),
+                        reliability.observability());
             }
             signInAids.finished(0);
             return 0;
@@ -396,6 +401,7 @@ public final class SyncCommand implements Callable<Integer> {
         if (cookieDirectory != null) {
             b.cookieDirectory(cookieDirectory);
         }
+        reliability.apply(b);
         return b;
     }
 

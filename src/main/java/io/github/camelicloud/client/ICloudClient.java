@@ -47,7 +47,8 @@ public final class ICloudClient {
         SessionStore store = b.sessionStore != null ? b.sessionStore : new FileSessionStore(b.cookieDirectory, b.username);
         this.sessionFile = store instanceof FileSessionStore file ? file.sessionFile() : null;
         SessionState session = SessionState.load(store);
-        this.http = new ICloudHttp(b.okHttp != null ? b.okHttp : ICloudHttp.defaultClient(), session,
+        this.http = new ICloudHttp(b.okHttp != null ? b.okHttp : ICloudHttp.defaultClient(b.connectTimeout,
+                b.readTimeout), session,
                 Endpoints.forDomain(b.domain), b.retryPolicy, b.clock);
         this.authenticator = new Authenticator(http, b.username, b.password, b.clock);
         this.mfa = b.mfa;
@@ -77,6 +78,11 @@ public final class ICloudClient {
         reloadIfSignedInElsewhere();
         account = authenticator.authenticate(mfa);
         return account;
+    }
+
+    /** The session, if signed in (no sign-in happens here): for health checks. */
+    public Optional<AccountSession> currentSession() {
+        return Optional.ofNullable(account);
     }
 
     /**
@@ -183,6 +189,8 @@ public final class ICloudClient {
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private RetryPolicy readinessPolicy = new RetryPolicy(12, Duration.ofSeconds(30), Duration.ofMinutes(5));
         private OkHttpClient okHttp;
+        private Duration connectTimeout = ICloudHttp.DEFAULT_CONNECT_TIMEOUT;
+        private Duration readTimeout = ICloudHttp.DEFAULT_READ_TIMEOUT;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -240,6 +248,17 @@ public final class ICloudClient {
         /** Share one OkHttp client (connection pool) between accounts. */
         public Builder okHttpClient(OkHttpClient okHttp) {
             this.okHttp = Objects.requireNonNull(okHttp, "okHttp");
+            return this;
+        }
+
+        /**
+         * How long to wait for a connection, and for the next byte of an answer (default 30 s and 60 s); a call
+         * that times out is retried like a broken connection. Ignored when an OkHttp client is given.
+         */
+        public Builder timeouts(Duration connect, Duration read) {
+            ICloudHttp.checkTimeouts(connect, read); // fails now, not at the first call
+            this.connectTimeout = connect;
+            this.readTimeout = read;
             return this;
         }
 

@@ -22,6 +22,7 @@ public class ICloudComponent extends HealthCheckComponent {
 
     @Metadata
     private ICloudConfiguration configuration = new ICloudConfiguration();
+    private final List<ICloudPassListener> passListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Signed-in clients by account, shared by the endpoints of that account. */
     private final Map<String, ICloudClient> clients = new ConcurrentHashMap<>();
@@ -98,6 +99,15 @@ public class ICloudComponent extends HealthCheckComponent {
             alertTemplate = getCamelContext().createProducerTemplate();
         }
         return alertTemplate;
+    }
+
+    /** Hears the passes of every endpoint of this component (metrics, health). */
+    public void addPassListener(ICloudPassListener listener) {
+        passListeners.add(listener);
+    }
+
+    List<ICloudPassListener> passListeners() {
+        return passListeners;
     }
 
     public ICloudConfiguration getConfiguration() {

@@ -102,6 +102,10 @@ public class ICloudConfiguration implements Cloneable {
     private int mfaExpiryWarningDays = 7;
     @UriParam(label = "consumer")
     private String mfaWebPageUrl;
+    @UriParam(label = "advanced", defaultValue = "30")
+    private int connectTimeoutSeconds = 30;
+    @UriParam(label = "advanced", defaultValue = "60")
+    private int readTimeoutSeconds = 60;
 
     /** The back-off these options describe: maxRetries retries, from retryDelaySeconds doubling to 2 minutes. */
     public RetryPolicy retryPolicy() {
@@ -519,5 +523,23 @@ public class ICloudConfiguration implements Cloneable {
     /** The address of the MFA web page, named in the alerts as a way to re-authenticate. */
     public void setMfaWebPageUrl(String mfaWebPageUrl) {
         this.mfaWebPageUrl = mfaWebPageUrl;
+    }
+
+    public int getConnectTimeoutSeconds() {
+        return connectTimeoutSeconds;
+    }
+
+    /** How long to wait for a connection to Apple before the attempt counts as failed (and is retried). */
+    public void setConnectTimeoutSeconds(int connectTimeoutSeconds) {
+        this.connectTimeoutSeconds = connectTimeoutSeconds;
+    }
+
+    public int getReadTimeoutSeconds() {
+        return readTimeoutSeconds;
+    }
+
+    /** How long an answer may go without a byte (a stalled download) before it is resumed from where it was. */
+    public void setReadTimeoutSeconds(int readTimeoutSeconds) {
+        this.readTimeoutSeconds = readTimeoutSeconds;
     }
 }

@@ -349,12 +349,18 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                     delivered.add(d.key());
                 }
                 ledger.delivered(d, true);
+                for (ICloudPassListener l : endpoint.passListeners()) {
+                    l.fileDelivered(d.relativePath(), d.version().size());
+                }
             }
 
             @Override
             public void onFailure(Exchange failed) {
                 ledger.failed(d);
                 LOG.warn("Could not deliver {}: {}", shown(d), reason(failed.getException()));
+                for (ICloudPassListener l : endpoint.passListeners()) {
+                    l.fileFailed(d.relativePath(), failed.getException());
+                }
             }
         });
         return exchange;

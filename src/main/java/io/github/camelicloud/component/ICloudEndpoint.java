@@ -79,7 +79,9 @@ public class ICloudEndpoint extends ScheduledPollEndpoint {
                 .password(() -> Optional.ofNullable(configuration.getPassword()).filter(p -> !p.isEmpty()))
                 .mfaCodeProvider(Optional.ofNullable(configuration.getMfaCodeProvider()).orElse(MfaCodeProvider.NONE))
                 .retryPolicy(retry)
-                .readinessPolicy(new RetryPolicy(12, retry.initialDelay().multipliedBy(6), Duration.ofMinutes(5)));
+                .readinessPolicy(new RetryPolicy(12, retry.initialDelay().multipliedBy(6), Duration.ofMinutes(5)))
+                .timeouts(Duration.ofSeconds(configuration.getConnectTimeoutSeconds()),
+                        Duration.ofSeconds(configuration.getReadTimeoutSeconds()));
         if (configuration.getCookieDirectory() != null) {
             b.cookieDirectory(Path.of(configuration.getCookieDirectory()));
         }
@@ -116,7 +118,13 @@ public class ICloudEndpoint extends ScheduledPollEndpoint {
         listeners.add(listener);
     }
 
+    /** This endpoint's listeners, then those of its component. */
     List<ICloudPassListener> passListeners() {
-        return listeners;
+        if (!(getComponent() instanceof ICloudComponent component) || component.passListeners().isEmpty()) {
+            return listeners;
+        }
+        List<ICloudPassListener> all = new java.util.ArrayList<>(listeners);
+        all.addAll(component.passListeners());
+        return all;
     }
 }

@@ -29,4 +29,12 @@ public interface ICloudPassListener {
      */
     default void recentlyDeleted(Asset asset, List<PlannedFile> files) {
     }
+
+    /** A file reached the route's destination ({@code bytes}: its size in iCloud). */
+    default void fileDelivered(String relativePath, long bytes) {
+    }
+
+    /** A file did not reach the route's destination; it is tried again on the next pass. */
+    default void fileFailed(String relativePath, Exception error) {
+    }
 }

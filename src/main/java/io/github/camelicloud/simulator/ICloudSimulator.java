@@ -9,10 +9,12 @@ import io.github.camelicloud.simulator.cloudkit.RecordQuery;
 import io.github.camelicloud.simulator.content.ContentModule;
 import io.github.camelicloud.simulator.content.DownloadUrls;
 import io.github.camelicloud.simulator.faults.FaultInterceptor;
+import io.github.camelicloud.simulator.faults.RandomFaults;
 import io.github.camelicloud.simulator.hooks.HooksModule;
 import io.github.camelicloud.simulator.hooks.LibraryControl;
 import io.github.camelicloud.simulator.hooks.LibraryHooks;
 import io.github.camelicloud.simulator.hooks.ManifestJson;
+import io.github.camelicloud.simulator.hooks.RequestStats;
 import io.github.camelicloud.simulator.hooks.SimulatorControl;
 import io.github.camelicloud.simulator.hosts.AppleHosts;
 import io.github.camelicloud.simulator.hosts.HostFilter;
@@ -85,6 +87,7 @@ public final class ICloudSimulator implements AutoCloseable {
     private SimulatorState state;
     private SimulatorControl control;
     private LibraryControl library;
+    private final RequestStats stats = new RequestStats();
     private HttpServer server;
     private ExecutorService executor;
     private SimulatorCa ca;
@@ -96,7 +99,7 @@ public final class ICloudSimulator implements AutoCloseable {
     /** An immutable snapshot of the builder, so changing the builder later has no effect. */
     private record Settings(List<SimulatorAccount> accounts, SimulatorConfig config, int port, SimulatorClock clock,
             int threads, LibraryOptions library, Map<String, RecordQuery> extraQueries, boolean appleHosts,
-            Path caOut) {
+            Path caOut, RandomFaults randomFaults) {
     }
 
     public static Builder builder() {
@@ -123,9 +126,9 @@ public final class ICloudSimulator implements AutoCloseable {
         Router router = new Router().install(new IdmsaModule(state)).install(new SetupModule(state))
                 .install(new CloudKitModule(state, libraries, urls, settings.extraQueries()))
                 .install(new ContentModule(state, urls, libraries.downloads()))
-                .install(new HooksModule(control)).install(new LibraryHooks(library));
+                .install(new HooksModule(control)).install(new LibraryHooks(library, urls)).install(stats);
         List<Interceptor> interceptors = new ArrayList<>();
-        interceptors.add(state.requests());
+        interceptors.add(stats);
         try {
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port());
             if (settings.appleHosts()) {
@@ -144,7 +147,8 @@ public final class ICloudSimulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the iCloud simulator to 127.0.0.1:" + settings.port(), e);
         }
-        interceptors.add(new FaultInterceptor(state.faults()));
+        interceptors.add(new FaultInterceptor(state.faults(), settings.randomFaults(),
+                request -> router.resolve(request).handle(request), control::expireSessions));
         executor = Executors.newFixedThreadPool(settings.threads(), new NamedThreads());
         server.setExecutor(executor);
         server.createContext("/", new Dispatcher(router, interceptors));
@@ -266,19 +270,22 @@ public final class ICloudSimulator implements AutoCloseable {
 
     /**
      * Requests served per endpoint ({@code "POST /database/1/.../changes/zone"}, downloads as {@code "GET /B/*"})
-     * since the start or the last {@link #resetRequestCounts()}; the same as {@code GET /_simulator/requests}.
+     * since the start or the last {@link #resetRequestCounts()}; the same as {@code GET /_simulator/stats}.
      */
     public Map<String, Long> requestCounts() {
-        return running().requests().snapshot();
+        running();
+        return stats.counts();
     }
 
     /** All requests served (test hooks excluded) since the start or the last reset. */
     public long requestCount() {
-        return running().requests().total();
+        running();
+        return stats.total();
     }
 
+    /** Starts the request counts again from zero. */
     public void resetRequestCounts() {
-        running().requests().reset();
+        stats.reset();
     }
 
     /** The same JSON as {@code GET /_simulator/state}. */
@@ -342,6 +349,7 @@ public final class ICloudSimulator implements AutoCloseable {
         private final Map<String, RecordQuery> extraQueries = new LinkedHashMap<>();
         private boolean appleHosts;
         private Path caOut;
+        private RandomFaults randomFaults;
 
         private Builder() {
         }
@@ -486,6 +494,16 @@ public final class ICloudSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Faults at random on CloudKit calls and downloads ({@link RandomFaults}): each fails with probability
+         * {@code rate}, its type drawn from {@code types} (HTTP statuses, reset, truncate, stall, slow,
+         * expire-session); the same seed, the same faults.
+         */
+        public Builder randomFaults(double rate, long seed, List<String> types) {
+            this.randomFaults = rate > 0 ? new RandomFaults(rate, seed, types) : null;
+            return this;
+        }
+
         public ICloudSimulator build() {
             SimulatorConfig config = new SimulatorConfig(mfaCode, trustDuration, notReadyDuration, srpIterations,
                     legacyHsa2Page, "USA");
@@ -496,7 +514,7 @@ public final class ICloudSimulator implements AutoCloseable {
             }
             LibraryOptions library = new LibraryOptions(assets, seed, videoSize, libraryDir, albums);
             return new ICloudSimulator(new Settings(list, config, port, clock, threads, library,
-                    Map.copyOf(extraQueries), appleHosts, caOut));
+                    Map.copyOf(extraQueries), appleHosts, caOut, randomFaults));
         }
 
         private static Duration days(double days) {

@@ -84,9 +84,33 @@ public final class SimulatorCommand implements Callable<Integer> {
             + "(PEM) to FILE, for the clients to trust.")
     Path caOut;
 
+    @Option(names = "--fault", paramLabel = "SPEC", description = "Inject a fault (repeatable): TYPE,path=PATH"
+            + "[,method=M][,count=N][,retry-after=S][,delay-ms=MS]. TYPE is an HTTP status (503, 429, 410 for an "
+            + "expired download URL, 421...) or reset (connection dropped mid-body), truncate (body shorter than its "
+            + "Content-Length), stall (body hangs: the client's read timeout must fire), slow (answer delayed), "
+            + "expire-session (every session expires). PATH is exact or a prefix ending in *: /B/* are downloads, "
+            + "/database/* CloudKit. Example: --fault 429,path=/database/*,count=2,retry-after=1")
+    List<String> faults = new ArrayList<>();
+
+    @Option(names = "--fault-rate", paramLabel = "P", defaultValue = "0", description = "Probability (0..1) that a "
+            + "CloudKit call or a download meets a random fault of --fault-types, drawn from --seed. "
+            + "Default: ${DEFAULT-VALUE}")
+    double faultRate;
+
+    @Option(names = "--fault-types", paramLabel = "TYPES", split = ",", description = "Types of the random faults. "
+            + "Default: 503,429,reset,truncate,slow")
+    List<String> faultTypes = new ArrayList<>(io.github.camelicloud.simulator.faults.RandomFaults.DEFAULT_TYPES);
+
     @Override
     public Integer call() throws InterruptedException {
-        ICloudSimulator simulator = build().start();
+        List<Fault> injected = faults();
+        ICloudSimulator simulator;
+        try {
+            simulator = build().start();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        injected.forEach(simulator::injectFault);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
@@ -102,9 +126,23 @@ public final class SimulatorCommand implements Callable<Integer> {
         ICloudSimulator.Builder builder = ICloudSimulator.builder().port(port).mfaCode(mfaCode).trustDays(trustDays)
                 .notReadyDuration(Duration.ofMillis(Math.round(notReadySeconds * 1000)))
                 .srpIterations(srpIterations).legacyHsa2Page(legacyHsa2Page).assets(assets).seed(seed)
-                .videoSize(videoSize).libraryDir(libraryDir).appleHosts(appleHosts).caOut(caOut);
+                .videoSize(videoSize).libraryDir(libraryDir).appleHosts(appleHosts).caOut(caOut)
+                .randomFaults(faultRate, seed, faultTypes);
         accounts.forEach(builder::account);
         return builder.build();
+    }
+
+    /** The --fault specs, checked before anything starts. */
+    List<Fault> faults() {
+        List<Fault> list = new ArrayList<>();
+        for (String fault : faults) {
+            try {
+                list.add(Fault.parse(fault));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--fault: " + e.getMessage());
+            }
+        }
+        return list;
     }
 
     /** Base URL and how to sign in; the passwords are fake, so showing them helps a newcomer. */

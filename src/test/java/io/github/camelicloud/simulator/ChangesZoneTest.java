@@ -150,9 +150,9 @@ class ChangesZoneTest {
                 .containsEntry("POST /database/1/com.apple.photos.cloud/production/private/changes/zone", 1L);
         assertThat(apple.requestCount()).isEqualTo(3);
         SimClient hooks = new SimClient(apple.baseUrl());
-        JsonNode counted = hooks.send("GET", "/_simulator/requests", null).json();
+        JsonNode counted = hooks.send("GET", "/_simulator/stats", null).json();
         assertThat(counted.get("total").asLong()).isEqualTo(3); // hooks themselves are not counted
-        assertThat(hooks.send("DELETE", "/_simulator/requests", null).json().get("total").asLong()).isZero();
+        assertThat(hooks.send("DELETE", "/_simulator/stats", null).json().get("total").asLong()).isZero();
         assertThat(apple.requestCount()).isZero();
     }
 

@@ -101,6 +101,9 @@ public final class ErrorClassifier {
                 if (reason.toLowerCase(Locale.ROOT).contains("no auth method")) {
                     return new SecurityKeyNotSupportedException("this Apple Account", status);
                 }
+                if (status == 401) {
+                    return new SessionExpiredException(status); // CloudKit's other way to say so (rclone re-signs too)
+                }
                 return new ServiceNotActivatedException(code + ": " + reason, status, code);
             case "THROTTLED":
             case "TRY_AGAIN_LATER":

@@ -6,9 +6,12 @@ import io.github.camelicloud.client.ServiceUnavailableException;
 import io.github.camelicloud.client.session.SessionKey;
 import io.github.camelicloud.client.session.SessionState;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -35,6 +38,7 @@ public final class ICloudHttp {
     private final SessionState session;
     private final Endpoints endpoints;
     private final RetryPolicy retry;
+    private final List<RequestListener> listeners = new CopyOnWriteArrayList<>();
 
     public ICloudHttp(OkHttpClient base, SessionState session, Endpoints endpoints, RetryPolicy retry, Clock clock) {
         this.client = base.newBuilder().cookieJar(new SessionCookieJar(session, clock)).build();
@@ -43,15 +47,41 @@ public final class ICloudHttp {
         this.retry = retry;
     }
 
-    /** A client with the timeouts we want for Apple: 30 s to connect and between bytes, no overall cap. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+
+    /** A client with the timeouts we want for Apple: 30 s to connect, 60 s between bytes, no overall cap. */
     public static OkHttpClient defaultClient() {
+        return defaultClient(DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT);
+    }
+
+    /**
+     * A client with these timeouts: {@code read} is the longest silence between two bytes of an answer (a stalled
+     * download fails then and is resumed), and also bounds writes; there is no overall cap, a 20 GB video may take
+     * hours. Zero would mean "wait for ever", so it is refused.
+     */
+    public static OkHttpClient defaultClient(Duration connect, Duration read) {
+        checkTimeouts(connect, read);
         return new OkHttpClient.Builder()
-                .connectTimeout(30, TimeUnit.SECONDS)
-                .readTimeout(60, TimeUnit.SECONDS)
-                .writeTimeout(60, TimeUnit.SECONDS)
+                .connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(read.toMillis(), TimeUnit.MILLISECONDS)
+                .writeTimeout(read.toMillis(), TimeUnit.MILLISECONDS)
                 .followRedirects(false)
                 .retryOnConnectionFailure(false)
                 .build();
+    }
+
+    /** Zero would mean "wait for ever" to OkHttp: refused, as negative values are. */
+    public static void checkTimeouts(Duration connect, Duration read) {
+        if (connect.isZero() || connect.isNegative() || read.isZero() || read.isNegative()) {
+            throw new IllegalArgumentException("timeouts must be positive (connect " + connect.toMillis()
+                    + " ms, read " + read.toMillis() + " ms): nothing may wait for ever");
+        }
+    }
+
+    /** Hears every request from now on (metrics). */
+    public void addListener(RequestListener listener) {
+        listeners.add(listener);
     }
 
     public SessionState session() {
@@ -97,12 +127,15 @@ public final class ICloudHttp {
     public Response stream(HttpUrl url, Headers extraHeaders) {
         ApiCall call = ApiCall.get(url, extraHeaders);
         LOG.trace("-> {}", call);
+        long started = System.nanoTime();
         try {
             Response response = client.newCall(buildRequest(call)).execute();
             LOG.trace("<- {} {} (streaming {} bytes)", response.code(), loggable(url),
                     response.header("Content-Length", "?"));
+            answered(url, response.code(), started);
             return response;
         } catch (IOException e) {
+            failed(url, e, started);
             throw new ICloudTransportException(call.toString(), e);
         }
     }
@@ -116,6 +149,7 @@ public final class ICloudHttp {
             String text = body == null ? "" : body.string();
             LOG.trace("<- {} {} ({} bytes, {} ms)", response.code(), loggable(call.url()), text.length(),
                     (System.nanoTime() - started) / 1_000_000);
+            answered(call.url(), response.code(), started);
             ApiResponse api = new ApiResponse(response.code(), response.message(), response.headers(), text);
             if (api.status() != 503) {
                 captureSessionHeaders(api.headers());
@@ -123,6 +157,7 @@ public final class ICloudHttp {
             session.flush();
             return api;
         } catch (IOException e) {
+            failed(call.url(), e, started);
             throw new ICloudTransportException(call.toString(), e);
         }
     }
@@ -152,7 +187,31 @@ public final class ICloudHttp {
         }
     }
 
+    private void answered(HttpUrl url, int status, long startedNanos) {
+        if (!listeners.isEmpty()) {
+            Duration latency = Duration.ofNanos(System.nanoTime() - startedNanos);
+            String endpoint = RequestListener.endpoint(url);
+            listeners.forEach(l -> l.answered(endpoint, status, latency));
+        }
+    }
+
+    private void failed(HttpUrl url, IOException e, long startedNanos) {
+        if (!listeners.isEmpty()) {
+            Duration latency = Duration.ofNanos(System.nanoTime() - startedNanos);
+            String endpoint = RequestListener.endpoint(url);
+            String kind = e instanceof InterruptedIOException ? "timeout" : "connection";
+            listeners.forEach(l -> l.failed(endpoint, kind, latency));
+        }
+    }
+
+    /** Tells the listeners a call is tried again (downloads resumed by their own loop call this too). */
+    public void retrying(HttpUrl url, String reason) {
+        String endpoint = RequestListener.endpoint(url);
+        listeners.forEach(l -> l.retried(endpoint, reason));
+    }
+
     private void pause(ApiCall call, int nextAttempt, Optional<Duration> retryAfter, String why) {
+        retrying(call.url(), why);
         Duration delay = retry.delayBefore(nextAttempt, retryAfter);
         LOG.warn("Apple did not serve {} ({}); retrying in {} s (attempt {}/{})", call, why,
                 Math.max(1, delay.toSeconds()), nextAttempt, retry.maxAttempts());

@@ -107,6 +107,11 @@ public final class AssetDownloader {
         }
     }
 
+    /** Counts a resumed download in the client's request listeners. */
+    void retrying(AssetVersion version, String reason) {
+        version.downloadUrl().ifPresent(url -> http.retrying(HttpUrl.get(url), reason));
+    }
+
     private int pauseOrGiveUp(int attempt, Exception e, Path part) {
         if (attempt >= retry.maxAttempts()) {
             throw e instanceof ICloudException ice ? ice

@@ -2,6 +2,7 @@ package io.github.camelicloud.client.photos;
 
 import io.github.camelicloud.client.DownloadUrlExpiredException;
 import io.github.camelicloud.client.ICloudException;
+import io.github.camelicloud.client.ServiceUnavailableException;
 import io.github.camelicloud.client.http.ICloudHttp;
 import io.github.camelicloud.client.http.RetryPolicy;
 import java.io.IOException;
@@ -144,7 +145,9 @@ public final class ResumingDownloadStream extends InputStream {
         if (failures >= retry.maxAttempts()) {
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
-        Duration delay = retry.delayBefore(failures + 1, Optional.empty());
+        Duration delay = retry.delayBefore(failures + 1, e instanceof ServiceUnavailableException throttled
+                ? throttled.retryAfter() : Optional.empty()); // Apple's Retry-After wins, as for API calls
+        downloader.retrying(version, String.valueOf(e.getMessage()));
         LOG.warn("Download of {} broke at byte {} ({}); resuming in {} ms (attempt {}/{})", name, position,
                 e.getMessage(), delay.toMillis(), failures + 1, retry.maxAttempts());
         try {

@@ -1,19 +1,29 @@
 package io.github.camelicloud.simulator.faults;
 
 import io.github.camelicloud.simulator.Fault;
+import io.github.camelicloud.simulator.http.Handler;
 import io.github.camelicloud.simulator.http.Interceptor;
 import io.github.camelicloud.simulator.http.Json;
 import io.github.camelicloud.simulator.http.Request;
 import io.github.camelicloud.simulator.http.Response;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers a request with an injected fault before it reaches its handler. Bodies follow what Apple
- * sends for that status: idmsa's 503 page text, CloudKit's error JSON otherwise.
+ * sends for that status: idmsa's 503 page text, CloudKit's error JSON otherwise. Transfer faults (reset,
+ * truncate, stall, slow) let the handler answer and break the way the answer travels; expire-session
+ * expires every session and lets the handler see it.
  */
 public final class FaultInterceptor implements Interceptor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaultInterceptor.class);
 
     /** The test hooks themselves are never faulted. */
     public static final String HOOK_PREFIX = "/_simulator/";
@@ -24,9 +34,20 @@ public final class FaultInterceptor implements Interceptor {
             500, "INTERNAL_ERROR");
 
     private final FaultQueue faults;
+    private final RandomFaults random;
+    private final Handler next;
+    private final Runnable expireSessions;
 
-    public FaultInterceptor(FaultQueue faults) {
+    /**
+     * @param random         faults drawn at random when no queued fault matches; null for none
+     * @param next           the normal answer (routing), which transfer faults then break
+     * @param expireSessions what the expire-session fault does
+     */
+    public FaultInterceptor(FaultQueue faults, RandomFaults random, Handler next, Runnable expireSessions) {
         this.faults = faults;
+        this.random = random;
+        this.next = next;
+        this.expireSessions = expireSessions;
     }
 
     @Override
@@ -34,7 +55,79 @@ public final class FaultInterceptor implements Interceptor {
         if (request.path().startsWith(HOOK_PREFIX)) {
             return Optional.empty();
         }
-        return faults.take(request.method(), request.path()).map(fault -> answer(fault, request));
+        Optional<Fault> fault = faults.take(request.method(), request.path());
+        if (fault.isEmpty() && random != null) {
+            fault = random.draw(request.method(), request.path());
+        }
+        if (fault.isEmpty()) {
+            return Optional.empty();
+        }
+        Fault f = fault.get();
+        LOG.info("Injected fault {} on {} {}", f.typeName(), request.method(), request.path());
+        try {
+            return switch (f.kind()) {
+                case STATUS -> Optional.of(answer(f, request));
+                case EXPIRE_SESSION -> {
+                    expireSessions.run();
+                    yield Optional.empty();
+                }
+                case SLOW -> {
+                    Thread.sleep(f.delay().toMillis());
+                    yield Optional.empty();
+                }
+                case RESET, TRUNCATE, STALL -> Optional.of(broken(f, next.handle(request)));
+            };
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(Response.text(503, Response.ICLOUD_HTML, "Service Unavailable"));
+        } catch (Exception e) {
+            throw new IllegalStateException("handler failed under an injected fault", e);
+        }
+    }
+
+    /** The same answer, with its body cut (reset, truncate) or hung (stall) part way. */
+    private static Response broken(Fault fault, Response answer) {
+        long length = answer.stream() != null ? answer.stream().length() : answer.body().length;
+        if (length < 2) {
+            return answer; // nothing to cut
+        }
+        long cut = fault.kind() == Fault.Kind.TRUNCATE ? Math.max(1, length - Math.max(1, length / 10)) : length / 2;
+        return Response.streamed(answer.status(), answer.headers(), new Response.BodyStream() {
+            @Override
+            public long length() {
+                return length;
+            }
+
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                OutputStream limited = new CutOutputStream(out, cut);
+                if (answer.stream() != null) {
+                    try {
+                        answer.stream().writeTo(limited);
+                    } catch (CutOutputStream.Cut expected) {
+                        // the promised bytes stop here
+                    }
+                } else {
+                    limited.write(answer.body(), 0, (int) cut);
+                }
+                out.flush();
+                if (fault.kind() == Fault.Kind.STALL) {
+                    pause(fault.delay());
+                }
+                // Fewer bytes than the Content-Length: the server closes the connection, the client sees the break.
+                throw new Response.DropConnection("injected " + fault.typeName() + " after " + cut + " of " + length
+                        + " bytes");
+            }
+        });
+    }
+
+    private static void pause(Duration delay) throws IOException {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("simulator stopping", e);
+        }
     }
 
     static Response answer(Fault fault, Request request) {

@@ -50,11 +50,6 @@ public final class HooksModule implements RouteModule {
             return ok(Json.object().set("faults", Json.array()));
         });
         router.add("GET", PREFIX + "/state", request -> ok(control.snapshot()));
-        router.add("GET", PREFIX + "/requests", request -> ok(control.requests()));
-        router.add("DELETE", PREFIX + "/requests", request -> {
-            control.resetRequests();
-            return ok(control.requests());
-        });
     }
 
     private static Response ok(JsonNode body) {

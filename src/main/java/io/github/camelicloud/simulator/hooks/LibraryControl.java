@@ -64,6 +64,30 @@ public final class LibraryControl {
         return new LibraryManifest(library.account(), zones, albums, assets);
     }
 
+    /**
+     * Fresh signed URLs (content host of base-URL mode) of the files a default sync fetches: the original of every
+     * visible PrimarySync asset and the video of each live photo, one {@code URL SIZE} line each. Benchmarks fetch
+     * them with curl to measure what the loopback allows.
+     */
+    public List<String> downloadUrls(String email, io.github.camelicloud.simulator.content.DownloadUrls urls) {
+        LibraryZone primary = library(email).primary();
+        List<String> lines = new ArrayList<>();
+        for (Asset asset : primary.assets()) {
+            if (!asset.visible()) {
+                continue;
+            }
+            for (AssetVersion version : asset.versions().values()) {
+                boolean wanted = version.prefix().equals("resOriginal") || (version.prefix().equals("resOriginalVidCompl")
+                        && !asset.traits().itemType().equals("com.apple.quicktime-movie"));
+                if (wanted) {
+                    lines.add(urls.url(state.baseUrl(), version, primary.zoneName(), state.now())
+                            .replace("${f}", "file") + " " + version.size());
+                }
+            }
+        }
+        return lines;
+    }
+
     public LibraryManifest.Asset addAsset(String email, NewAsset spec) {
         PhotoLibrary library = library(email);
         String itemType = Optional.ofNullable(spec.itemType())

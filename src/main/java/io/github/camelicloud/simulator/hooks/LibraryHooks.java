@@ -25,15 +25,19 @@ public final class LibraryHooks implements RouteModule {
     private static final long DEFAULT_SIZE = 500_000;
 
     private final LibraryControl control;
+    private final io.github.camelicloud.simulator.content.DownloadUrls urls;
 
-    public LibraryHooks(LibraryControl control) {
+    public LibraryHooks(LibraryControl control, io.github.camelicloud.simulator.content.DownloadUrls urls) {
         this.control = control;
+        this.urls = urls;
     }
 
     @Override
     public void register(Router router) {
         router.add("GET", HooksModule.PREFIX + "/manifest",
                 guarded(request -> ok(ManifestJson.write(control.manifest(account(request))))));
+        router.add("GET", HooksModule.PREFIX + "/download-urls", guarded(request -> Response.text(200,
+                "text/plain; charset=UTF-8", String.join("\n", control.downloadUrls(account(request), urls)) + "\n")));
         router.add("POST", ASSETS, guarded(this::add));
         router.addPrefix("POST", ASSETS + "/", guarded(request -> {
             String rest = request.path().substring(ASSETS.length() + 1);

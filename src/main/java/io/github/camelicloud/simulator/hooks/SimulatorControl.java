@@ -36,24 +36,11 @@ public final class SimulatorControl {
 
     public void injectFault(Fault fault) {
         state.faults().add(fault);
-        LOG.info("Fault injected: {} {} -> {} ({}x)", fault.method(), fault.path(), fault.status(), fault.count());
+        LOG.info("Fault injected: {} {} -> {} ({}x)", fault.method(), fault.path(), fault.typeName(), fault.count());
     }
 
     public void clearFaults() {
         state.faults().clear();
-    }
-
-    /** {@code {"total": N, "byEndpoint": {"POST /…/changes/zone": n, …}}}: what was served so far. */
-    public ObjectNode requests() {
-        ObjectNode root = Json.object();
-        root.put("total", state.requests().total());
-        ObjectNode by = root.putObject("byEndpoint");
-        state.requests().snapshot().forEach(by::put);
-        return root;
-    }
-
-    public void resetRequests() {
-        state.requests().reset();
     }
 
     /** Accounts (with their fake passwords), session counts, trust expiries and pending faults. */

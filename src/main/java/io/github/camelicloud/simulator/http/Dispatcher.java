@@ -98,6 +98,10 @@ public final class Dispatcher implements HttpHandler {
         }
         try (OutputStream out = exchange.getResponseBody()) {
             response.stream().writeTo(out);
+        } catch (Response.DropConnection e) {
+            // Escaping the handler makes the JDK server close the socket; a short body alone would leave it hanging.
+            LOG.debug("{} {}: connection dropped: {}", request.method(), request.path(), e.getMessage());
+            throw e;
         } catch (IOException e) {
             // Usually the client closing early (a cancelled or resumed download); nothing to answer any more.
             LOG.debug("{} {}: body not fully sent: {}", request.method(), request.path(), e.toString());

@@ -33,6 +33,16 @@ public record Response(int status, List<Header> headers, byte[] body, BodyStream
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * Thrown by a {@link BodyStream} to drop the connection on the spot (injected faults): the client sees the body
+     * end before its Content-Length, as when a connection breaks.
+     */
+    public static final class DropConnection extends java.io.IOException {
+        public DropConnection(String message) {
+            super(message);
+        }
+    }
+
     public Response {
         headers = List.copyOf(headers);
         body = body.clone();

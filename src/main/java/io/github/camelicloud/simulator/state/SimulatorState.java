@@ -2,7 +2,6 @@ package io.github.camelicloud.simulator.state;
 
 import io.github.camelicloud.simulator.SimulatorClock;
 import io.github.camelicloud.simulator.faults.FaultQueue;
-import io.github.camelicloud.simulator.http.RequestCounter;
 import io.github.camelicloud.simulator.hosts.BaseUrlHosts;
 import io.github.camelicloud.simulator.hosts.PublicHosts;
 import java.time.Instant;
@@ -23,7 +22,6 @@ public final class SimulatorState {
     private final WebSessions webSessions;
     private final TrustGrants trustGrants;
     private final FaultQueue faults = new FaultQueue();
-    private final RequestCounter requests = new RequestCounter();
     private volatile String baseUrl;
     private volatile PublicHosts hosts = new BaseUrlHosts(this::baseUrl);
 
@@ -75,11 +73,6 @@ public final class SimulatorState {
 
     public FaultQueue faults() {
         return faults;
-    }
-
-    /** What was served, per endpoint. */
-    public RequestCounter requests() {
-        return requests;
     }
 
     /** {@code http://127.0.0.1:PORT} once the server is bound (in Apple-host mode: {@code https://setup.icloud.com}). */

@@ -1,0 +1,50 @@
+package io.github.camelicloud.app;
+
+import io.github.camelicloud.app.observe.Observability;
+import io.github.camelicloud.client.ICloudClient;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Timeouts of the connection to Apple and the metrics/health endpoint: flags every run may tune. */
+final class ReliabilityOptions {
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Give up a connection attempt to Apple after SECONDS (it is retried). Default: ${DEFAULT-VALUE}")
+    int connectTimeoutSeconds;
+
+    @Option(names = "--read-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Give up an answer that sends nothing for SECONDS; a stalled download is resumed where it"
+                    + " stopped. Default: ${DEFAULT-VALUE}")
+    int readTimeoutSeconds;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve Prometheus metrics at http://HOST:PORT/observe/metrics and health checks at"
+                    + " /observe/health (live, ready) while the sync runs; off by default")
+    Integer metricsPort;
+
+    @Option(names = "--metrics-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address the metrics endpoint listens on (0.0.0.0 for every interface)."
+                    + " Default: ${DEFAULT-VALUE}")
+    String metricsHost;
+
+    void validate() {
+        if (connectTimeoutSeconds < 1 || readTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("--connect-timeout and --read-timeout must be 1 second or more (got "
+                    + connectTimeoutSeconds + " and " + readTimeoutSeconds + ")");
+        }
+        if (metricsPort != null && (metricsPort < 1 || metricsPort > 65_535)) {
+            throw new IllegalArgumentException("--metrics-port must be a TCP port (1-65535),"
+                    + " got " + metricsPort);
+        }
+    }
+
+    /** The metrics and health endpoint, when --metrics-port asks for it. */
+    Optional<Observability> observability() {
+        return Optional.ofNullable(metricsPort).map(port -> new Observability(metricsHost, port));
+    }
+
+    void apply(ICloudClient.Builder client) {
+        client.timeouts(Duration.ofSeconds(connectTimeoutSeconds), Duration.ofSeconds(readTimeoutSeconds));
+    }
+}

@@ -1,0 +1,108 @@
+package io.github.camelicloud.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.camelicloud.simulator.ICloudSimulator;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --metrics-port}: while a watch-mode sync runs, Prometheus metrics and health checks answer over real HTTP
+ * with the sync's own counters (files, bytes, requests per endpoint) and the account's readiness.
+ */
+class ObservabilityTest {
+
+    private static final String USER = "metrics@example.com";
+    private static ICloudSimulator apple;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void start() {
+        apple = ICloudSimulator.builder().srpIterations(1000).assets(10).seed(3).videoSize(200_000)
+                .account(USER + ":pw:nomfa").build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        apple.close();
+    }
+
+    @Test
+    void metricsAndHealthAnswerDuringAWatchRun() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String base = "http://127.0.0.1:" + port;
+        Path photos = work.resolve("photos");
+        AtomicReference<CliRun> result = new AtomicReference<>();
+        Thread watch = new Thread(() -> result.set(CliRun.of("", "--username", USER, "--password", "pw", "--domain",
+                apple.baseUrl(), "--cookie-directory", work.resolve("cookies").toString(), "-d", photos.toString(),
+                "--watch-with-interval", "3600", "--metrics-port", String.valueOf(port), "--no-progress-bar")),
+                "watch-sync");
+        watch.start();
+        try {
+            String metrics = awaitDownloads(base + "/observe/metrics", watch);
+            assertThat(counter(metrics, "icloud_files_downloaded_total")).isGreaterThan(0);
+            assertThat(counter(metrics, "icloud_download_bytes_total")).isGreaterThan(0);
+            assertThat(counter(metrics, "icloud_assets_listed_total")).isGreaterThanOrEqualTo(10);
+            assertThat(metrics).containsPattern("icloud_requests_seconds_count\\{endpoint=\"download\",status=\"20[06]\"\\}"
+                    + " [1-9]").containsPattern("icloud_requests_seconds_count\\{endpoint=\"records/query\","
+                    + "status=\"200\"\\} [1-9]").contains("icloud_passes_total{outcome=\"ok\"} 1.0");
+
+            HttpResponse<String> ready = get(base + "/observe/health/ready");
+            assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+            HttpResponse<String> health = get(base + "/observe/health?exposureLevel=full&data=true");
+            assertThat(health.body()).contains("icloud-account").contains("UP");
+            assertThat(get(base + "/observe/health/live").statusCode()).isEqualTo(200);
+        } finally {
+            watch.interrupt();
+            watch.join(30_000);
+        }
+        assertThat(watch.isAlive()).isFalse();
+        assertThat(result.get().output()).contains("Metrics at http://127.0.0.1:" + port + "/observe/metrics");
+    }
+
+    /** The metrics once the first pass is done (the sync runs in watch mode, so the server stays up). */
+    private String awaitDownloads(String url, Thread sync) throws Exception {
+        for (int i = 0; i < 600 && sync.isAlive(); i++) {
+            try {
+                HttpResponse<String> answer = get(url);
+                if (answer.statusCode() == 200 && answer.body().contains("icloud_passes_total{outcome=\"ok\"}")) {
+                    return answer.body();
+                }
+            } catch (java.io.IOException notYet) {
+                // the server starts with the routes
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no completed pass in the metrics at " + url + (sync.isAlive() ? ""
+                : " (the sync stopped)"));
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double counter(String metrics, String name) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*\\})? ([0-9.eE+]+)$").matcher(metrics);
+        assertThat(m.find()).as(name + " in\n" + metrics).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+}
