@@ -41,6 +41,10 @@ final class DeletionOptions {
     /** What each endpoint does on its own: the local clean-up of Recently Deleted. */
     void applyTo(ICloudConfiguration config) {
         config.setAutoDelete(autoDelete);
+        if (keepIcloudRecentDays != null) {
+            // assets come of age with no change to report: every pass must look at the whole library
+            config.setIncrementalSync(false);
+        }
     }
 
     /** The deletions in iCloud, decided once every destination's pass is over. */

@@ -166,7 +166,10 @@ class BundledDestinationsTest {
             return new RoutePolicySupport() {
                 @Override
                 public void onInit(Route r) {
-                    ((ICloudEndpoint) r.getEndpoint()).addPassListener(new ICloudPassListener() {
+                    if (!(r.getEndpoint() instanceof ICloudEndpoint icloud)) {
+                        return; // the bundled MFA alert mail route
+                    }
+                    icloud.addPassListener(new ICloudPassListener() {
                         @Override
                         public void passCompleted(SyncPass.Stats stats) {
                             completed.computeIfAbsent(routeId, k -> new AtomicInteger()).incrementAndGet();
