@@ -4,18 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelicloud.client.ICloudException;
+import io.github.camelicloud.client.session.PrivateFiles;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -89,23 +82,8 @@ public final class SyncTokenStore {
         root.set("zoneID", checkpoint.zoneId());
         root.put("shared", checkpoint.shared()).put("syncToken", checkpoint.syncToken());
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp", ownerOnly());
-            try {
-                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                        OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-                    out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root)
-                            .getBytes(StandardCharsets.UTF_8));
-                    channel.force(true); // on disk before the rename makes it the state
-                }
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            PrivateFiles.replace(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root)
+                    .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ICloudException("Cannot save the sync state in " + file.getParent() + ": " + e.getMessage()
                     + ". Make the state directory writable (--state-directory), or choose another one.");
@@ -119,13 +97,6 @@ public final class SyncTokenStore {
         } catch (IOException e) {
             LOG.warn("Cannot delete the sync state {}: {}", file, e.getMessage());
         }
-    }
-
-    private static FileAttribute<?>[] ownerOnly() {
-        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[0];
-        }
-        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
     }
 
     private static String hash(String text) {

@@ -2,11 +2,10 @@ package io.github.camelicloud.client.mfa;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelicloud.client.session.PrivateFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,18 +61,7 @@ public final class NotifiedState {
             return;
         }
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-            try {
-                JSON.writeValue(temp.toFile(), JSON.createObjectNode().put("notified", state.name()));
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            PrivateFiles.replace(file, JSON.writeValueAsBytes(JSON.createObjectNode().put("notified", state.name())));
         } catch (IOException e) {
             LOG.warn("Cannot record the MFA alert state in {} ({}); the alert may be sent again after a restart."
                     + " Make the cookie directory writable.", file, e.getMessage());
