@@ -208,9 +208,9 @@ if [[ "$PEERS" == 1 ]]; then
   log "peers: icloudpd 1.32.2 and icloud-photos-sync 4.0.0 via scripts/peer-check.sh on $ASSETS assets"
   kill "$SIM_PID" 2>/dev/null; wait "$SIM_PID" 2>/dev/null || true; SIM_PID=""
   PEER_ASSETS="$ASSETS" PEER_TIMEOUT=3600 "$ROOT/scripts/peer-check.sh" > "$OUT/peers.log" 2>&1 || log "peer-check reported a problem (see peers.log)"
-  ours=$(awk '/camel-icloud/ && / OK / && /s$/ {t=$NF} /^ *OK +camel-icloud/ {t=$NF} END {sub(/s$/, "", t); print t}' "$OUT/peers.log")
+  ours=$(awk '$1 == "OK" && $2 == "camel-icloud" && $NF ~ /^[0-9]+s$/ {t=$NF} END {sub(/s$/, "", t); print t}' "$OUT/peers.log")
   echo
   echo "Peers on the same library (Apple-host mode, HTTPS, sign-in with MFA included):"
-  awk -v ours="$ours" '/^ *(OK|FAIL) / {t=$NF; sub(/s$/, "", t); r = ((ours > 0 && t ~ /^[0-9]+$/) ? sprintf("%.2fx our time", t / ours) : ""); printf "  %-20s %6ss  %s\n", $2, t, r}' "$OUT/peers.log"
+  awk -v ours="$ours" '($1 == "OK" || $1 == "FAIL") && $NF ~ /^[0-9]+s$/ {t=$NF; sub(/s$/, "", t); r = (ours > 0 ? sprintf("%.2fx our time", t / ours) : ""); printf "  %-20s %6ss  %s\n", $2, t, r}' "$OUT/peers.log"
 fi
 log "results in $OUT"
