@@ -396,6 +396,7 @@ public final class SyncCommand implements Callable<Integer> {
                 : new ConsoleMfaCodeProvider(in, out, !interactive);
         ICloudClient.Builder b = ICloudClient.builder().username(username).domain(domain)
                 .password(signInAids.passwords()).mfaCodeProvider(signInAids.mfa(mfa))
+                .askForCodeAfterExpiry(authOptions.mfaProvider == AuthOptions.MfaProviderKind.webui)
                 .retryPolicy(new RetryPolicy(Math.max(0, maxRetries) + 1, firstDelay, Duration.ofMinutes(2)))
                 .readinessPolicy(new RetryPolicy(12, firstDelay.multipliedBy(6), Duration.ofMinutes(5)));
         if (cookieDirectory != null) {

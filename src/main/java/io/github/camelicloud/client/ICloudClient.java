@@ -36,11 +36,14 @@ public final class ICloudClient {
     private final ICloudHttp http;
     private final Authenticator authenticator;
     private final MfaCodeProvider mfa;
+    private final boolean askForCodeAfterExpiry;
     private final RetryPolicy readinessPolicy;
     private final RetryPolicy retryPolicy;
     private final Path sessionFile;
     private volatile AccountSession account;
     private volatile boolean photosReady;
+    /** A renewal found that Apple wants a code: the next {@link #account()} signs in with the code provider. */
+    private volatile boolean codeNeeded;
 
     private ICloudClient(Builder b) {
         this.username = b.username;
@@ -52,6 +55,7 @@ public final class ICloudClient {
                 Endpoints.forDomain(b.domain), b.retryPolicy, b.clock);
         this.authenticator = new Authenticator(http, b.username, b.password, b.clock);
         this.mfa = b.mfa;
+        this.askForCodeAfterExpiry = b.askForCodeAfterExpiry;
         this.readinessPolicy = b.readinessPolicy;
         this.retryPolicy = b.retryPolicy;
     }
@@ -77,6 +81,7 @@ public final class ICloudClient {
     public synchronized AccountSession signIn() {
         reloadIfSignedInElsewhere();
         account = authenticator.authenticate(mfa);
+        codeNeeded = false;
         return account;
     }
 
@@ -92,9 +97,9 @@ public final class ICloudClient {
      */
     public AccountSession account() {
         AccountSession current = account;
-        if (current == null) {
+        if (current == null || codeNeeded) {
             synchronized (this) {
-                return account != null ? account : signIn();
+                return account != null && !codeNeeded ? account : signIn();
             }
         }
         SessionState session = http.session();
@@ -121,7 +126,14 @@ public final class ICloudClient {
     public synchronized void renewSession() {
         LOG.info("The iCloud session expired; signing in again");
         reloadIfSignedInElsewhere();
-        account = authenticator.authenticate(MfaCodeProvider.NONE);
+        try {
+            account = authenticator.authenticate(MfaCodeProvider.NONE);
+        } catch (MfaRequiredException e) {
+            // this call fails (the caller can alert); with a provider that can wait unattended (a web page),
+            // the next account() asks it for the code
+            codeNeeded = askForCodeAfterExpiry;
+            throw e;
+        }
     }
 
     /** A user's {@code --auth-only} run while this one waits for a new trust: its session is the one to use. */
@@ -186,6 +198,7 @@ public final class ICloudClient {
         private Path cookieDirectory = defaultCookieDirectory();
         private SessionStore sessionStore;
         private MfaCodeProvider mfa = MfaCodeProvider.NONE;
+        private boolean askForCodeAfterExpiry;
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private RetryPolicy readinessPolicy = new RetryPolicy(12, Duration.ofSeconds(30), Duration.ofMinutes(5));
         private OkHttpClient okHttp;
@@ -234,6 +247,16 @@ public final class ICloudClient {
         }
 
         /** Back-off for throttled answers (503/429) and broken connections. */
+        /**
+         * When the trust expires mid-run, ask the {@link #mfaCodeProvider} for a code at the next
+         * {@link ICloudClient#account()} (for a provider that can wait unattended, such as a web page) instead of
+         * failing until another sign-in stores a new session. Default: false.
+         */
+        public Builder askForCodeAfterExpiry(boolean ask) {
+            this.askForCodeAfterExpiry = ask;
+            return this;
+        }
+
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
             return this;
