@@ -6,7 +6,6 @@ import io.github.camelicloud.testing.CassetteReplayServer;
 import io.github.camelicloud.testing.Cassettes;
 import io.github.camelicloud.testing.ReceivedRequest;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -308,18 +307,11 @@ class DeletionConformanceTest {
     }
 
     private void precreate(String relative, long size) throws IOException {
-        Path file = data.resolve(relative);
-        Files.createDirectories(file.getParent());
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.setLength(size);
-        }
+        ConformanceFiles.precreate(data, relative, size);
     }
 
     private List<String> files() throws IOException {
-        try (Stream<Path> walk = Files.walk(data)) {
-            return walk.filter(Files::isRegularFile).map(p -> data.relativize(p).toString().replace('\\', '/'))
-                    .toList();
-        }
+        return ConformanceFiles.files(data);
     }
 
     private Replay run(CassetteReplayServer apple, String... options) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.camelicloud.testing.CassetteReplayServer;
 import io.github.camelicloud.testing.Cassettes;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -200,18 +199,11 @@ class DownloadConformanceTest {
     }
 
     private void precreate(String relative, long size) throws IOException {
-        Path file = data.resolve(relative);
-        Files.createDirectories(file.getParent());
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.setLength(size);
-        }
+        ConformanceFiles.precreate(data, relative, size);
     }
 
     private List<String> files() throws IOException {
-        try (Stream<Path> walk = Files.walk(data)) {
-            return walk.filter(Files::isRegularFile).map(p -> data.relativize(p).toString().replace('\\', '/'))
-                    .toList();
-        }
+        return ConformanceFiles.files(data);
     }
 
     private CliRun run(String cassette, String... options) {
