@@ -15,6 +15,7 @@ import io.github.camelicloud.sync.SyncSettings;
 import io.github.camelicloud.sync.SyncTokenStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -51,6 +52,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     private final ICloudEndpoint endpoint;
     private final AtomicInteger failedDeliveries = new AtomicInteger();
     private final Set<String> partsInUse = ConcurrentHashMap.newKeySet();
+    /** The trust's end as this poll found it: the header of every file of the poll. */
+    private volatile Optional<Instant> trustExpiresAt = Optional.empty();
     private ExecutorService downloads;
 
     public ICloudConsumer(ICloudEndpoint endpoint, Processor processor) {
@@ -219,7 +222,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
 
     /** Apple answered this poll: the session works (the MFA alerts learn its trust expiry). */
     private void sessionWorks(ICloudClient client) {
-        mfaAlerts().working(endpoint, client.account().trustExpiresAt());
+        trustExpiresAt = client.account().trustExpiresAt();
+        mfaAlerts().working(endpoint, trustExpiresAt);
     }
 
     private ICloudMfaAlerts mfaAlerts() {
@@ -335,7 +339,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 LOG.info("Resuming downloading of {} from {}", shown(d), resumeFrom);
             }
         }
-        client.account().trustExpiresAt().ifPresent(t -> m.setHeader(ICloudConstants.TRUST_EXPIRES_AT, t));
+        trustExpiresAt.ifPresent(t -> m.setHeader(ICloudConstants.TRUST_EXPIRES_AT, t));
         DownloadBody.attach(exchange, client, () -> library.refresh(asset), d.version(), config, shown(d), resumeFrom);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override

@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelicloud.client.ICloudException;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -37,7 +34,6 @@ public final class FileSessionStore implements SessionStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileSessionStore.class);
     private static final Pattern NON_WORD = Pattern.compile("\\W", Pattern.UNICODE_CHARACTER_CLASS);
     private static final String FORMAT = "camel-icloud-session/1";
-    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -82,16 +78,9 @@ public final class FileSessionStore implements SessionStore {
     public void save(StoredSession session) {
         try {
             createPrivateDirectory();
-            Path temp = Files.createTempFile(directory, "." + stem, ".tmp", ownerOnly(OWNER_ONLY_FILE));
-            try {
-                try (OutputStream out = Files.newOutputStream(temp)) {
-                    json.writerWithDefaultPrettyPrinter().writeValue(out, write(session));
-                }
-                move(temp, sessionFile());
-                lastUsed = fingerprint();
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            PrivateFiles.replace(sessionFile(),
+                    json.writerWithDefaultPrettyPrinter().writeValueAsBytes(write(session)));
+            lastUsed = fingerprint();
         } catch (IOException e) {
             throw new ICloudException("Cannot save the iCloud session in " + directory + ": " + e.getMessage()
                     + ". Make the --cookie-directory writable, or choose another one.");
@@ -116,14 +105,6 @@ public final class FileSessionStore implements SessionStore {
     private void createPrivateDirectory() throws IOException {
         if (!Files.isDirectory(directory)) {
             Files.createDirectories(directory, ownerOnly(OWNER_ONLY_DIR));
-        }
-    }
-
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
