@@ -40,7 +40,8 @@ class AuthConformanceTest {
     @Test
     void s003StoredSessionIsValidatedWithoutSrp() throws IOException {
         Cassettes.copyIcloudpdCookies(cookies);
-        try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require("successful_auth"))) {
+        try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require("successful_auth"))
+                .mayAskUnrecorded("POST", "/private/records/query")) { // waits until the library is indexed
             CliRun run = authOnly(apple, "");
             assertThat(run.output()).contains("Authentication completed successfully");
             assertThat(run.exitCode()).isZero();
@@ -51,7 +52,8 @@ class AuthConformanceTest {
 
     @Test
     void s004TwoStepFlowWithDeviceChoiceAndCode() {
-        try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require("2sa_flow_valid_code"))) {
+        try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require("2sa_flow_valid_code"))
+                .mayAskUnrecorded("POST", "/private/records/query")) { // waits until the library is indexed
             CliRun run = authOnly(apple, "0\n654321\n");
             assertThat(run.output()).contains("Authenticating", "Two-step authentication is required",
                     "  0: SMS to *******03", "Please choose an option: [0]: 0",
@@ -65,7 +67,9 @@ class AuthConformanceTest {
 
     @Test
     void s005TwoFactorFlowShowsTrustedPhonesAndTrustsTheSession() throws IOException {
-        try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require("2fa_flow_valid_code"))) {
+        try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require("2fa_flow_valid_code"))
+                .mayAskUnrecorded("PUT", "/verify/trusteddevice/securitycode") // 2026: asks Apple to push the code
+                .mayAskUnrecorded("POST", "/private/records/query")) { // waits until the library is indexed
             CliRun run = authOnly(apple, "654321\n");
             assertThat(run.output()).contains("Authenticating", "Two-factor authentication is required",
                     "  a: (***) ***-**81",
@@ -111,7 +115,8 @@ class AuthConformanceTest {
 
     @Test
     void s108WrongTwoFactorCodeFails() {
-        try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require("2fa_flow_invalid_code"))) {
+        try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require("2fa_flow_invalid_code"))
+                .mayAskUnrecorded("PUT", "/verify/trusteddevice/securitycode")) { // 2026: asks Apple to push the code
             CliRun run = authOnly(apple, "901431\n");
             assertThat(run.output()).contains("Failed to verify two-factor authentication code");
             assertThat(run.exitCode()).isEqualTo(1);
@@ -130,7 +135,9 @@ class AuthConformanceTest {
 
     @Test
     void requiresTwoFactorWithoutAnyCodeSaysMfaIsRequired() {
-        try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require("auth_requires_2fa"))) {
+        try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require("auth_requires_2fa"))
+                .mayAskUnrecorded("GET", "/appleauth/auth") // 2026: the phones are read from the HSA2 page
+                .mayAskUnrecorded("PUT", "/verify/trusteddevice/securitycode")) { // 2026: asks Apple to push the code
             CliRun run = authOnly(apple, "");
             assertThat(run.output()).contains("Two-factor authentication is required",
                     "Multi-factor authentication is required for " + USER);

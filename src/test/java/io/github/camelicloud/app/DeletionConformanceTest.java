@@ -281,11 +281,17 @@ class DeletionConformanceTest {
     }
 
     private CassetteReplayServer server(String cassette) {
-        return CassetteReplayServer.start(Cassettes.require(cassette));
+        return server(Cassettes.require(cassette));
     }
 
+    /**
+     * Known difference: before it deletes, our deletion round looks the library up again
+     * (DeletionRounds → PhotosService.library), one more zones/list per database than icloudpd makes. Some
+     * of these recordings have no Shared Library call at all (icloudpd 1.32.2 made none there).
+     */
     private CassetteReplayServer server(Path cassette) {
-        return CassetteReplayServer.start(cassette);
+        return CassetteReplayServer.start(cassette).mayRepeat("POST", "/zones/list")
+                .mayAskUnrecorded("POST", "/shared/zones/list");
     }
 
     /** The cassette with IMG_3589's creation date made unusable (null), written to the test's folder. */
