@@ -283,6 +283,15 @@ public final class ICloudSimulator implements AutoCloseable {
         return stats.total();
     }
 
+    /**
+     * The {@code Range} header of every download since the start or the last reset ({@code "none"} without one),
+     * in arrival order: {@code bytes=N-} is a resume from byte N. Also in {@code GET /_simulator/stats}.
+     */
+    public List<String> downloadRanges() {
+        running();
+        return stats.downloadRanges();
+    }
+
     /** Starts the request counts again from zero. */
     public void resetRequestCounts() {
         stats.reset();

@@ -52,16 +52,21 @@ class CrossRunResumeTest {
         String partName = new Base32().encodeToString(Base64.getDecoder().decode(original.fileChecksum())) + ".part";
         Path part = resumed.resolve(partName);
         Files.write(part, Arrays.copyOf(photo, 120_000));
+        apple.resetRequestCounts();
         CliRun run = sync(resumed);
         assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(apple.downloadRanges()).as("one download, of the missing tail only").containsExactly("bytes=120000-");
         assertThat(run.output()).contains("Resuming downloading of " + resumed + "/IMG_5000.JPG from 120000");
         assertThat(Files.readAllBytes(resumed.resolve("IMG_5000.JPG"))).isEqualTo(photo);
         assertThat(part).doesNotExist();
 
         Path stale = Files.createDirectories(work.resolve("stale"));
         Files.write(stale.resolve(partName), new byte[400_000]);
+        apple.resetRequestCounts();
         CliRun again = sync(stale);
         assertThat(again.exitCode()).isZero();
+        assertThat(apple.downloadRanges()).as("a part longer than the file is not resumed: one whole download")
+                .singleElement().satisfies(r -> assertThat(r).isIn("none", "bytes=0-"));
         assertThat(again.output()).doesNotContain("Resuming downloading");
         assertThat(Files.readAllBytes(stale.resolve("IMG_5000.JPG"))).isEqualTo(photo);
         assertThat(stale.resolve(partName)).doesNotExist();

@@ -17,15 +17,21 @@ import java.util.concurrent.atomic.LongAdder;
  * Counts the requests clients make, per endpoint ({@code POST /database/1/.../records/query}; every download as
  * {@code GET /B/*}), faulted ones included, hooks excluded: {@code GET /_simulator/stats} reads the counts,
  * {@code DELETE /_simulator/stats} starts again from zero. Benchmarks use it to count what a no-change poll costs.
+ * The {@code Range} header of every download is kept too ({@code "none"} without one), in arrival order: what
+ * tells a resume ({@code bytes=120000-}) from a full download again.
  */
 public final class RequestStats implements Interceptor, RouteModule {
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final java.util.Queue<String> downloadRanges = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     @Override
     public Optional<Response> intercept(Request request) {
         if (!request.path().startsWith(HooksModule.PREFIX + "/")) {
             counts.computeIfAbsent(endpoint(request), k -> new LongAdder()).increment();
+            if (request.path().startsWith("/B/")) {
+                downloadRanges.add(request.header("Range").orElse("none"));
+            }
         }
         return Optional.empty();
     }
@@ -42,12 +48,18 @@ public final class RequestStats implements Interceptor, RouteModule {
         return copy;
     }
 
+    /** The Range header of each download request so far ({@code "none"} when absent), in arrival order. */
+    public java.util.List<String> downloadRanges() {
+        return java.util.List.copyOf(downloadRanges);
+    }
+
     public long total() {
         return counts.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
     public void reset() {
         counts.clear();
+        downloadRanges.clear();
     }
 
     @Override
@@ -64,6 +76,8 @@ public final class RequestStats implements Interceptor, RouteModule {
         root.put("total", total());
         ObjectNode by = root.putObject("byEndpoint");
         counts().forEach(by::put);
+        com.fasterxml.jackson.databind.node.ArrayNode ranges = root.putArray("downloadRanges");
+        downloadRanges().forEach(ranges::add);
         return root;
     }
 }

@@ -140,7 +140,10 @@ class SimulatorLibraryTest {
         try (InputStream in = client.downloader().open(original, 0)) {
             Files.write(part, in.readNBytes((int) (original.size() / 2))); // the connection "breaks" half-way
         }
+        apple.resetRequestCounts();
         client.downloader().downloadTo(original, part);
+        assertThat(apple.downloadRanges()).as("the second request asks for the missing half only")
+                .containsExactly("bytes=" + original.size() / 2 + "-");
         assertThat(part).hasSize(original.size());
         try (InputStream in = Files.newInputStream(part)) {
             assertThat(sha256(in)).isEqualTo(manifest.asset(video.id()).versions().get("resOriginal").sha256());
