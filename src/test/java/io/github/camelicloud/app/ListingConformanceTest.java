@@ -51,9 +51,29 @@ class ListingConformanceTest {
     }
 
     @Test
-    void s098MonthNamesInTheChosenLocale() {
-        CliRun run = run("listing_photos", "--recent", "1", "--only-print-filenames", "--folder-structure={:%Y/%B}");
-        assertThat(lines(run)).containsExactly(data + "/2018/July/IMG_7409.JPG", data + "/2018/July/IMG_7409.MOV");
+    void skipPhotosLeavesPhotosAndTheirLiveVideosOutAndKeepsTheVideos() {
+        CliRun run = run("listing_photos", "--recent", "5", "--only-print-filenames", "--folder-structure=none",
+                "--skip-photos");
+        assertThat(run.exitCode()).isZero();
+        assertThat(lines(run)).containsExactly(data + "/IMG_7405.MOV", data + "/IMG_7404.MOV");
+    }
+
+    @Test
+    void s098MonthNamesAreEnglishUnlessUseOsLocaleIsGiven() {
+        java.util.Locale system = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.GERMANY); // what the JVM takes from LANG=de_DE.UTF-8
+        try {
+            CliRun english = run("listing_photos", "--recent", "1", "--only-print-filenames",
+                    "--folder-structure={:%Y/%B}");
+            assertThat(lines(english)).containsExactly(data + "/2018/July/IMG_7409.JPG",
+                    data + "/2018/July/IMG_7409.MOV");
+            CliRun german = run("listing_photos", "--recent", "1", "--only-print-filenames",
+                    "--folder-structure={:%Y/%B %A}", "--use-os-locale");
+            assertThat(lines(german)).containsExactly(data + "/2018/Juli Dienstag/IMG_7409.JPG",
+                    data + "/2018/Juli Dienstag/IMG_7409.MOV");
+        } finally {
+            java.util.Locale.setDefault(system);
+        }
     }
 
     @Test
