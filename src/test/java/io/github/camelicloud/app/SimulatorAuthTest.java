@@ -77,6 +77,17 @@ class SimulatorAuthTest {
     }
 
     @Test
+    void threeWrongCodesEndTheSignInAndAFourthIsNeverAsked() {
+        apple.resetRequestCounts();
+        CliRun run = authOnly("mfa@example.com", "secret-1", "000000\n111111\n222222\n" + apple.mfaCode() + "\n");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).contains("Failed to verify two-factor authentication code")
+                .doesNotContain("Authentication completed successfully");
+        assertThat(apple.requestCounts().get("POST /appleauth/auth/verify/trusteddevice/securitycode"))
+                .as("three tries, each sent to Apple").isEqualTo(3);
+    }
+
+    @Test
     void wrongPasswordFailsClearly() {
         CliRun run = authOnly("mfa@example.com", "not-the-password", "");
         assertThat(run.output()).contains("Invalid email/password combination");

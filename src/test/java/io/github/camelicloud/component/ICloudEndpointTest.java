@@ -104,4 +104,14 @@ class ICloudEndpointTest extends CamelTestSupport {
                 ICloudOperations.download, byte[].class);
         assertThat((long) bytes.length).isEqualTo(((io.github.camelicloud.client.photos.Asset) assets.get(0)).size());
     }
+
+    @Test
+    void theDeleteOperationMovesTheAssetToRecentlyDeleted() {
+        @SuppressWarnings("unchecked")
+        List<Object> assets = template.requestBodyAndHeader("direct:ops", null, ICloudConstants.LIMIT, 1, List.class);
+        io.github.camelicloud.client.photos.Asset asset = (io.github.camelicloud.client.photos.Asset) assets.get(0);
+        assertThat(apple.manifest("ep@example.com").asset(asset.id()).deleted()).isFalse();
+        template.requestBodyAndHeader("direct:ops", asset, ICloudConstants.OPERATION, ICloudOperations.delete);
+        assertThat(apple.manifest("ep@example.com").asset(asset.id()).deleted()).as("in Recently Deleted").isTrue();
+    }
 }
