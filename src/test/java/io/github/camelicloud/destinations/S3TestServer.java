@@ -64,6 +64,11 @@ public final class S3TestServer implements AutoCloseable {
         return all;
     }
 
+    /** The object's ETag as S3 reports it: {@code "<md5>-<parts>"} for a multipart upload. */
+    public String eTag(String bucket, String key) {
+        return client.headObject(b -> b.bucket(bucket).key(key)).eTag();
+    }
+
     @Override
     public void close() throws Exception {
         client.close();

@@ -12,8 +12,9 @@ import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
- * Apache MINA SSHD with SFTP in the test JVM on 127.0.0.1, password login, chrooted to a temporary
- * folder. It can be stopped and started again on the same port with the same host key.
+ * Apache MINA SSHD with SFTP in the test JVM on 127.0.0.1, login by password or by the client key this server
+ * made ({@link #clientKey}), chrooted to a temporary folder. It can be stopped and started again on the same
+ * port with the same host key.
  */
 public final class SftpTestServer implements AutoCloseable {
 
@@ -22,12 +23,20 @@ public final class SftpTestServer implements AutoCloseable {
 
     private final Path root;
     private final Path hostKey;
+    private final KeyPair clientKey;
     private SshServer sshd;
     private int port;
 
     public SftpTestServer(Path work) throws IOException {
         this.root = Files.createDirectories(work.resolve("sftp-root"));
         this.hostKey = work.resolve("sftp-hostkey.ser");
+        try {
+            java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(2048);
+            this.clientKey = rsa.generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
         start();
     }
 
@@ -37,6 +46,7 @@ public final class SftpTestServer implements AutoCloseable {
         sshd.setPort(port);
         sshd.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKey));
         sshd.setPasswordAuthenticator((u, p, s) -> USER.equals(u) && PASSWORD.equals(p));
+        sshd.setPublickeyAuthenticator((u, key, s) -> USER.equals(u) && key.equals(clientKey.getPublic()));
         sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
         sshd.start();
@@ -59,6 +69,16 @@ public final class SftpTestServer implements AutoCloseable {
     public Path knownHosts(Path file) throws Exception {
         KeyPair key = sshd.getKeyPairProvider().loadKeys(null).iterator().next();
         Files.writeString(file, "[127.0.0.1]:" + port + " " + PublicKeyEntry.toString(key.getPublic()) + "\n");
+        return file;
+    }
+
+    /** The private key this server accepts for {@link #USER}, written to {@code file} in PEM (PKCS#1). */
+    public Path clientKey(Path file) throws IOException {
+        try (java.io.Writer out = Files.newBufferedWriter(file);
+                org.bouncycastle.openssl.jcajce.JcaPEMWriter pem = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(out)) {
+            pem.writeObject(clientKey);
+        }
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         return file;
     }
 
