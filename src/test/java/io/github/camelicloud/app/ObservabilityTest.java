@@ -78,12 +78,54 @@ class ObservabilityTest {
         assertThat(result.get().output()).contains("Metrics at http://127.0.0.1:" + port + "/observe/metrics");
     }
 
+    @Test
+    void aFailedPassTakesReadinessDownAndTheNextGoodOneBringsItBack() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String base = "http://127.0.0.1:" + port;
+        AtomicReference<CliRun> result = new AtomicReference<>();
+        Thread watch = new Thread(() -> result.set(CliRun.of("", "--username", USER, "--password", "pw", "--domain",
+                apple.baseUrl(), "--cookie-directory", work.resolve("cookies-down").toString(), "-d",
+                work.resolve("down").toString(), "--watch-with-interval", "1", "--metrics-port",
+                String.valueOf(port), "--no-progress-bar", "--max-retries", "1", "--retry-delay", "0")),
+                "watch-sync-down");
+        watch.start();
+        try {
+            awaitPass(base + "/observe/metrics", watch, "icloud_passes_total{outcome=\"ok\"}");
+            apple.injectFault(io.github.camelicloud.simulator.Fault.of("POST", "/database/*", 503).times(100_000));
+            String metrics = awaitPass(base + "/observe/metrics", watch, "icloud_passes_total{outcome=\"failed\"}");
+            assertThat(metrics).containsPattern("icloud_errors_total\\{kind=\"http_503\"\\} [1-9]")
+                    .containsPattern("icloud_retries_total\\{endpoint=\"[^\"]+\"\\} [1-9]");
+            HttpResponse<String> ready = get(base + "/observe/health/ready");
+            assertThat(ready.statusCode()).as("readiness after a failed pass: " + ready.body()).isEqualTo(503);
+            assertThat(ready.body()).contains("DOWN");
+            assertThat(get(base + "/observe/health/live").statusCode()).as("the process still runs").isEqualTo(200);
+
+            apple.clearFaults();
+            for (int i = 0; i < 600 && get(base + "/observe/health/ready").statusCode() != 200; i++) {
+                Thread.sleep(100);
+            }
+            assertThat(get(base + "/observe/health/ready").statusCode()).as("UP again after a good pass")
+                    .isEqualTo(200);
+        } finally {
+            apple.clearFaults();
+            watch.interrupt();
+            watch.join(30_000);
+        }
+    }
+
     /** The metrics once the first pass is done (the sync runs in watch mode, so the server stays up). */
     private String awaitDownloads(String url, Thread sync) throws Exception {
+        return awaitPass(url, sync, "icloud_passes_total{outcome=\"ok\"}");
+    }
+
+    private String awaitPass(String url, Thread sync, String marker) throws Exception {
         for (int i = 0; i < 600 && sync.isAlive(); i++) {
             try {
                 HttpResponse<String> answer = get(url);
-                if (answer.statusCode() == 200 && answer.body().contains("icloud_passes_total{outcome=\"ok\"}")) {
+                if (answer.statusCode() == 200 && answer.body().contains(marker)) {
                     return answer.body();
                 }
             } catch (java.io.IOException notYet) {
