@@ -49,8 +49,10 @@ class KeyringRoundTripTest {
         assumeTrue(onPath("dbus-run-session") && onPath("gnome-keyring-daemon") && onPath("secret-tool"),
                 "gnome-keyring, dbus and secret-tool are not installed (apt-get install gnome-keyring dbus-x11"
                         + " libsecret-tools; .ci/run installs them when it runs as root): keyring test skipped");
-        boolean python = Files.isExecutable(Path.of("/usr/bin/python3"))
-                && new ProcessBuilder("/usr/bin/python3", "-c", "import keyring").start().waitFor() == 0;
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3"))
+                && new ProcessBuilder("/usr/bin/python3", "-c", "import keyring").start().waitFor() == 0,
+                "Python's keyring module is not installed (apt-get install python3-keyring): the icloudpd interop"
+                        + " step needs it; keyring test skipped");
 
         List<String> steps = new ArrayList<>();
         steps.add(step("store", "cli", PASSWORD + "\\ny\\n", "icloud --username " + USER));
@@ -61,12 +63,11 @@ class KeyringRoundTripTest {
         steps.add(step("nopassword", "cli", "", sync("c2", "d2")));
         steps.add(step("withparameter", "cli", "", sync("c3", "d3") + " --password " + PASSWORD));
         steps.add(step("lookup3", "sh", "", lookup()));
-        if (python) { // the entry icloudpd itself makes, through Python's keyring library
-            steps.add(step("python", "sh", "", "/usr/bin/python3 -c \"import keyring; keyring.delete_password('"
-                    + SERVICE + "', '" + USER + "'); keyring.set_password('" + SERVICE + "', '" + USER + "', '"
-                    + PASSWORD + "')\""));
-            steps.add(step("sync4", "cli", "", sync("c4", "d4")));
-        }
+        // the entry icloudpd itself makes, through Python's keyring library
+        steps.add(step("python", "sh", "", "/usr/bin/python3 -c \"import keyring; keyring.delete_password('"
+                + SERVICE + "', '" + USER + "'); keyring.set_password('" + SERVICE + "', '" + USER + "', '"
+                + PASSWORD + "')\""));
+        steps.add(step("sync4", "cli", "", sync("c4", "d4")));
         Path stepsFile = work.resolve("steps.tsv");
         Files.writeString(stepsFile, String.join("\n", steps) + "\n");
         Path script = work.resolve("keyring-session.sh");
@@ -100,11 +101,9 @@ class KeyringRoundTripTest {
         assertThat(out("withparameter")).contains("saved in the system keyring");
         assertThat(out("lookup3").strip()).as("a password that worked is kept").isEqualTo(PASSWORD);
 
-        if (python) {
-            assertThat(rc("python")).as(out("python")).isZero();
-            assertThat(rc("sync4")).as(out("sync4")).isZero();
-            assertThat(files("d4")).isNotEmpty();
-        }
+        assertThat(rc("python")).as(out("python")).isZero();
+        assertThat(rc("sync4")).as(out("sync4")).isZero();
+        assertThat(files("d4")).isNotEmpty();
     }
 
     private String sync(String cookies, String directory) {

@@ -131,9 +131,11 @@ class MfaAlertsTest {
 
                 assertThat(Files.readAllLines(events)).containsExactly(
                         "mfa-expiring|" + user + "|" + expiry + "|camel-icloud: Two step authentication for " + user
-                                + " expires on " + shown(expiry) + "|",
+                                + " expires on " + shown(expiry),
                         "mfa-required|" + user + "|" + expiry + "|camel-icloud: Two step authentication has expired"
-                                + " for " + user + "|");
+                                + " for " + user);
+                assertThat(Files.readString(Path.of(events + ".env"))).as("the script's environment")
+                        .contains("ICLOUD_EVENT=mfa-required").doesNotContain(SMTP_PASSWORD);
 
                 // the user signs in again, as the mail says; the running watch takes the new session up
                 assertThat(authOnly(apple, user, cookies).exitCode()).isZero();
@@ -308,8 +310,9 @@ class MfaAlertsTest {
     /** A notification script that appends what it was told to {@code out}. */
     private Path script(Path out) throws Exception {
         Path script = work.resolve("notify.sh");
-        Files.writeString(script, "#!/bin/sh\nprintf '%s|%s|%s|%s|%s\\n' \"$ICLOUD_EVENT\" \"$ICLOUD_USERNAME\""
-                + " \"$ICLOUD_TRUST_EXPIRES_AT\" \"$ICLOUD_MESSAGE\" \"$SMTP_PASSWORD\" >> '" + out + "'\n");
+        // the whole environment the script gets goes to out.env: no secret may be in it
+        Files.writeString(script, "#!/bin/sh\nprintf '%s|%s|%s|%s\\n' \"$ICLOUD_EVENT\" \"$ICLOUD_USERNAME\""
+                + " \"$ICLOUD_TRUST_EXPIRES_AT\" \"$ICLOUD_MESSAGE\" >> '" + out + "'\nenv >> '" + out + ".env'\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         return script;
     }

@@ -1,7 +1,6 @@
 package io.github.camelicloud.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelicloud.simulator.SimClient.Reply;
@@ -97,9 +96,7 @@ class ICloudSimulatorTest {
         Reply reply = client.signIn(S2K_USER, "not the password");
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.header("X-Apple-Session-Token")).isEmpty();
-        if (Cassettes.folder().isPresent()) {
-            assertThat(reply.json()).isEqualTo(Cassettes.responseJson("failed_auth", "POST", "/signin/complete"));
-        }
+        assertThat(reply.json()).isEqualTo(Cassettes.responseJson("failed_auth", "POST", "/signin/complete"));
         assertThat(reply.json().at("/serviceErrors/0/code").asText()).isEqualTo("-20101");
     }
 
@@ -184,7 +181,7 @@ class ICloudSimulatorTest {
 
     @Test
     void accountLoginHasTheRecordedShape() {
-        assumeTrue(Cassettes.folder().isPresent(), "shared cassettes not available");
+        Cassettes.folder();
         client.signIn(S2K_USER, PASSWORD);
         JsonNode ours = client.accountLogin().json();
         JsonNode apple = Cassettes.responseJson("auth_requires_2fa", "POST", "/accountLogin");
@@ -204,10 +201,8 @@ class ICloudSimulatorTest {
                 "{\"securityCode\":{\"code\":\"654321\"}}");
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.header("X-Apple-I-Ercd")).hasValue("-21669");
-        if (Cassettes.folder().isPresent()) {
-            assertThat(reply.json()).isEqualTo(Cassettes.responseJson("2fa_flow_invalid_code", "POST",
-                    "/verify/trusteddevice/securitycode"));
-        }
+        assertThat(reply.json()).isEqualTo(Cassettes.responseJson("2fa_flow_invalid_code", "POST",
+                "/verify/trusteddevice/securitycode"));
         assertThat(reply.json().get("hasError").asBoolean()).isTrue();
     }
 
@@ -277,10 +272,8 @@ class ICloudSimulatorTest {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) device.deepCopy()).put("verificationCode", "901431")
                         .put("trustBrowser", true).toString());
         assertThat(wrong.status()).isEqualTo(200);
-        if (Cassettes.folder().isPresent()) {
-            assertThat(wrong.json()).isEqualTo(Cassettes.responseJson("2sa_flow_invalid_code", "POST",
-                    "/validateVerificationCode"));
-        }
+        assertThat(wrong.json()).isEqualTo(Cassettes.responseJson("2sa_flow_invalid_code", "POST",
+                "/validateVerificationCode"));
         assertThat(wrong.json().get("errorCode").isInt()).isTrue();
 
         Reply right = client.send("POST", "/setup/ws/1/validateVerificationCode" + params,
@@ -488,11 +481,9 @@ class ICloudSimulatorTest {
         assertThat(shared.at("/0/zoneID/zoneName").asText()).matches("SharedSync-[0-9A-F-]{36}");
 
         JsonNode state = client.checkIndexingState().json();
-        if (Cassettes.folder().isPresent()) {
-            JsonNode apple = Cassettes.responseJson("listing_albums", "POST", "/private/records/query");
-            assertThat(fieldNames(state)).containsExactlyElementsOf(fieldNames(apple));
-            assertThat(fieldNames(state.at("/records/0"))).containsExactlyElementsOf(fieldNames(apple.at("/records/0")));
-        }
+        JsonNode apple = Cassettes.responseJson("listing_albums", "POST", "/private/records/query");
+        assertThat(fieldNames(state)).containsExactlyElementsOf(fieldNames(apple));
+        assertThat(fieldNames(state.at("/records/0"))).containsExactlyElementsOf(fieldNames(apple.at("/records/0")));
         assertThat(state.at("/records/0/zoneID/ownerRecordName").asText())
                 .isEqualTo(zone.at("/zoneID/ownerRecordName").asText());
 

@@ -62,7 +62,7 @@ public final class ICloudHttp {
      */
     public static OkHttpClient defaultClient(Duration connect, Duration read) {
         checkTimeouts(connect, read);
-        return new OkHttpClient.Builder()
+        return LoopbackAppleHosts.applyIfSet(new OkHttpClient.Builder())
                 .connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(read.toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(read.toMillis(), TimeUnit.MILLISECONDS)

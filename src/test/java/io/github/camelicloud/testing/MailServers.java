@@ -1,0 +1,35 @@
+package io.github.camelicloud.testing;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+/**
+ * GreenMail (its own JUnit 5 extension) on 127.0.0.1, free ports, plain SMTP and SMTPS (TLS from the first
+ * byte, GreenMail's self-signed certificate), one mailbox user that must log in:
+ * {@code @RegisterExtension static final GreenMailExtension mail = MailServers.smtpAndSmtps();}.
+ */
+public final class MailServers {
+
+    public static final String USER = "robot@mail.test";
+    public static final String PASSWORD = "smtp-Secret-42";
+
+    private MailServers() {
+    }
+
+    /** SMTP and SMTPS, each on a free port ({@code mail.getSmtp().getPort()}, {@code mail.getSmtps().getPort()}). */
+    public static GreenMailExtension smtpAndSmtps() {
+        return server(ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.SMTPS.dynamicPort());
+    }
+
+    /** Plain SMTP only. */
+    public static GreenMailExtension smtp() {
+        return server(ServerSetupTest.SMTP.dynamicPort());
+    }
+
+    private static GreenMailExtension server(ServerSetup... setups) {
+        return new GreenMailExtension(setups)
+                .withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, USER, PASSWORD));
+    }
+}
