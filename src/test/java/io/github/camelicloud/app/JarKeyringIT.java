@@ -7,12 +7,14 @@ import io.github.camelicloud.destinations.StoredFile;
 import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.testing.JarProcess;
 import io.github.camelicloud.testing.ManifestAssert;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,6 +27,10 @@ class JarKeyringIT {
     private static final String USER = "keyring-jar@example.com";
     private static final String PASSWORD = "kr-Jar-Secret-9";
 
+    @RegisterExtension
+    static final SimulatorExtension simulator = SimulatorExtension.of(b -> b.assets(3).seed(41)
+            .account(USER + ":" + PASSWORD + ":nomfa"));
+
     @TempDir
     Path work;
 
@@ -33,40 +39,38 @@ class JarKeyringIT {
         assumeTrue(onPath("dbus-run-session") && onPath("gnome-keyring-daemon") && onPath("secret-tool"),
                 "gnome-keyring, dbus and secret-tool are not installed (apt-get install gnome-keyring dbus-x11"
                         + " libsecret-tools; .ci/run installs them when it runs as root): keyring test skipped");
-        try (ICloudSimulator apple = ICloudSimulator.builder().srpIterations(1000).assets(3).seed(41)
-                .account(USER + ":" + PASSWORD + ":nomfa").build().start()) {
-            Path photos = work.resolve("photos");
-            String lookup = "secret-tool lookup service pyicloud://icloud-password username " + USER;
-            Files.writeString(work.resolve("store.in"), PASSWORD + "\ny\n");
-            Path script = work.resolve("keyring-session.sh");
-            Files.writeString(script, String.join("\n", "set -u",
-                    "cd " + work,
-                    "export HOME=" + work.resolve("home") + " XDG_DATA_HOME=" + work.resolve("home/.local/share")
-                            + " XDG_RUNTIME_DIR=" + work.resolve("run"),
-                    "mkdir -p \"$HOME\" \"$XDG_RUNTIME_DIR\"; chmod 700 \"$XDG_RUNTIME_DIR\"",
-                    "echo -n unlock-me | gnome-keyring-daemon --unlock --components=secrets >/dev/null",
-                    step("store", JarProcess.jar(work, "icloud", "--username", USER).shellCommand(), "store.in"),
-                    step("lookup1", lookup, "/dev/null"),
-                    step("sync", JarProcess.jar(work, "--username", USER, "--domain", apple.baseUrl(),
-                            "--cookie-directory", work.resolve("cookies").toString(), "-d", photos.toString(),
-                            "--no-progress-bar").shellCommand(), "/dev/null"),
-                    step("delete", JarProcess.jar(work, "icloud", "--username", USER, "--delete-from-keyring")
-                            .shellCommand(), "/dev/null"),
-                    step("lookup2", lookup, "/dev/null"), ""));
-            Process session = new ProcessBuilder("dbus-run-session", "--", "bash", script.toString())
-                    .redirectErrorStream(true).redirectOutput(work.resolve("session.log").toFile()).start();
-            assertThat(session.waitFor(3, TimeUnit.MINUTES)).as("the keyring session finished").isTrue();
+        ICloudSimulator apple = simulator.get();
+        Path photos = work.resolve("photos");
+        String lookup = "secret-tool lookup service pyicloud://icloud-password username " + USER;
+        Files.writeString(work.resolve("store.in"), PASSWORD + "\ny\n");
+        Path script = work.resolve("keyring-session.sh");
+        Files.writeString(script, String.join("\n", "set -u",
+                "cd " + work,
+                "export HOME=" + work.resolve("home") + " XDG_DATA_HOME=" + work.resolve("home/.local/share")
+                        + " XDG_RUNTIME_DIR=" + work.resolve("run"),
+                "mkdir -p \"$HOME\" \"$XDG_RUNTIME_DIR\"; chmod 700 \"$XDG_RUNTIME_DIR\"",
+                "echo -n unlock-me | gnome-keyring-daemon --unlock --components=secrets >/dev/null",
+                step("store", JarProcess.jar(work, "icloud", "--username", USER).shellCommand(), "store.in"),
+                step("lookup1", lookup, "/dev/null"),
+                step("sync", JarProcess.jar(work, "--username", USER, "--domain", apple.baseUrl(),
+                        "--cookie-directory", work.resolve("cookies").toString(), "-d", photos.toString(),
+                        "--no-progress-bar").shellCommand(), "/dev/null"),
+                step("delete", JarProcess.jar(work, "icloud", "--username", USER, "--delete-from-keyring")
+                        .shellCommand(), "/dev/null"),
+                step("lookup2", lookup, "/dev/null"), ""));
+        Process session = new ProcessBuilder("dbus-run-session", "--", "bash", script.toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("session.log").toFile()).start();
+        assertThat(session.waitFor(3, TimeUnit.MINUTES)).as("the keyring session finished").isTrue();
 
-            assertThat(rc("store")).as(out("store")).isZero();
-            assertThat(out("store")).contains("saved in the keyring").doesNotContain(PASSWORD);
-            assertThat(out("lookup1").strip()).as("stored under icloudpd's service and user name").isEqualTo(PASSWORD);
-            assertThat(rc("sync")).as(out("sync")).isZero();
-            assertThat(out("sync")).doesNotContain(PASSWORD);
-            ManifestAssert.holdsTheLibrary("folder", StoredFile.under(photos), apple.manifest(USER));
-            assertThat(rc("delete")).as(out("delete")).isZero();
-            assertThat(out("delete")).contains("deleted from the keyring");
-            assertThat(out("lookup2")).isBlank();
-        }
+        assertThat(rc("store")).as(out("store")).isZero();
+        assertThat(out("store")).contains("saved in the keyring").doesNotContain(PASSWORD);
+        assertThat(out("lookup1").strip()).as("stored under icloudpd's service and user name").isEqualTo(PASSWORD);
+        assertThat(rc("sync")).as(out("sync")).isZero();
+        assertThat(out("sync")).doesNotContain(PASSWORD);
+        ManifestAssert.holdsTheLibrary("folder", StoredFile.under(photos), apple.manifest(USER));
+        assertThat(rc("delete")).as(out("delete")).isZero();
+        assertThat(out("delete")).contains("deleted from the keyring");
+        assertThat(out("lookup2")).isBlank();
     }
 
     private static String step(String name, String command, String stdin) {

@@ -30,18 +30,18 @@ public final class JarProcess {
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final Path work;
-    private final List<String> command = new ArrayList<>();
+    private final List<String> jvmOptions = new ArrayList<>();
+    private final List<String> launch;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path directory;
     private String stdin = "";
 
     private JarProcess(Path work, List<String> launch) {
         this.work = work;
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        this.launch = List.copyOf(launch);
         // small heap; the quick JIT tier and the serial collector start a short run in half the time on 2 cores
-        command.addAll(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-        command.add("-Duser.home=" + work.resolve("home"));
-        command.addAll(launch);
+        jvmOptions.addAll(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Duser.home=" + work.resolve("home")));
     }
 
     /** {@code java -jar camel-icloud.jar ARGS}. */
@@ -67,6 +67,12 @@ public final class JarProcess {
         }
     }
 
+    /** A JVM option, e.g. a test-only system property. */
+    public JarProcess jvm(String option) {
+        jvmOptions.add(option);
+        return this;
+    }
+
     public JarProcess env(String name, String value) {
         environment.put(name, value);
         return this;
@@ -86,14 +92,22 @@ public final class JarProcess {
 
     /** The command line, for a script that runs it in an environment of its own (a private D-Bus session). */
     public String shellCommand() {
-        return String.join(" ", command.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
+        return String.join(" ", command().stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
+    }
+
+    private List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(launch);
+        return command;
     }
 
     /** Runs to the end (at most two minutes). */
     public Result run() throws IOException, InterruptedException {
         try (Running running = start()) {
             if (!running.process.waitFor(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-                throw new AssertionError("the jar did not finish in " + RUN_LIMIT.toSeconds() + " s: " + command
+                throw new AssertionError("the jar did not finish in " + RUN_LIMIT.toSeconds() + " s: " + launch
                         + "\n" + running.output());
             }
             return new Result(running.process.exitValue(), running.output());
@@ -104,7 +118,7 @@ public final class JarProcess {
     public Running start() throws IOException {
         Files.createDirectories(work.resolve("home"));
         Path log = work.resolve("jar-" + RUNS.incrementAndGet() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true).redirectOutput(log.toFile())
                 .directory((directory == null ? work : directory).toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
