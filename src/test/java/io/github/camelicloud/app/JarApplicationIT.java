@@ -89,8 +89,8 @@ class JarApplicationIT {
                 .env("SFTP_PASSWORD", SftpTestServer.PASSWORD)
                 .env("ICLOUD_MFA_ALERT_URI", "direct:icloud-mfa-alert-mail")
                 .env("SMTP_HOST", "127.0.0.1").env("SMTP_PORT", String.valueOf(mail.getSmtp().getPort()))
-                .env("SMTP_STARTTLS", "false").env("MailServers.USERNAME", MailServers.USER)
-                .env("MailServers.PASSWORD", MailServers.PASSWORD).env("NOTIFICATION_EMAIL", RECIPIENT);
+                .env("SMTP_STARTTLS", "false").env("SMTP_USERNAME", MailServers.USER)
+                .env("SMTP_PASSWORD", MailServers.PASSWORD).env("NOTIFICATION_EMAIL", RECIPIENT);
         int files = ManifestAssert.contents(library).size();
         try (JarProcess.Running running = application.start()) {
             running.await("library in the folder, the bucket and on the SFTP server, and the alert mail",

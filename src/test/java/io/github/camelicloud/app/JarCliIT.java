@@ -105,7 +105,8 @@ class JarCliIT {
                 apple.get().baseUrl(), "--cookie-directory", work.resolve("cookies-alerted").toString(), "-d",
                 photos.toString(), "--no-progress-bar", "--smtp-host", "127.0.0.1", "--smtp-port",
                 String.valueOf(mail.getSmtp().getPort()), "--smtp-no-tls", "--smtp-username", MailServers.USER,
-                "--smtp-password", MailServers.PASSWORD, "--notification-email", RECIPIENT, "--mfa-expiry-warning-days", "5")
+                "--smtp-password", MailServers.PASSWORD, "--notification-email", RECIPIENT,
+                "--mfa-expiry-warning-days", "5")
                 .stdin(apple.get().mfaCode() + "\n").run();
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).doesNotContain(MailServers.PASSWORD);
