@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.camelicloud.destinations.StoredFile;
 import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.testing.JarProcess;
+import io.github.camelicloud.testing.KeyringSession;
 import io.github.camelicloud.testing.ManifestAssert;
 import io.github.camelicloud.testing.SimulatorExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,20 +37,12 @@ class JarKeyringIT {
 
     @Test
     void icloudStoresThePasswordTheSyncUsesItAndDeleteRemovesIt() throws Exception {
-        assumeTrue(onPath("dbus-run-session") && onPath("gnome-keyring-daemon") && onPath("secret-tool"),
-                "gnome-keyring, dbus and secret-tool are not installed (apt-get install gnome-keyring dbus-x11"
-                        + " libsecret-tools; .ci/run installs them when it runs as root): keyring test skipped");
+        assumeTrue(KeyringSession.installed(), KeyringSession.MISSING);
         ICloudSimulator apple = simulator.get();
         Path photos = work.resolve("photos");
         String lookup = "secret-tool lookup service pyicloud://icloud-password username " + USER;
         Files.writeString(work.resolve("store.in"), PASSWORD + "\ny\n");
-        Path script = work.resolve("keyring-session.sh");
-        Files.writeString(script, String.join("\n", "set -u",
-                "cd " + work,
-                "export HOME=" + work.resolve("home") + " XDG_DATA_HOME=" + work.resolve("home/.local/share")
-                        + " XDG_RUNTIME_DIR=" + work.resolve("run"),
-                "mkdir -p \"$HOME\" \"$XDG_RUNTIME_DIR\"; chmod 700 \"$XDG_RUNTIME_DIR\"",
-                "echo -n unlock-me | gnome-keyring-daemon --unlock --components=secrets >/dev/null",
+        assertThat(KeyringSession.run(work, List.of(
                 step("store", JarProcess.jar(work, "icloud", "--username", USER).shellCommand(), "store.in"),
                 step("lookup1", lookup, "/dev/null"),
                 step("sync", JarProcess.jar(work, "--username", USER, "--domain", apple.baseUrl(),
@@ -57,10 +50,8 @@ class JarKeyringIT {
                         "--no-progress-bar").shellCommand(), "/dev/null"),
                 step("delete", JarProcess.jar(work, "icloud", "--username", USER, "--delete-from-keyring")
                         .shellCommand(), "/dev/null"),
-                step("lookup2", lookup, "/dev/null"), ""));
-        Process session = new ProcessBuilder("dbus-run-session", "--", "bash", script.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("session.log").toFile()).start();
-        assertThat(session.waitFor(3, TimeUnit.MINUTES)).as("the keyring session finished").isTrue();
+                step("lookup2", lookup, "/dev/null")), Duration.ofMinutes(3))).as("the keyring session finished")
+                .isTrue();
 
         assertThat(rc("store")).as(out("store")).isZero();
         assertThat(out("store")).contains("saved in the keyring").doesNotContain(PASSWORD);
@@ -83,10 +74,5 @@ class JarKeyringIT {
 
     private String out(String step) throws IOException {
         return Files.readString(work.resolve(step + ".out"));
-    }
-
-    private static boolean onPath(String command) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 }
