@@ -25,7 +25,7 @@ public final class ManifestAssert {
      * @param files       the destination's files, keys relative to where the folder structure starts
      */
     public static void holdsTheLibrary(String destination, List<StoredFile> files, LibraryManifest manifest) {
-        Map<String, String> stemByContent = expected(manifest);
+        Map<String, String> stemByContent = stems(manifest);
         assertThat(files).as(destination + ": files by size:sha256").extracting(StoredFile::content)
                 .containsExactlyInAnyOrderElementsOf(contents(manifest));
         assertThat(files).as(destination).allSatisfy(f -> {
@@ -39,28 +39,22 @@ public final class ManifestAssert {
     /** size:sha256 of every file a default sync delivers (one entry per file, so duplicates count). */
     public static List<String> contents(LibraryManifest manifest) {
         List<String> all = new ArrayList<>();
-        forEachFile(manifest, (version, stem) -> all.add(version.size() + ":" + version.sha256()));
+        ManifestFiles.forEachDefaultFile(manifest, (asset, version) -> all.add(content(version)));
         return all;
     }
 
-    private static Map<String, String> expected(LibraryManifest manifest) {
+    /** The lower-case name without extension of the asset each content belongs to. */
+    private static Map<String, String> stems(LibraryManifest manifest) {
         Map<String, String> stems = new HashMap<>();
-        forEachFile(manifest, (version, stem) -> stems.put(version.size() + ":" + version.sha256(), stem));
+        ManifestFiles.forEachDefaultFile(manifest, (asset, version) -> {
+            String name = asset.fileName() == null ? "" : asset.fileName().toLowerCase(Locale.ROOT);
+            stems.put(content(version),
+                    name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name);
+        });
         return stems;
     }
 
-    private static void forEachFile(LibraryManifest manifest,
-            java.util.function.BiConsumer<LibraryManifest.Version, String> file) {
-        for (LibraryManifest.Asset a : manifest.assets()) {
-            if (a.zone().equals("PrimarySync") && !a.hidden() && !a.deleted()) {
-                String name = a.fileName() == null ? "" : a.fileName().toLowerCase(Locale.ROOT);
-                String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-                file.accept(a.versions().get("resOriginal"), stem);
-                LibraryManifest.Version live = a.versions().get("resOriginalVidCompl");
-                if (live != null && !a.itemType().equals("com.apple.quicktime-movie")) {
-                    file.accept(live, stem);
-                }
-            }
-        }
+    private static String content(LibraryManifest.Version version) {
+        return version.size() + ":" + version.sha256();
     }
 }
