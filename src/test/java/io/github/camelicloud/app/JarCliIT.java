@@ -35,8 +35,9 @@ import org.openqa.selenium.WebDriver;
 /**
  * The command line of the shipped jar, each documented mode in a process of its own against real servers started
  * here on 127.0.0.1 (the simulator, S3Proxy, MINA SSHD, GreenMail): every destination ends up holding exactly the
- * simulator's library (names, sizes, SHA-256), alerts arrive as mails, the web page signs in through Chromium, the
- * metrics and health answer over HTTP, and a run whose downloads all fail says so with exit code 1.
+ * simulator's library (names, sizes, SHA-256) and a second run sends nothing again, alerts arrive as mails, the web
+ * page signs in through Chromium, the metrics and health answer over HTTP, and a run whose downloads all fail says
+ * so with exit code 1.
  */
 class JarCliIT {
 
@@ -96,6 +97,12 @@ class JarCliIT {
         ManifestAssert.holdsTheLibrary("folder", StoredFile.under(photos), apple.get().manifest(USER));
         ManifestAssert.holdsTheLibrary("bucket", bucket("all"), apple.get().manifest(USER));
         ManifestAssert.holdsTheLibrary("SFTP", sftp.get().files("all"), apple.get().manifest(USER));
+
+        JarProcess.Result again = sync("all", flags.toArray(String[]::new)).run();
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).as("the second run sends nothing anywhere").doesNotContain("Downloaded ")
+                .doesNotContain("Uploaded ");
+        ManifestAssert.holdsTheLibrary("folder", StoredFile.under(photos), apple.get().manifest(USER));
     }
 
     @Test
