@@ -2,13 +2,12 @@ package io.github.camelicloud.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.camelicloud.destinations.StoredFile;
+import io.github.camelicloud.testing.JarProcess;
+import io.github.camelicloud.testing.ManifestAssert;
 import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,23 +33,13 @@ class AppleHostDomainsIT {
     void theJarDownloadsTheLibraryThroughTheDomainsHosts(String domain) throws Exception {
         Path ca = Files.writeString(work.resolve("ca.pem"), apple.get().caPem().orElseThrow());
         Path photos = work.resolve("photos");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-D" + AppleHostDomainsTest.PORT + "=" + apple.get().port(),
-                "-D" + AppleHostDomainsTest.CA + "=" + ca, "-jar",
-                System.getProperty("project.jar", "target/camel-icloud.jar"), "--username", USER, "--password", "pw",
-                "--domain", domain, "--cookie-directory", work.resolve("cookies").toString(), "-d", photos.toString()));
-        Path log = work.resolve("out.txt");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        p.getOutputStream().close();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the jar finished in 2 minutes").isTrue();
-        String output = Files.readString(log);
-        assertThat(p.exitValue()).as(output).isZero();
-        assertThat(output).contains("All photos and videos have been downloaded");
-        long expected = apple.get().manifest(USER).assets().stream()
-                .filter(a -> a.zone().equals("PrimarySync") && !a.hidden() && !a.deleted()).count();
-        try (Stream<Path> files = Files.walk(photos)) {
-            assertThat(files.filter(Files::isRegularFile).count()).isGreaterThanOrEqualTo(expected);
-        }
+        JarProcess.Result run = JarProcess.jar(work, "--username", USER, "--password", "pw", "--domain", domain,
+                "--cookie-directory", work.resolve("cookies").toString(), "-d", photos.toString())
+                .jvm("-D" + AppleHostDomainsTest.PORT + "=" + apple.get().port())
+                .jvm("-D" + AppleHostDomainsTest.CA + "=" + ca).run();
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("All photos and videos have been downloaded");
+        ManifestAssert.holdsTheLibrary("folder", StoredFile.under(photos), apple.get().manifest(USER));
         assertThat(apple.get().requestCounts()).containsKey("POST /appleauth/auth/signin/init");
     }
 }

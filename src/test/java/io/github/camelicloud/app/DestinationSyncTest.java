@@ -7,6 +7,7 @@ import io.github.camelicloud.destinations.SftpTestServer;
 import io.github.camelicloud.destinations.StoredFile;
 import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.LibraryManifest;
+import io.github.camelicloud.testing.ManifestAssert;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -183,18 +184,7 @@ class DestinationSyncTest {
 
     /** size:sha256 of every file a full sync delivers (originals and live-photo videos). */
     static List<String> expectedContent(LibraryManifest manifest) {
-        List<String> all = new ArrayList<>();
-        for (LibraryManifest.Asset a : manifest.assets()) {
-            if (a.zone().equals("PrimarySync") && !a.hidden() && !a.deleted()) {
-                LibraryManifest.Version original = a.versions().get("resOriginal");
-                all.add(original.size() + ":" + original.sha256());
-                LibraryManifest.Version live = a.versions().get("resOriginalVidCompl");
-                if (live != null && !a.itemType().equals("com.apple.quicktime-movie")) {
-                    all.add(live.size() + ":" + live.sha256());
-                }
-            }
-        }
-        return all;
+        return ManifestAssert.contents(manifest);
     }
 
     private static int count(String text, String regex) {

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.camelicloud.simulator.ICloudSimulator;
+import io.github.camelicloud.testing.KeyringSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,9 +47,7 @@ class KeyringRoundTripTest {
 
     @Test
     void icloudStoresThePasswordTheSyncUsesItAndDeleteRemovesIt() throws Exception {
-        assumeTrue(onPath("dbus-run-session") && onPath("gnome-keyring-daemon") && onPath("secret-tool"),
-                "gnome-keyring, dbus and secret-tool are not installed (apt-get install gnome-keyring dbus-x11"
-                        + " libsecret-tools; .ci/run installs them when it runs as root): keyring test skipped");
+        assumeTrue(KeyringSession.installed(), KeyringSession.MISSING);
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3"))
                 && new ProcessBuilder("/usr/bin/python3", "-c", "import keyring").start().waitFor() == 0,
                 "Python's keyring module is not installed (apt-get install python3-keyring): the icloudpd interop"
@@ -70,17 +69,9 @@ class KeyringRoundTripTest {
         steps.add(step("sync4", "cli", "", sync("c4", "d4")));
         Path stepsFile = work.resolve("steps.tsv");
         Files.writeString(stepsFile, String.join("\n", steps) + "\n");
-        Path script = work.resolve("keyring-session.sh");
-        Files.writeString(script, "set -u\nexport HOME=" + work.resolve("home") + " XDG_DATA_HOME=" + work.resolve(
-                "home/.local/share") + " XDG_RUNTIME_DIR=" + work.resolve("run") + "\nmkdir -p \"$HOME\""
-                + " \"$XDG_RUNTIME_DIR\"; chmod 700 \"$XDG_RUNTIME_DIR\"\n"
-                + "echo -n unlock-me | gnome-keyring-daemon --unlock --components=secrets >/dev/null\n"
-                + Path.of(System.getProperty("java.home"), "bin", "java") + " -cp '"
+        assertThat(KeyringSession.run(work, List.of(Path.of(System.getProperty("java.home"), "bin", "java") + " -cp '"
                 + System.getProperty("java.class.path") + "' " + KeyringSteps.class.getName() + " " + stepsFile
-                + " </dev/null\n");
-        Process run = new ProcessBuilder("dbus-run-session", "--", "bash", script.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("session.log").toFile()).start();
-        assertThat(run.waitFor(5, TimeUnit.MINUTES)).as("the keyring session finished").isTrue();
+                + " </dev/null"), Duration.ofMinutes(5))).as("the keyring session finished").isTrue();
 
         assertThat(rc("store")).as(out("store")).isZero();
         assertThat(out("store")).contains("saved in the keyring").doesNotContain(PASSWORD);
@@ -131,10 +122,5 @@ class KeyringRoundTripTest {
         try (Stream<Path> all = Files.walk(work.resolve(directory))) {
             return all.filter(Files::isRegularFile).toList();
         }
-    }
-
-    private static boolean onPath(String command) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 }

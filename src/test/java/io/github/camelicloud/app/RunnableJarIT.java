@@ -2,14 +2,12 @@ package io.github.camelicloud.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.github.camelicloud.destinations.StoredFile;
+import io.github.camelicloud.simulator.ICloudSimulator;
+import io.github.camelicloud.testing.JarProcess;
+import io.github.camelicloud.testing.ManifestAssert;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,43 +19,37 @@ class RunnableJarIT {
 
     @Test
     void helpListsTheOptions() throws Exception {
-        Result r = java("", "--help");
-        assertThat(r.exitCode).isZero();
-        assertThat(r.output).contains("--username", "--password", "--cookie-directory", "--domain", "--auth-only",
+        JarProcess.Result r = JarProcess.jar(work, "--help").run();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.output()).contains("--username", "--password", "--cookie-directory", "--domain", "--auth-only",
                 "--demo", "simulator");
     }
 
+    /**
+     * The README's first command, limited to the newest assets: the built-in simulator, its code typed for the
+     * user, and files that are the demo library's (the same simulator built here gives the manifest).
+     */
     @Test
-    void demoSignsInToTheBuiltInSimulator() throws Exception {
-        Result r = java("123456\n", "--demo", "--auth-only", "--cookie-directory", work.toString());
-        assertThat(r.output).contains("Two-factor authentication is required", "Authentication completed successfully",
-                "Signed in as demo@example.com");
-        assertThat(r.exitCode).isZero();
+    void demoSignsInToTheBuiltInSimulatorAndDownloadsItsPhotos() throws Exception {
+        Path photos = work.resolve("demo-photos");
+        JarProcess.Result r = JarProcess.jar(work, "--demo", "--directory", photos.toString(), "--recent", "3",
+                "--cookie-directory", work.resolve("cookies").toString(), "--no-progress-bar").run();
+        assertThat(r.output()).contains("Two-factor authentication is required", "Demo: entering the simulator's"
+                + " verification code", "Signed in as " + SyncCommand.DEMO_USER,
+                "All photos and videos have been downloaded");
+        assertThat(r.exitCode()).isZero();
+        List<StoredFile> files = StoredFile.under(photos);
+        try (ICloudSimulator demo = ICloudSimulator.builder().assets(SyncCommand.DEMO_ASSETS).srpIterations(1000)
+                .build().start()) {
+            assertThat(files).hasSizeGreaterThanOrEqualTo(3).extracting(StoredFile::content)
+                    .isSubsetOf(ManifestAssert.contents(demo.manifest(SyncCommand.DEMO_USER)));
+        }
     }
 
     @Test
     void simulatorSubcommandDescribesItself() throws Exception {
-        Result r = java("", "simulator", "--help");
-        assertThat(r.exitCode).isZero();
-        assertThat(r.output).contains("--port", "--account", "--mfa-code", "--trust-days");
-    }
-
-    private Result java(String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", System.getProperty("project.jar", "target/camel-icloud.jar")));
-        command.addAll(List.of(args));
-        Path log = work.resolve("out.txt");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try (OutputStream in = p.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("the jar did not finish in 60 s: " + Files.readString(log));
-        }
-        return new Result(p.exitValue(), Files.readString(log));
-    }
-
-    private record Result(int exitCode, String output) {
+        JarProcess.Result r = JarProcess.jar(work, "simulator", "--help").run();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.output()).contains("--port", "--account", "--mfa-code", "--trust-days");
     }
 }

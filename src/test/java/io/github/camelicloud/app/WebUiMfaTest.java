@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.camelicloud.simulator.ICloudSimulator;
-import java.io.File;
+import io.github.camelicloud.testing.Chromium;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
@@ -24,12 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * {@code --password-provider webui --mfa-provider webui} end to end: headless Chromium (Debian's, driven through
@@ -41,8 +35,6 @@ class WebUiMfaTest {
 
     private static final String USER = "webui@example.com";
     private static final String PASSWORD = "web-Secret-7";
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static ICloudSimulator apple;
 
     @TempDir
@@ -61,9 +53,7 @@ class WebUiMfaTest {
 
     @Test
     void theCodeTypedIntoThePageSignsInAndTheSyncDeliversTheFiles() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "Chromium and chromedriver are"
-                + " not installed (apt-get install chromium chromium-driver; .ci/run installs them when it runs as"
-                + " root): web page test skipped");
+        assumeTrue(Chromium.installed(), Chromium.MISSING);
         int port = freePort();
         String page = "http://127.0.0.1:" + port + "/";
         Path photos = work.resolve("photos");
@@ -72,20 +62,20 @@ class WebUiMfaTest {
                 work.resolve("cookies").toString(), "-d", photos.toString(), "--no-progress-bar",
                 "--mfa-provider", "webui", "--webui-port", String.valueOf(port)));
 
-        WebDriver browser = chromium();
+        WebDriver browser = Chromium.start(work);
         try {
-            await(browser, page, b -> !b.findElements(By.id("password")).isEmpty());
+            Chromium.await(browser, page, b -> !b.findElements(By.id("password")).isEmpty());
             assertThat(browser.findElement(By.id("account")).getText()).isEqualTo(USER);
             assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Waiting for the password");
-            submit(browser, "password", "submit-password", PASSWORD);
+            Chromium.submit(browser, "password", "submit-password", PASSWORD);
 
-            await(browser, page, b -> !b.findElements(By.id("code")).isEmpty());
+            Chromium.await(browser, page, b -> !b.findElements(By.id("code")).isEmpty());
             assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Waiting for the verification code");
 
-            submit(browser, "code", "submit-code", "000000");
-            await(browser, page, b -> b.getPageSource().contains("The code was not accepted"));
+            Chromium.submit(browser, "code", "submit-code", "000000");
+            Chromium.await(browser, page, b -> b.getPageSource().contains("The code was not accepted"));
 
-            submit(browser, "code", "submit-code", apple.mfaCode());
+            Chromium.submit(browser, "code", "submit-code", apple.mfaCode());
             assertThat(browser.getPageSource()).doesNotContain(PASSWORD);
 
             CliRun run = sync.get(3, TimeUnit.MINUTES);
@@ -155,49 +145,6 @@ class WebUiMfaTest {
                 .post(new FormBody.Builder().add(field, value).build()).build();
         try (Response response = new OkHttpClient.Builder().followRedirects(false).build().newCall(post).execute()) {
             return response.code();
-        }
-    }
-
-    private WebDriver chromium() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createDirectories(work.resolve("chromium-profile")));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
-
-    /** Types into the field and submits its form; returns once the browser has left the form's page. */
-    private static void submit(WebDriver browser, String fieldId, String buttonId, String text)
-            throws InterruptedException {
-        WebElement field = browser.findElement(By.id(fieldId));
-        field.sendKeys(text);
-        browser.findElement(By.id(buttonId)).click();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        while (true) {
-            try {
-                field.isEnabled();
-            } catch (StaleElementReferenceException e) {
-                return; // the POST went through and the browser followed the redirect
-            }
-            assertThat(Instant.now()).as("the form was never submitted").isBefore(deadline);
-            Thread.sleep(100);
-        }
-    }
-
-    /** Reloads the page until it shows what the step waits for (the server and the sign-in run in parallel). */
-    private static void await(WebDriver browser, String page, Predicate<WebDriver> shown) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (true) {
-            browser.get(page);
-            if (shown.test(browser)) {
-                return;
-            }
-            assertThat(Instant.now()).as("the page never showed what was expected: " + browser.getPageSource())
-                    .isBefore(deadline);
-            Thread.sleep(300);
         }
     }
 

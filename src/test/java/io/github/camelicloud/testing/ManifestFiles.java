@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /** What a default sync (originals, live-photo videos, PrimarySync) must leave, as SHA-256 sums, and what it left. */
@@ -22,16 +23,22 @@ public final class ManifestFiles {
     /** The SHA-256 of every file a default sync of the manifest's PrimarySync downloads. */
     public static List<String> expectedSha256(LibraryManifest manifest) {
         List<String> expected = new ArrayList<>();
+        forEachDefaultFile(manifest, (asset, version) -> expected.add(version.sha256()));
+        return expected;
+    }
+
+    /** Each file a default sync downloads: every visible PrimarySync asset's original and live-photo video. */
+    public static void forEachDefaultFile(LibraryManifest manifest,
+            BiConsumer<LibraryManifest.Asset, LibraryManifest.Version> file) {
         for (LibraryManifest.Asset a : manifest.assets()) {
             if (a.zone().equals("PrimarySync") && !a.hidden() && !a.deleted()) {
-                expected.add(a.versions().get("resOriginal").sha256());
-                if (a.versions().containsKey("resOriginalVidCompl")
-                        && !a.itemType().equals("com.apple.quicktime-movie")) {
-                    expected.add(a.versions().get("resOriginalVidCompl").sha256());
+                file.accept(a, a.versions().get("resOriginal"));
+                LibraryManifest.Version live = a.versions().get("resOriginalVidCompl");
+                if (live != null && !a.itemType().equals("com.apple.quicktime-movie")) {
+                    file.accept(a, live);
                 }
             }
         }
-        return expected;
     }
 
     /** Every regular file under {@code dir}. */

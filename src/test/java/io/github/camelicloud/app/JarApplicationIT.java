@@ -1,0 +1,136 @@
+package io.github.camelicloud.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import io.github.camelicloud.destinations.S3TestServer;
+import io.github.camelicloud.destinations.SftpTestServer;
+import io.github.camelicloud.destinations.StoredFile;
+import io.github.camelicloud.simulator.ICloudSimulator;
+import io.github.camelicloud.simulator.LibraryManifest;
+import io.github.camelicloud.testing.JarProcess;
+import io.github.camelicloud.testing.MailServers;
+import io.github.camelicloud.testing.ManifestAssert;
+import io.github.camelicloud.testing.S3Extension;
+import io.github.camelicloud.testing.SftpExtension;
+import io.github.camelicloud.testing.SimulatorExtension;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Camel application mode of the shipped jar, as the README tells a user to run it: sign in once with
+ * {@code --auth-only}, then {@code java -jar camel-icloud.jar} with no arguments in a folder holding the project's
+ * own {@code application.properties} and {@code routes/}, turned to a folder, S3 (S3Proxy), SFTP (MINA SSHD) and
+ * MFA mail alerts (GreenMail) by settings and the environment alone. Every destination ends up holding exactly
+ * the simulator's library, and the trust that expires within the warning days is announced by mail.
+ */
+class JarApplicationIT {
+
+    private static final String USER = "app@example.com";
+    private static final String RECIPIENT = "me@mail.test";
+
+    @RegisterExtension
+    static final SimulatorExtension simulator = SimulatorExtension.of(b -> b.assets(4).seed(31).videoSize(200_000)
+            .account(USER + ":pw:mfa,trust-days=3"));
+    @RegisterExtension
+    static final S3Extension s3Server = new S3Extension();
+    @RegisterExtension
+    static final SftpExtension sftpServer = new SftpExtension();
+    @RegisterExtension
+    static final GreenMailExtension mail = MailServers.smtp();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theBundledRoutesFillAFolderABucketAnSftpServerAndMailTheMfaAlert() throws Exception {
+        ICloudSimulator apple = simulator.get();
+        S3TestServer s3 = s3Server.get();
+        SftpTestServer sftp = sftpServer.get();
+        LibraryManifest library = apple.manifest(USER);
+        Path cookies = work.resolve("cookies");
+        JarProcess.Result signIn = JarProcess.jar(work, "--username", USER, "--password", "pw", "--domain",
+                apple.baseUrl(), "--cookie-directory", cookies.toString(), "--auth-only")
+                .stdin(apple.mfaCode() + "\n").run();
+        assertThat(signIn.exitCode()).as(signIn.output()).isZero();
+
+        s3.createBucket("app");
+        Path app = applicationFolder();
+        Files.writeString(app.resolve("application.properties"), String.join("\n", "",
+                "icloud.cookie-directory = " + cookies,
+                "icloud.state.directory = " + work.resolve("state"),
+                "destinations.s3.enabled = true",
+                "destinations.s3.bucket = app",
+                "destinations.s3.prefix = icloud/",
+                "destinations.s3.endpoint = " + s3.endpoint(),
+                "destinations.sftp.enabled = true",
+                "destinations.sftp.host = 127.0.0.1",
+                "destinations.sftp.port = " + sftp.port(),
+                "destinations.sftp.user = " + SftpTestServer.USER,
+                "destinations.sftp.path = app",
+                "destinations.sftp.known-hosts = " + sftp.knownHosts(work.resolve("known_hosts")), ""),
+                StandardOpenOption.APPEND);
+        Path photos = work.resolve("photos");
+        JarProcess application = JarProcess.jar(work).in(app)
+                .env("ICLOUD_USERNAME", USER).env("ICLOUD_PASSWORD", "pw").env("ICLOUD_DOMAIN", apple.baseUrl())
+                .env("ICLOUD_DIRECTORY", photos.toString())
+                .env("AWS_ACCESS_KEY_ID", S3TestServer.ACCESS_KEY)
+                .env("AWS_SECRET_ACCESS_KEY", S3TestServer.SECRET_KEY)
+                .env("SFTP_PASSWORD", SftpTestServer.PASSWORD)
+                .env("ICLOUD_MFA_ALERT_URI", "direct:icloud-mfa-alert-mail")
+                .env("SMTP_HOST", "127.0.0.1").env("SMTP_PORT", String.valueOf(mail.getSmtp().getPort()))
+                .env("SMTP_STARTTLS", "false").env("SMTP_USERNAME", MailServers.USER)
+                .env("SMTP_PASSWORD", MailServers.PASSWORD).env("NOTIFICATION_EMAIL", RECIPIENT);
+        int files = ManifestAssert.contents(library).size();
+        try (JarProcess.Running running = application.start()) {
+            running.await("library in the folder, the bucket and on the SFTP server, and the alert mail",
+                    Duration.ofSeconds(120), () -> count(() -> StoredFile.under(photos)) == files
+                            && count(() -> s3.objects("app")) == files
+                            && count(() -> sftp.files("app")) == files
+                            && mail.getReceivedMessages().length >= 1);
+            Thread.sleep(500); // a late duplicate would show now
+        }
+        ManifestAssert.holdsTheLibrary("folder", StoredFile.under(photos), library);
+        ManifestAssert.holdsTheLibrary("bucket", s3.objects("app").stream()
+                .map(o -> new StoredFile(o.key().replaceFirst("^icloud/", ""), o.size(), o.sha256())).toList(),
+                library);
+        ManifestAssert.holdsTheLibrary("SFTP", sftp.files("app"), library);
+        MimeMessage[] received = mail.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getAllRecipients()).extracting(Object::toString).containsExactly(RECIPIENT);
+        assertThat(received[0].getSubject()).startsWith("camel-icloud: Two step authentication for " + USER
+                + " expires on ");
+        assertThat(GreenMailUtil.getBody(received[0])).contains("--username " + USER + " --auth-only");
+    }
+
+    /** The project's own application.properties and routes/, copied as a user would set up a folder. */
+    private Path applicationFolder() throws Exception {
+        Path app = Files.createDirectories(work.resolve("app/routes"));
+        Files.copy(Path.of("application.properties"), work.resolve("app/application.properties"));
+        try (Stream<Path> routes = Files.list(Path.of("routes"))) {
+            for (Path route : routes.toList()) {
+                Files.copy(route, app.resolve(route.getFileName()));
+            }
+        }
+        return app.getParent();
+    }
+
+    /** How many files a destination holds now (none while it cannot be read yet). */
+    private static int count(Callable<List<StoredFile>> files) {
+        try {
+            return (int) files.call().stream().filter(f -> !f.key().endsWith(".part")).count();
+        } catch (Exception notYet) {
+            return -1;
+        }
+    }
+}
