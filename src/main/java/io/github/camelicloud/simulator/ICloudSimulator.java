@@ -118,8 +118,8 @@ public final class ICloudSimulator implements AutoCloseable {
                 Accounts.create(accounts, settings.config().srpIterations(), random));
         control = new SimulatorControl(state);
         PhotoLibraries libraries = new PhotoLibraries(settings.library());
-        Map<String, String> owners = new LinkedHashMap<>();
-        state.accounts().all().forEach(a -> owners.put(a.email(), a.identity().ownerRecordName()));
+        Map<String, PhotoLibraries.Owner> owners = new LinkedHashMap<>();
+        state.accounts().all().forEach(a -> owners.put(a.email(), a.libraryOwner()));
         libraries.prepare(owners);
         library = new LibraryControl(state, libraries);
         DownloadUrls urls = new DownloadUrls(random);

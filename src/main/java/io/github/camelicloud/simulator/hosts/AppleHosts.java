@@ -103,6 +103,11 @@ public final class AppleHosts implements PublicHosts {
     }
 
     @Override
+    public List<String> homeRoots() {
+        return List.of("https://www.icloud.com", "https://www.icloud.com.cn");
+    }
+
+    @Override
     public CookieScope cookieScope(Request request) {
         Optional<Host> host = lookup(request.header("Host").orElse(null));
         boolean china = host.map(Host::china).orElse(false);
