@@ -42,6 +42,8 @@ public final class ICloudClient {
     private final Path sessionFile;
     private volatile AccountSession account;
     private volatile boolean photosReady;
+    /** The primary library's zone: {@code PrimarySync} until Apple says that zone does not exist. */
+    private volatile String primaryZone = PhotosService.PRIMARY;
     /** A renewal found that Apple wants a code: the next {@link #account()} signs in with the code provider. */
     private volatile boolean codeNeeded;
 
@@ -175,9 +177,20 @@ public final class ICloudClient {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                privateDatabase().checkIndexingState(PhotosService.PRIMARY);
+                privateDatabase().checkIndexingState(primaryZone);
                 photosReady = true;
                 return;
+            } catch (ServiceNotActivatedException e) {
+                if (!e.code().filter("ZONE_NOT_FOUND"::equals).isPresent() || !primaryZone.equals(PhotosService.PRIMARY)) {
+                    throw e;
+                }
+                // a migrated account: its primary zone is PrimarySync1 or another PrimarySync* (icloudpd PR #1367)
+                String discovered = photos().library(PhotosService.PRIMARY).name();
+                if (discovered.equals(primaryZone)) {
+                    throw e;
+                }
+                primaryZone = discovered;
+                attempt--;
             } catch (LibraryNotReadyException e) {
                 if (attempt >= readinessPolicy.maxAttempts()) {
                     throw e;

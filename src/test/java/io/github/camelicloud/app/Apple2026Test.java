@@ -1,0 +1,155 @@
+package io.github.camelicloud.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.camelicloud.simulator.ICloudSimulator;
+import io.github.camelicloud.simulator.LibraryManifest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Apple's 2026 changes (issue 13), one simulator account flag each: the CLI signs in with a code and syncs the
+ * whole primary library, byte for byte as the manifest says, and lists only real libraries.
+ */
+class Apple2026Test {
+
+    private static final String MIGRATED_ZONE = "PrimarySync1";
+    private static ICloudSimulator apple;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void start() {
+        apple = ICloudSimulator.builder().srpIterations(1000).assets(12).seed(26).videoSize(200_000)
+                .account("conflict@example.com:pw-1:mfa,hsa2-409")
+                .account("notoken@example.com:pw-2:mfa,hsa2-409-no-token")
+                .account("strict@example.com:pw-3:mfa,strict-origin")
+                .account("migrated@example.com:pw-4:nomfa,primary-zone=" + MIGRATED_ZONE)
+                .account("broken@example.com:pw-5:nomfa,zone-errors")
+                .account("cmm@example.com:pw-6:nomfa,cmm-zone")
+                .account("everything@example.com:pw-7:mfa,hsa2-409-no-token,strict-origin,zone-errors,cmm-zone,"
+                        + "primary-zone=" + MIGRATED_ZONE)
+                .build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        apple.close();
+    }
+
+    @Test
+    void validCodeAnsweredWith409AndASessionTokenSignsInAndSyncs() throws Exception {
+        assertSyncsWithCode("conflict@example.com", "pw-1", "PrimarySync");
+    }
+
+    @Test
+    void validCodeAnsweredWith409WithoutASessionTokenSignsInAndSyncs() throws Exception {
+        assertSyncsWithCode("notoken@example.com", "pw-2", "PrimarySync");
+    }
+
+    @Test
+    void codeAndTrustCallsCarryTheWebAppsOriginAndNoExtraHeaders() throws Exception {
+        assertSyncsWithCode("strict@example.com", "pw-3", "PrimarySync");
+    }
+
+    @Test
+    void migratedPrimaryZoneIsFoundAndLibraryPrimarySyncStillMeansIt() throws Exception {
+        assertSyncs("migrated@example.com", "pw-4", "", MIGRATED_ZONE, "--library", "PrimarySync");
+        assertThat(listLibraries("migrated@example.com", "pw-4")).contains(MIGRATED_ZONE);
+    }
+
+    @Test
+    void zoneFetchErrorEntriesAreNeverLibraries() throws Exception {
+        assertSyncs("broken@example.com", "pw-5", "", "PrimarySync");
+        List<String> libraries = listLibraries("broken@example.com", "pw-5");
+        assertThat(libraries).contains("PrimarySync").doesNotContain(MIGRATED_ZONE);
+    }
+
+    @Test
+    void shareLinkZonesAreNotLibraries() throws Exception {
+        assertSyncs("cmm@example.com", "pw-6", "", "PrimarySync");
+        List<String> libraries = listLibraries("cmm@example.com", "pw-6");
+        assertThat(libraries).contains("PrimarySync").noneMatch(l -> l.startsWith("CMM-"));
+        assertThat(libraries).anyMatch(l -> l.startsWith("SharedSync-"));
+    }
+
+    @Test
+    void allChangesAtOnce() throws Exception {
+        assertSyncsWithCode("everything@example.com", "pw-7", MIGRATED_ZONE);
+        List<String> libraries = listLibraries("everything@example.com", "pw-7");
+        assertThat(libraries).contains(MIGRATED_ZONE).doesNotContain("PrimarySync")
+                .noneMatch(l -> l.startsWith("CMM-"));
+    }
+
+    private void assertSyncsWithCode(String user, String password, String zone) throws Exception {
+        CliRun run = assertSyncs(user, password, apple.mfaCode() + "\n", zone);
+        assertThat(run.output()).contains("Two-factor authentication is required", "Great, you're all set up");
+    }
+
+    /** Syncs the whole primary library and checks every file against the manifest's assets of {@code zone}. */
+    private CliRun assertSyncs(String user, String password, String stdin, String zone, String... extra)
+            throws Exception {
+        Path photos = work.resolve("photos");
+        String[] base = {"--username", user, "--password", password, "--domain", apple.baseUrl(),
+            "--cookie-directory", work.resolve("cookies").toString(), "-d", photos.toString()};
+        CliRun run = CliRun.of(stdin, Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("All photos and videos have been downloaded");
+
+        List<String> expected = new ArrayList<>();
+        for (LibraryManifest.Asset a : apple.manifest(user).assets()) {
+            if (a.zone().equals(zone) && !a.hidden() && !a.deleted()) {
+                expected.add(a.versions().get("resOriginal").sha256());
+                if (a.versions().containsKey("resOriginalVidCompl")
+                        && !a.itemType().equals("com.apple.quicktime-movie")) {
+                    expected.add(a.versions().get("resOriginalVidCompl").sha256());
+                }
+            }
+        }
+        assertThat(expected).isNotEmpty();
+        List<String> actual = new ArrayList<>();
+        for (Path f : files(photos)) {
+            actual.add(sha256(f));
+        }
+        assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+        return run;
+    }
+
+    private List<String> listLibraries(String user, String password) {
+        CliRun run = CliRun.of("", "--username", user, "--password", password, "--domain", apple.baseUrl(),
+                "--cookie-directory", work.resolve("cookies").toString(), "--list-libraries");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        String out = run.output();
+        return out.substring(out.indexOf("Libraries:") + "Libraries:".length()).lines().map(String::strip)
+                .filter(l -> l.startsWith("PrimarySync") || l.startsWith("SharedSync") || l.startsWith("CMM"))
+                .toList();
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
