@@ -4,8 +4,10 @@ import io.github.camelicloud.client.auth.AccountSession;
 import io.github.camelicloud.client.auth.Authenticator;
 import io.github.camelicloud.client.auth.MfaCodeProvider;
 import io.github.camelicloud.client.http.Endpoints;
+import io.github.camelicloud.client.http.HarTrace;
 import io.github.camelicloud.client.http.ICloudHttp;
 import io.github.camelicloud.client.http.RetryPolicy;
+import io.github.camelicloud.client.http.TraceRecorder;
 import io.github.camelicloud.client.photos.AssetDownloader;
 import io.github.camelicloud.client.photos.CloudKitDatabase;
 import io.github.camelicloud.client.photos.PhotosService;
@@ -55,6 +57,9 @@ public final class ICloudClient {
         this.http = new ICloudHttp(b.okHttp != null ? b.okHttp : ICloudHttp.defaultClient(b.connectTimeout,
                 b.readTimeout), session,
                 Endpoints.forDomain(b.domain), b.retryPolicy, b.clock);
+        if (b.traceFile != null) {
+            http.addListener(new TraceRecorder(HarTrace.open(b.traceFile), session, b.username));
+        }
         this.authenticator = new Authenticator(http, b.username, b.password, b.clock);
         this.mfa = b.mfa;
         this.askForCodeAfterExpiry = b.askForCodeAfterExpiry;
@@ -218,6 +223,7 @@ public final class ICloudClient {
         private Duration connectTimeout = ICloudHttp.DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = ICloudHttp.DEFAULT_READ_TIMEOUT;
         private Clock clock = Clock.systemUTC();
+        private Path traceFile;
 
         private Builder() {
         }
@@ -295,6 +301,15 @@ public final class ICloudClient {
             ICloudHttp.checkTimeouts(connect, read); // fails now, not at the first call
             this.connectTimeout = connect;
             this.readTimeout = read;
+            return this;
+        }
+
+        /**
+         * Writes every request and answer to {@code file} (HAR 1.2, owner-only), secrets masked and file bytes left
+         * out: what a user attaches when sign-in breaks. Accounts naming the same file share it.
+         */
+        public Builder traceFile(Path file) {
+            this.traceFile = Objects.requireNonNull(file, "traceFile");
             return this;
         }
 

@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Cookie;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -128,14 +130,19 @@ public final class ICloudHttp {
         ApiCall call = ApiCall.get(url, extraHeaders);
         LOG.trace("-> {}", call);
         long started = System.nanoTime();
+        Instant at = Instant.now();
+        Request request = buildRequest(call);
+        List<String> cookies = sentCookies(request);
         try {
-            Response response = client.newCall(buildRequest(call)).execute();
+            Response response = client.newCall(request).execute();
             LOG.trace("<- {} {} (streaming {} bytes)", response.code(), loggable(url),
                     response.header("Content-Length", "?"));
             answered(url, response.code(), started);
+            exchanged(call, request, cookies, at, started, response, null, -1, null);
             return response;
         } catch (IOException e) {
             failed(url, e, started);
+            exchanged(call, request, cookies, at, started, null, null, -1, e);
             throw new ICloudTransportException(call.toString(), e);
         }
     }
@@ -143,6 +150,8 @@ public final class ICloudHttp {
     private ApiResponse sendOnce(ApiCall call) {
         Request request = buildRequest(call);
         long started = System.nanoTime();
+        Instant at = Instant.now();
+        List<String> cookies = sentCookies(request);
         LOG.trace("-> {}", call);
         try (Response response = client.newCall(request).execute()) {
             ResponseBody body = response.body();
@@ -150,6 +159,7 @@ public final class ICloudHttp {
             LOG.trace("<- {} {} ({} bytes, {} ms)", response.code(), loggable(call.url()), text.length(),
                     (System.nanoTime() - started) / 1_000_000);
             answered(call.url(), response.code(), started);
+            exchanged(call, request, cookies, at, started, response, text, text.length(), null);
             ApiResponse api = new ApiResponse(response.code(), response.message(), response.headers(), text);
             if (api.status() != 503) {
                 captureSessionHeaders(api.headers());
@@ -158,7 +168,39 @@ public final class ICloudHttp {
             return api;
         } catch (IOException e) {
             failed(call.url(), e, started);
+            exchanged(call, request, cookies, at, started, null, null, -1, e);
             throw new ICloudTransportException(call.toString(), e);
+        }
+    }
+
+    /** The names of the cookies this request carries, when someone keeps a trace. */
+    private List<String> sentCookies(Request request) {
+        return listeners.isEmpty() ? List.of()
+                : client.cookieJar().loadForRequest(request.url()).stream().map(Cookie::name).toList();
+    }
+
+    /** Hands the whole exchange to the listeners that keep a trace; {@code text} null: the body was not read here. */
+    private void exchanged(ApiCall call, Request request, List<String> cookies, Instant at, long startedNanos,
+            Response response, String text, long length, IOException error) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        TracedExchange exchange = new TracedExchange(at, Duration.ofNanos(System.nanoTime() - startedNanos),
+                request.method(), request.url(), request.headers(), cookies, call.body(),
+                call.contentType() == null ? null : call.contentType().toString(),
+                response == null ? 0 : response.code(), response == null ? "" : response.message(),
+                response == null ? Headers.of() : response.headers(), text,
+                response == null ? -1 : text != null ? length : contentLength(response),
+                error == null ? null : error.getClass().getSimpleName() + ": " + error.getMessage());
+        listeners.forEach(l -> l.exchanged(exchange));
+    }
+
+    private static long contentLength(Response response) {
+        String length = response.header("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
