@@ -39,7 +39,12 @@ public enum AccountFlag {
     /** zones/list puts a zone-fetch error entry (with a zoneID, PrimarySync*) ahead of the healthy zones (icloudpd PR #1367). */
     ZONE_ERRORS("zone-errors"),
     /** zones/list also lists a {@code CMM-<uuid>} zone (a share link), which is not a library. */
-    CMM_ZONE("cmm-zone");
+    CMM_ZONE("cmm-zone"),
+    /**
+     * A refused password is answered as for an app-specific password: 401 with -20283 (icloudpd #1342). The
+     * simulator cannot tell an app-specific password from a wrong one (the SRP proof hides it); Apple can.
+     */
+    APP_PASSWORD("app-password");
 
     private final String wireName;
 

@@ -221,6 +221,11 @@ public final class ICloudSimulator implements AutoCloseable {
         return control().expireSessions();
     }
 
+    /** Ends the web sessions only: a stored session token still signs in through accountLogin. */
+    public int expireWebSessions() {
+        return control().expireWebSessions();
+    }
+
     public void injectFault(Fault fault) {
         control().injectFault(Objects.requireNonNull(fault, "fault"));
     }

@@ -43,6 +43,8 @@ class Apple2026Test {
                 .account("cmm@example.com:pw-6:nomfa,cmm-zone")
                 .account("everything@example.com:pw-7:mfa,hsa2-409-no-token,strict-origin,zone-errors,cmm-zone,"
                         + "primary-zone=" + MIGRATED_ZONE)
+                .account("stored@example.com:pw-8:mfa")
+                .account("asp@example.com:pw-9:mfa,app-password")
                 .build().start();
     }
 
@@ -93,6 +95,31 @@ class Apple2026Test {
         List<String> libraries = listLibraries("everything@example.com", "pw-7");
         assertThat(libraries).contains(MIGRATED_ZONE).doesNotContain("PrimarySync")
                 .noneMatch(l -> l.startsWith("CMM-"));
+    }
+
+    @Test
+    void storedSessionTokenSignsInWithoutSrpWhenOnlyTheWebSessionEnded() {
+        String[] base = {"--username", "stored@example.com", "--domain", apple.baseUrl(), "--cookie-directory",
+            work.resolve("cookies").toString(), "--auth-only"};
+        CliRun first = CliRun.of(apple.mfaCode() + "\n", Stream.concat(Stream.of(base),
+                Stream.of("--password", "pw-8")).toArray(String[]::new));
+        assertThat(first.exitCode()).as(first.output()).isZero();
+
+        apple.expireWebSessions();
+        apple.resetRequestCounts();
+        CliRun again = CliRun.of("", base); // no password: only the stored session can sign in
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).contains("Authentication completed successfully").doesNotContain("Please enter");
+        assertThat(apple.requestCounts()).containsKey("POST /setup/ws/1/accountLogin")
+                .doesNotContainKey("POST /appleauth/auth/signin/init");
+    }
+
+    @Test
+    void appSpecificPasswordIsNamedAsSuch() {
+        CliRun run = CliRun.of("", "--username", "asp@example.com", "--password", "abcd-efgh-ijkl-mnop", "--domain",
+                apple.baseUrl(), "--cookie-directory", work.resolve("cookies").toString(), "--auth-only");
+        assertThat(run.output()).contains("app-specific password (-20283)", "can never sign in to iCloud on the web");
+        assertThat(run.exitCode()).isEqualTo(1);
     }
 
     private void assertSyncsWithCode(String user, String password, String zone) throws Exception {
