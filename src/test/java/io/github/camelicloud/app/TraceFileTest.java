@@ -97,6 +97,14 @@ class TraceFileTest {
         assertThat(account.path("webservices").path("ckdatabasews").path("url").asText()).startsWith("http");
         assertThat(account.path("dsInfo").path("dsid").asText()).isEqualTo("***");
 
+        // the web app's build is read from its page and named by the calls (not icloudpd's stale constant)
+        assertThat(calls).contains("GET / 200");
+        JsonNode query = entry(entries, "POST", "/records/query").path("request").path("queryString");
+        List<String> parameters = new ArrayList<>();
+        query.forEach(q -> parameters.add(q.path("name").asText() + "=" + q.path("value").asText()));
+        assertThat(parameters).contains("clientBuildNumber=2534Project66", "clientMasteringNumber=2534B22",
+                "dsid=***", "clientId=***");
+
         // downloads: headers only, signed query masked
         List<JsonNode> downloads = new ArrayList<>();
         entries.forEach(e -> {

@@ -14,6 +14,7 @@ import io.github.camelicloud.client.SecurityKeyNotSupportedException;
 import io.github.camelicloud.client.ServiceUnavailableException;
 import io.github.camelicloud.client.http.ApiResponse;
 import io.github.camelicloud.client.http.ICloudHttp;
+import io.github.camelicloud.client.http.WebAppBuild;
 import io.github.camelicloud.client.session.SessionKey;
 import io.github.camelicloud.client.session.SessionState;
 import io.github.camelicloud.client.session.StoredCookie;
@@ -138,6 +139,7 @@ public final class Authenticator {
 
     private JsonNode signIn() {
         String pw = password.get().orElseThrow(() -> new PasswordRequiredException(username));
+        http.build(WebAppBuild.fetch(http)); // a stale build has failed sign-ins: the web app's current one
         srp(pw);
         return accountLogin();
     }

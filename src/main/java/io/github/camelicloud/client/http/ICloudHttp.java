@@ -41,6 +41,7 @@ public final class ICloudHttp {
     private final Endpoints endpoints;
     private final RetryPolicy retry;
     private final List<RequestListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile WebAppBuild build = WebAppBuild.FALLBACK;
 
     public ICloudHttp(OkHttpClient base, SessionState session, Endpoints endpoints, RetryPolicy retry, Clock clock) {
         this.client = base.newBuilder().cookieJar(new SessionCookieJar(session, clock)).build();
@@ -92,6 +93,15 @@ public final class ICloudHttp {
 
     public Endpoints endpoints() {
         return endpoints;
+    }
+
+    /** The web app build the calls name: read at sign-in ({@link WebAppBuild#fetch}), else the fallback. */
+    public WebAppBuild build() {
+        return build;
+    }
+
+    public void build(WebAppBuild current) {
+        this.build = current;
     }
 
     public OkHttpClient okHttp() {
