@@ -45,6 +45,7 @@ class Apple2026Test {
                         + "primary-zone=" + MIGRATED_ZONE)
                 .account("stored@example.com:pw-8:mfa")
                 .account("asp@example.com:pw-9:mfa,app-password")
+                .account("shared@example.com:pw-10:nomfa")
                 .build().start();
     }
 
@@ -120,6 +121,34 @@ class Apple2026Test {
                 apple.baseUrl(), "--cookie-directory", work.resolve("cookies").toString(), "--auth-only");
         assertThat(run.output()).contains("app-specific password (-20283)", "can never sign in to iCloud on the web");
         assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    /**
+     * icloudpd #1350: an asset moved from the Shared Library to a personal library leaves the shared zone as a
+     * tombstone, never passing through Recently Deleted. The incremental run sees it go and --auto-delete keeps the
+     * local copy (the photo still exists in iCloud: nothing proves it was deleted).
+     */
+    @Test
+    void assetLeavingTheSharedLibraryWithoutRecentlyDeletedKeepsItsLocalCopy() throws Exception {
+        LibraryManifest manifest = apple.manifest("shared@example.com");
+        String sharedZone = manifest.libraries().stream().filter(l -> l.zone().startsWith("SharedSync-"))
+                .findFirst().orElseThrow().zone();
+        Path photos = work.resolve("shared");
+        String[] args = {"--username", "shared@example.com", "--password", "pw-10", "--domain", apple.baseUrl(),
+            "--cookie-directory", work.resolve("cookies").toString(), "-d", photos.toString(), "--library",
+            sharedZone, "--auto-delete"};
+        CliRun first = CliRun.of("", args);
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        List<Path> before = files(photos);
+        assertThat(before).isNotEmpty();
+
+        LibraryManifest.Asset moved = manifest.assets().stream().filter(a -> a.zone().equals(sharedZone)
+                && !a.deleted() && !a.hidden()).findFirst().orElseThrow();
+        apple.expungeAsset("shared@example.com", moved.id());
+        CliRun second = CliRun.of("", args);
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(second.output()).contains("left " + sharedZone + " without passing through Recently Deleted");
+        assertThat(files(photos)).containsExactlyInAnyOrderElementsOf(before);
     }
 
     private void assertSyncsWithCode(String user, String password, String zone) throws Exception {
