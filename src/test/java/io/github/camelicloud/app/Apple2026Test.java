@@ -4,15 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.LibraryManifest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
+import io.github.camelicloud.testing.ManifestFiles;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -139,7 +132,7 @@ class Apple2026Test {
             sharedZone, "--auto-delete"};
         CliRun first = CliRun.of("", args);
         assertThat(first.exitCode()).as(first.output()).isZero();
-        List<Path> before = files(photos);
+        List<Path> before = ManifestFiles.files(photos);
         assertThat(before).isNotEmpty();
 
         LibraryManifest.Asset moved = manifest.assets().stream().filter(a -> a.zone().equals(sharedZone)
@@ -148,7 +141,7 @@ class Apple2026Test {
         CliRun second = CliRun.of("", args);
         assertThat(second.exitCode()).as(second.output()).isZero();
         assertThat(second.output()).contains("left " + sharedZone + " without passing through Recently Deleted");
-        assertThat(files(photos)).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(ManifestFiles.files(photos)).containsExactlyInAnyOrderElementsOf(before);
     }
 
     private void assertSyncsWithCode(String user, String password, String zone) throws Exception {
@@ -156,7 +149,7 @@ class Apple2026Test {
         assertThat(run.output()).contains("Two-factor authentication is required", "Great, you're all set up");
     }
 
-    /** Syncs the whole primary library and checks every file against the manifest's assets of {@code zone}. */
+    /** Syncs the whole primary library ({@code zone}) and checks every file against the manifest. */
     private CliRun assertSyncs(String user, String password, String stdin, String zone, String... extra)
             throws Exception {
         Path photos = work.resolve("photos");
@@ -165,23 +158,11 @@ class Apple2026Test {
         CliRun run = CliRun.of(stdin, Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new));
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("All photos and videos have been downloaded");
-
-        List<String> expected = new ArrayList<>();
-        for (LibraryManifest.Asset a : apple.manifest(user).assets()) {
-            if (a.zone().equals(zone) && !a.hidden() && !a.deleted()) {
-                expected.add(a.versions().get("resOriginal").sha256());
-                if (a.versions().containsKey("resOriginalVidCompl")
-                        && !a.itemType().equals("com.apple.quicktime-movie")) {
-                    expected.add(a.versions().get("resOriginalVidCompl").sha256());
-                }
-            }
-        }
+        LibraryManifest manifest = apple.manifest(user);
+        assertThat(manifest.libraries().get(0).zone()).isEqualTo(zone);
+        List<String> expected = ManifestFiles.expectedSha256(manifest);
         assertThat(expected).isNotEmpty();
-        List<String> actual = new ArrayList<>();
-        for (Path f : files(photos)) {
-            actual.add(sha256(f));
-        }
-        assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(ManifestFiles.actualSha256(photos)).containsExactlyInAnyOrderElementsOf(expected);
         return run;
     }
 
@@ -193,19 +174,5 @@ class Apple2026Test {
         return out.substring(out.indexOf("Libraries:") + "Libraries:".length()).lines().map(String::strip)
                 .filter(l -> l.startsWith("PrimarySync") || l.startsWith("SharedSync") || l.startsWith("CMM"))
                 .toList();
-    }
-
-    private static List<Path> files(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).toList();
-        }
-    }
-
-    private static String sha256(Path file) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -19,11 +19,15 @@ public final class ManifestFiles {
     private ManifestFiles() {
     }
 
-    /** The SHA-256 of every file a default sync of the manifest's PrimarySync downloads. */
+    /**
+     * The SHA-256 of every file a default sync of the manifest's primary library downloads (its first library:
+     * PrimarySync, or the zone a {@code primary-zone=NAME} account has instead).
+     */
     public static List<String> expectedSha256(LibraryManifest manifest) {
+        String primary = manifest.libraries().get(0).zone();
         List<String> expected = new ArrayList<>();
         for (LibraryManifest.Asset a : manifest.assets()) {
-            if (a.zone().equals("PrimarySync") && !a.hidden() && !a.deleted()) {
+            if (a.zone().equals(primary) && !a.hidden() && !a.deleted()) {
                 expected.add(a.versions().get("resOriginal").sha256());
                 if (a.versions().containsKey("resOriginalVidCompl")
                         && !a.itemType().equals("com.apple.quicktime-movie")) {

@@ -42,6 +42,7 @@ public final class ICloudHttp {
     private final RetryPolicy retry;
     private final List<RequestListener> listeners = new CopyOnWriteArrayList<>();
     private volatile WebAppBuild build = WebAppBuild.FALLBACK;
+    private volatile boolean tracing;
 
     public ICloudHttp(OkHttpClient base, SessionState session, Endpoints endpoints, RetryPolicy retry, Clock clock) {
         this.client = base.newBuilder().cookieJar(new SessionCookieJar(session, clock)).build();
@@ -82,9 +83,10 @@ public final class ICloudHttp {
         }
     }
 
-    /** Hears every request from now on (metrics). */
+    /** Hears every request from now on (metrics, a trace). */
     public void addListener(RequestListener listener) {
         listeners.add(listener);
+        tracing |= listener.recordsExchanges();
     }
 
     public SessionState session() {
@@ -185,14 +187,14 @@ public final class ICloudHttp {
 
     /** The names of the cookies this request carries, when someone keeps a trace. */
     private List<String> sentCookies(Request request) {
-        return listeners.isEmpty() ? List.of()
+        return !tracing ? List.of()
                 : client.cookieJar().loadForRequest(request.url()).stream().map(Cookie::name).toList();
     }
 
     /** Hands the whole exchange to the listeners that keep a trace; {@code text} null: the body was not read here. */
     private void exchanged(ApiCall call, Request request, List<String> cookies, Instant at, long startedNanos,
             Response response, String text, long length, IOException error) {
-        if (listeners.isEmpty()) {
+        if (!tracing) {
             return;
         }
         TracedExchange exchange = new TracedExchange(at, Duration.ofNanos(System.nanoTime() - startedNanos),

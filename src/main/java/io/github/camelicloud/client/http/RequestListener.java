@@ -19,8 +19,16 @@ public interface RequestListener {
     default void retried(String endpoint, String reason) {
     }
 
-    /** The whole exchange, unmasked, for a trace ({@link HarTrace}); called after {@link #answered}/{@link #failed}. */
+    /**
+     * The whole exchange, unmasked, for a trace ({@link HarTrace}); called after {@link #answered}/{@link #failed},
+     * only when some listener {@link #recordsExchanges()}.
+     */
     default void exchanged(TracedExchange exchange) {
+    }
+
+    /** Whether this listener wants {@link #exchanged} (collecting an exchange costs a cookie lookup per call). */
+    default boolean recordsExchanges() {
+        return false;
     }
 
     /**

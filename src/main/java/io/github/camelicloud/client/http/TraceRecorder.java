@@ -50,6 +50,11 @@ public final class TraceRecorder implements RequestListener {
     }
 
     @Override
+    public boolean recordsExchanges() {
+        return true;
+    }
+
+    @Override
     public void exchanged(TracedExchange exchange) {
         rememberSecrets(exchange);
         try {
