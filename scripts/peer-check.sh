@@ -12,7 +12,8 @@
 #   --keep        keep the temporary folder (downloads, logs) for inspection
 #   --serve       map the hosts and run the simulator until interrupted (to try a client by hand)
 # Environment: PEER_TMP (temporary folder, default mktemp), PEER_ASSETS (200), PEER_TIMEOUT (seconds per
-# client, 300), HOSTS_FILE (/etc/hosts).
+# client, 300), HOSTS_FILE (/etc/hosts), PEER_FLAGS (the account's simulator flags, default mfa; e.g.
+# PEER_FLAGS=mfa,hsa2-409 to see how each client copes with one of Apple's 2026 changes).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,6 +30,7 @@ ACCOUNT="${PEER_ACCOUNT:-icloudpd@example.com}"
 PASSWORD="peer-Passw0rd"
 CODE="246810"
 ASSETS="${PEER_ASSETS:-200}"
+FLAGS="${PEER_FLAGS:-mfa}"
 CLIENT_TIMEOUT="${PEER_TIMEOUT:-300}"
 
 log() { printf '[peer-check] %s\n' "$*" >&2; }
@@ -177,7 +179,7 @@ cat > "$TMP/logback.xml" <<'XML'
   <root level="INFO"><appender-ref ref="OUT"/></root>
 </configuration>
 XML
-java -Dlogback.configurationFile="$TMP/logback.xml" -jar "$JAR" simulator --apple-hosts --port 443 --ca-out "$CA" --account "$ACCOUNT:$PASSWORD:mfa" \
+java -Dlogback.configurationFile="$TMP/logback.xml" -jar "$JAR" simulator --apple-hosts --port 443 --ca-out "$CA" --account "$ACCOUNT:$PASSWORD:$FLAGS" \
   --mfa-code "$CODE" --assets "$ASSETS" --seed 7 > "$TMP/simulator.log" 2>&1 &
 SIM_PID=$!
 for _ in $(seq 1 120); do
@@ -214,7 +216,8 @@ compare() {
 import hashlib, json, os, re, sys
 manifest, root, mode, client, secs = sys.argv[1:6]
 m = json.load(open(manifest))
-assets = [a for a in m["assets"] if a["zone"] == "PrimarySync" and not a["hidden"] and not a["deleted"]]
+primary = m["libraries"][0]["zone"]  # PrimarySync, or the migrated name of primary-zone=NAME
+assets = [a for a in m["assets"] if a["zone"] == primary and not a["hidden"] and not a["deleted"]]
 unnamed = []
 if mode == "ips":
     # icloud-photos-sync cannot handle a master without filenameEnc (it reads master.fields.filenameEnc and
@@ -395,6 +398,6 @@ if [[ -d "$TMP/out/icloudpd" && -d "$TMP/out/camel-icloud" ]]; then
   fi
 fi
 
-echo "peer-check against the simulator in Apple-host mode ($ASSETS assets, MFA), $(( $(date +%s) - START ))s:"
+echo "peer-check against the simulator in Apple-host mode ($ASSETS assets, flags $FLAGS), $(( $(date +%s) - START ))s:"
 for line in "${SUMMARY[@]}"; do echo "  $line"; done
 exit "$FAILED"

@@ -111,6 +111,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "skipVideos": getOrCreateConfiguration(target).setSkipVideos(property(camelContext, boolean.class, value)); return true;
         case "statedirectory":
         case "stateDirectory": getOrCreateConfiguration(target).setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "tracefile":
+        case "traceFile": getOrCreateConfiguration(target).setTraceFile(property(camelContext, java.lang.String.class, value)); return true;
         case "untilfound":
         case "untilFound": getOrCreateConfiguration(target).setUntilFound(property(camelContext, java.lang.Integer.class, value)); return true;
         case "useoslocale":
@@ -204,6 +206,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "skipVideos": return boolean.class;
         case "statedirectory":
         case "stateDirectory": return java.lang.String.class;
+        case "tracefile":
+        case "traceFile": return java.lang.String.class;
         case "untilfound":
         case "untilFound": return java.lang.Integer.class;
         case "useoslocale":
@@ -298,6 +302,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "skipVideos": return getOrCreateConfiguration(target).isSkipVideos();
         case "statedirectory":
         case "stateDirectory": return getOrCreateConfiguration(target).getStateDirectory();
+        case "tracefile":
+        case "traceFile": return getOrCreateConfiguration(target).getTraceFile();
         case "untilfound":
         case "untilFound": return getOrCreateConfiguration(target).getUntilFound();
         case "useoslocale":

@@ -128,6 +128,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "stateDirectory": target.getConfiguration().setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "tracefile":
+        case "traceFile": target.getConfiguration().setTraceFile(property(camelContext, java.lang.String.class, value)); return true;
         case "untilfound":
         case "untilFound": target.getConfiguration().setUntilFound(property(camelContext, java.lang.Integer.class, value)); return true;
         case "usefixeddelay":
@@ -247,6 +249,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "stateDirectory": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "tracefile":
+        case "traceFile": return java.lang.String.class;
         case "untilfound":
         case "untilFound": return java.lang.Integer.class;
         case "usefixeddelay":
@@ -367,6 +371,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "stateDirectory": return target.getConfiguration().getStateDirectory();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "tracefile":
+        case "traceFile": return target.getConfiguration().getTraceFile();
         case "untilfound":
         case "untilFound": return target.getConfiguration().getUntilFound();
         case "usefixeddelay":

@@ -23,7 +23,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(64);
+        Set<String> props = new HashSet<>(65);
         props.add("albums");
         props.add("alignRaw");
         props.add("autoDelete");
@@ -83,6 +83,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
         props.add("startScheduler");
         props.add("stateDirectory");
         props.add("timeUnit");
+        props.add("traceFile");
         props.add("type");
         props.add("untilFound");
         props.add("useFixedDelay");

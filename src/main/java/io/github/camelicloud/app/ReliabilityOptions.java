@@ -2,11 +2,12 @@ package io.github.camelicloud.app;
 
 import io.github.camelicloud.app.observe.Observability;
 import io.github.camelicloud.client.ICloudClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** Timeouts of the connection to Apple and the metrics/health endpoint: flags every run may tune. */
+/** Timeouts of the connection to Apple, the metrics/health endpoint and the trace file: flags every run may tune. */
 final class ReliabilityOptions {
 
     @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "30",
@@ -28,6 +29,12 @@ final class ReliabilityOptions {
                     + " Default: ${DEFAULT-VALUE}")
     String metricsHost;
 
+    @Option(names = "--trace-file", paramLabel = "FILE",
+            description = "Write every request to Apple and its answer to FILE (HAR 1.2, readable by browsers'"
+                    + " developer tools), owner-only, with passwords, codes, tokens, cookies and signed URLs masked"
+                    + " and photo bytes left out: attach it when sign-in breaks. Off by default")
+    Path traceFile;
+
     void validate() {
         if (connectTimeoutSeconds < 1 || readTimeoutSeconds < 1) {
             throw new IllegalArgumentException("--connect-timeout and --read-timeout must be 1 second or more (got "
@@ -46,5 +53,8 @@ final class ReliabilityOptions {
 
     void apply(ICloudClient.Builder client) {
         client.timeouts(Duration.ofSeconds(connectTimeoutSeconds), Duration.ofSeconds(readTimeoutSeconds));
+        if (traceFile != null) {
+            client.traceFile(traceFile);
+        }
     }
 }

@@ -4,8 +4,10 @@ import io.github.camelicloud.client.auth.AccountSession;
 import io.github.camelicloud.client.auth.Authenticator;
 import io.github.camelicloud.client.auth.MfaCodeProvider;
 import io.github.camelicloud.client.http.Endpoints;
+import io.github.camelicloud.client.http.HarTrace;
 import io.github.camelicloud.client.http.ICloudHttp;
 import io.github.camelicloud.client.http.RetryPolicy;
+import io.github.camelicloud.client.http.TraceRecorder;
 import io.github.camelicloud.client.photos.AssetDownloader;
 import io.github.camelicloud.client.photos.CloudKitDatabase;
 import io.github.camelicloud.client.photos.PhotosService;
@@ -42,6 +44,8 @@ public final class ICloudClient {
     private final Path sessionFile;
     private volatile AccountSession account;
     private volatile boolean photosReady;
+    /** The primary library's zone: {@code PrimarySync} until Apple says that zone does not exist. */
+    private volatile String primaryZone = PhotosService.PRIMARY;
     /** A renewal found that Apple wants a code: the next {@link #account()} signs in with the code provider. */
     private volatile boolean codeNeeded;
 
@@ -53,6 +57,9 @@ public final class ICloudClient {
         this.http = new ICloudHttp(b.okHttp != null ? b.okHttp : ICloudHttp.defaultClient(b.connectTimeout,
                 b.readTimeout), session,
                 Endpoints.forDomain(b.domain), b.retryPolicy, b.clock);
+        if (b.traceFile != null) {
+            http.addListener(new TraceRecorder(HarTrace.open(b.traceFile), session, b.username));
+        }
         this.authenticator = new Authenticator(http, b.username, b.password, b.clock);
         this.mfa = b.mfa;
         this.askForCodeAfterExpiry = b.askForCodeAfterExpiry;
@@ -175,9 +182,20 @@ public final class ICloudClient {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                privateDatabase().checkIndexingState(PhotosService.PRIMARY);
+                privateDatabase().checkIndexingState(primaryZone);
                 photosReady = true;
                 return;
+            } catch (ServiceNotActivatedException e) {
+                if (!e.code().filter("ZONE_NOT_FOUND"::equals).isPresent() || !primaryZone.equals(PhotosService.PRIMARY)) {
+                    throw e;
+                }
+                // a migrated account: its primary zone is PrimarySync1 or another PrimarySync* (icloudpd PR #1367)
+                String discovered = photos().library(PhotosService.PRIMARY).name();
+                if (discovered.equals(primaryZone)) {
+                    throw e;
+                }
+                primaryZone = discovered;
+                attempt--;
             } catch (LibraryNotReadyException e) {
                 if (attempt >= readinessPolicy.maxAttempts()) {
                     throw e;
@@ -205,6 +223,7 @@ public final class ICloudClient {
         private Duration connectTimeout = ICloudHttp.DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = ICloudHttp.DEFAULT_READ_TIMEOUT;
         private Clock clock = Clock.systemUTC();
+        private Path traceFile;
 
         private Builder() {
         }
@@ -282,6 +301,15 @@ public final class ICloudClient {
             ICloudHttp.checkTimeouts(connect, read); // fails now, not at the first call
             this.connectTimeout = connect;
             this.readTimeout = read;
+            return this;
+        }
+
+        /**
+         * Writes every request and answer to {@code file} (HAR 1.2, owner-only), secrets masked and file bytes left
+         * out: what a user attaches when sign-in breaks. Accounts naming the same file share it.
+         */
+        public Builder traceFile(Path file) {
+            this.traceFile = Objects.requireNonNull(file, "traceFile");
             return this;
         }
 

@@ -7,4 +7,9 @@ public class InvalidCredentialsException extends ICloudServiceException {
         super("Invalid email/password combination. Apple did not accept the password for " + username
                 + ". Check the Apple ID (--username) and the password, then try again.", statusCode, code);
     }
+
+    /** A refusal with its own explanation. */
+    protected InvalidCredentialsException(int statusCode, String code, String message) {
+        super(message, statusCode, code);
+    }
 }

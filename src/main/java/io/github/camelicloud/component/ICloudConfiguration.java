@@ -27,6 +27,8 @@ public class ICloudConfiguration implements Cloneable {
     private String domain = "com";
     @UriParam(label = "common")
     private String cookieDirectory;
+    @UriParam(label = "advanced")
+    private String traceFile;
     @UriParam(label = "common", defaultValue = "PrimarySync")
     private String library = "PrimarySync";
     @UriParam(label = "consumer")
@@ -158,6 +160,18 @@ public class ICloudConfiguration implements Cloneable {
      */
     public void setCookieDirectory(String cookieDirectory) {
         this.cookieDirectory = cookieDirectory;
+    }
+
+    public String getTraceFile() {
+        return traceFile;
+    }
+
+    /**
+     * Writes every request to Apple and its answer to this file (HAR 1.2, owner-only), with passwords, codes,
+     * tokens, cookies and signed URLs masked and photo bytes left out: what to attach when sign-in breaks.
+     */
+    public void setTraceFile(String traceFile) {
+        this.traceFile = traceFile;
     }
 
     public String getLibrary() {

@@ -148,6 +148,11 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         LOG.info("Looking up changes of {} since the last sync: {} new or changed, {} hidden or deleted, {} records"
                 + " removed", library.name(), current.size(), changes.assets().size() - current.size(),
                 changes.expunged().size());
+        if (!changes.expunged().isEmpty()) {
+            // icloudpd #1350: e.g. moved from the Shared Library to a personal one; the photo still exists
+            LOG.info("{} record(s) left {} without passing through Recently Deleted (deleted for good, or moved to"
+                    + " another library): their local copies are kept", changes.expunged().size(), library.name());
+        }
         SyncPass pass = new SyncPass(current.iterator(), settings, local);
         int delivered = run(pass, library.all(), library, client, current.size(), deletions, () -> { });
         LOG.info("All {} have been downloaded", phrase(settings, true));

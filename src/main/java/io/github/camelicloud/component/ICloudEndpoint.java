@@ -85,6 +85,9 @@ public class ICloudEndpoint extends ScheduledPollEndpoint {
         if (configuration.getCookieDirectory() != null) {
             b.cookieDirectory(Path.of(configuration.getCookieDirectory()));
         }
+        if (configuration.getTraceFile() != null) {
+            b.traceFile(Path.of(configuration.getTraceFile()));
+        }
         return b.build();
     }
 

@@ -22,7 +22,29 @@ public enum AccountFlag {
     /** A freshly set-up library: CloudKit answers 400 BAD_REQUEST for a while after the first call. */
     NOT_READY("not-ready"),
     /** signin/complete answers 403 with service error -20209. */
-    LOCKED("locked");
+    LOCKED("locked"),
+    /**
+     * A correct code answers 409 (body {@code securityCode.valid: true}) instead of 204/200, with a new
+     * {@code X-Apple-Session-Token} (rclone #9488/PR #9660, kei #596).
+     */
+    HSA2_409("hsa2-409"),
+    /** As {@link #HSA2_409} but the 409 carries no session token (rclone #9730): 2sv/trust hands it out. */
+    HSA2_409_NO_TOKEN("hsa2-409-no-token"),
+    /**
+     * The code and trust calls are refused (403) unless Origin/Referer name the web app ({@code
+     * https://www.icloud.com}) and they carry none of the headers icloud.com does not send there
+     * (icloud-photos-sync PR #1104).
+     */
+    STRICT_ORIGIN("strict-origin"),
+    /** zones/list puts a zone-fetch error entry (with a zoneID, PrimarySync*) ahead of the healthy zones (icloudpd PR #1367). */
+    ZONE_ERRORS("zone-errors"),
+    /** zones/list also lists a {@code CMM-<uuid>} zone (a share link), which is not a library. */
+    CMM_ZONE("cmm-zone"),
+    /**
+     * A refused password is answered as for an app-specific password: 401 with -20283 (icloudpd #1342). The
+     * simulator cannot tell an app-specific password from a wrong one (the SRP proof hides it); Apple can.
+     */
+    APP_PASSWORD("app-password");
 
     private final String wireName;
 

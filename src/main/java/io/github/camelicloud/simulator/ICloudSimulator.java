@@ -118,8 +118,8 @@ public final class ICloudSimulator implements AutoCloseable {
                 Accounts.create(accounts, settings.config().srpIterations(), random));
         control = new SimulatorControl(state);
         PhotoLibraries libraries = new PhotoLibraries(settings.library());
-        Map<String, String> owners = new LinkedHashMap<>();
-        state.accounts().all().forEach(a -> owners.put(a.email(), a.identity().ownerRecordName()));
+        Map<String, PhotoLibraries.Owner> owners = new LinkedHashMap<>();
+        state.accounts().all().forEach(a -> owners.put(a.email(), a.libraryOwner()));
         libraries.prepare(owners);
         library = new LibraryControl(state, libraries);
         DownloadUrls urls = new DownloadUrls(random);
@@ -219,6 +219,11 @@ public final class ICloudSimulator implements AutoCloseable {
     /** Invalidates every issued session, as Apple does when a session expires; returns the web sessions hit. */
     public int expireSessions() {
         return control().expireSessions();
+    }
+
+    /** Ends the web sessions only: a stored session token still signs in through accountLogin. */
+    public int expireWebSessions() {
+        return control().expireWebSessions();
     }
 
     public void injectFault(Fault fault) {

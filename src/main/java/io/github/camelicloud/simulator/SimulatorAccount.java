@@ -21,10 +21,15 @@ import java.util.stream.Collectors;
  * @param flags    behaviour switches, see {@link AccountFlag}
  * @param trust    how long this account's 2sv/trust lasts, or null for the simulator's {@code --trust-days};
  *                 written {@code trust-days=N} among the flags ({@code me@example.com:pw:mfa,trust-days=3})
+ * @param primaryZone the name of the account's primary Photos zone, {@code PrimarySync} unless written
+ *                 {@code primary-zone=NAME} among the flags (migrated accounts have {@code PrimarySync1})
  */
-public record SimulatorAccount(String email, String password, Set<AccountFlag> flags, Duration trust) {
+public record SimulatorAccount(String email, String password, Set<AccountFlag> flags, Duration trust,
+        String primaryZone) {
 
     private static final String TRUST_DAYS = "trust-days=";
+    private static final String PRIMARY_ZONE = "primary-zone=";
+    public static final String DEFAULT_PRIMARY_ZONE = "PrimarySync";
 
     public static final SimulatorAccount DEMO = new SimulatorAccount("demo@example.com", "demo-password", Set.of());
 
@@ -50,11 +55,26 @@ public record SimulatorAccount(String email, String password, Set<AccountFlag> f
         if (trust != null && (trust.isNegative() || trust.isZero())) {
             throw new IllegalArgumentException("account " + email + ": trust-days must be positive, got " + trust);
         }
+        primaryZone = primaryZone == null ? DEFAULT_PRIMARY_ZONE : primaryZone;
+        if (!primaryZone.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("account " + email + ": primary-zone must be a zone name such as"
+                    + " PrimarySync1, got '" + primaryZone + "'");
+        }
     }
 
     /** An account that uses the simulator's trust duration. */
     public SimulatorAccount(String email, String password, Set<AccountFlag> flags) {
-        this(email, password, flags, null);
+        this(email, password, flags, null, null);
+    }
+
+    /** An account with its own trust duration (null: the simulator's) and the usual primary zone. */
+    public SimulatorAccount(String email, String password, Set<AccountFlag> flags, Duration trust) {
+        this(email, password, flags, trust, null);
+    }
+
+    /** This account with {@code zone} as the name of its primary Photos zone. */
+    public SimulatorAccount withPrimaryZone(String zone) {
+        return new SimulatorAccount(email, password, flags, trust, zone);
     }
 
     /** This account with its own trust duration, in (possibly fractional) days, e.g. to start close to expiry. */
@@ -63,7 +83,7 @@ public record SimulatorAccount(String email, String password, Set<AccountFlag> f
             throw new IllegalArgumentException("account " + email + ": trust-days must be positive, got " + days);
         }
         return new SimulatorAccount(email, password, flags,
-                Duration.ofMillis(Math.round(days * Duration.ofDays(1).toMillis())));
+                Duration.ofMillis(Math.round(days * Duration.ofDays(1).toMillis())), primaryZone);
     }
 
     /** How long a trust granted to this account lasts: its own duration, else {@code simulatorDefault}. */
@@ -76,9 +96,9 @@ public record SimulatorAccount(String email, String password, Set<AccountFlag> f
     }
 
     /**
-     * Parses {@code EMAIL:PASSWORD[:FLAGS]}, FLAGS comma-separated (known flags and {@code trust-days=N}). The
-     * password may itself contain colons: the text after the last colon is taken as flags only if every item
-     * is a known flag or {@code trust-days=N}.
+     * Parses {@code EMAIL:PASSWORD[:FLAGS]}, FLAGS comma-separated (known flags, {@code trust-days=N} and
+     * {@code primary-zone=NAME}). The password may itself contain colons: the text after the last colon is taken
+     * as flags only if every item is a known flag or a {@code key=value} setting.
      */
     public static SimulatorAccount parse(String spec) {
         int first = spec.indexOf(':');
@@ -92,7 +112,8 @@ public record SimulatorAccount(String email, String password, Set<AccountFlag> f
             String items = rest.substring(last + 1);
             List<AccountFlag> flags = parseFlags(items);
             if (flags != null) {
-                SimulatorAccount account = new SimulatorAccount(email, rest.substring(0, last), Set.copyOf(flags));
+                SimulatorAccount account = new SimulatorAccount(email, rest.substring(0, last), Set.copyOf(flags),
+                        null, setting(items, PRIMARY_ZONE));
                 Double trustDays = trustDays(items, email);
                 return trustDays == null ? account : account.withTrustDays(trustDays);
             }
@@ -122,9 +143,10 @@ public record SimulatorAccount(String email, String password, Set<AccountFlag> f
         return (emailHash()[0] & 2) == 0;
     }
 
-    /** Flags in wire spelling, e.g. {@code mfa,adp}. */
+    /** Flags in wire spelling, e.g. {@code mfa,adp}, with {@code primary-zone=NAME} when it is not the usual one. */
     public String flagsText() {
-        return flags.stream().map(AccountFlag::wireName).collect(Collectors.joining(","));
+        String text = flags.stream().map(AccountFlag::wireName).collect(Collectors.joining(","));
+        return primaryZone.equals(DEFAULT_PRIMARY_ZONE) ? text : text + "," + PRIMARY_ZONE + primaryZone;
     }
 
     byte[] emailHash() {
@@ -140,7 +162,7 @@ public record SimulatorAccount(String email, String password, Set<AccountFlag> f
     private static List<AccountFlag> parseFlags(String text) {
         List<AccountFlag> flags = new ArrayList<>();
         for (String item : text.split(",")) {
-            if (item.isBlank() || item.trim().startsWith(TRUST_DAYS)) {
+            if (item.isBlank() || item.trim().startsWith(TRUST_DAYS) || item.trim().startsWith(PRIMARY_ZONE)) {
                 continue;
             }
             try {
@@ -167,6 +189,17 @@ public record SimulatorAccount(String email, String password, Set<AccountFlag> f
             }
         }
         return days;
+    }
+
+    /** The value of the last {@code key=value} item, or null. */
+    private static String setting(String items, String key) {
+        String value = null;
+        for (String item : items.split(",")) {
+            if (item.trim().startsWith(key)) {
+                value = item.trim().substring(key.length());
+            }
+        }
+        return value;
     }
 
     private static String redact(String spec) {

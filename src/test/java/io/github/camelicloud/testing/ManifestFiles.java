@@ -14,24 +14,28 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
-/** What a default sync (originals, live-photo videos, PrimarySync) must leave, as SHA-256 sums, and what it left. */
+/** What a default sync (originals, live-photo videos, the primary library) must leave, as SHA-256 sums, and what it left. */
 public final class ManifestFiles {
 
     private ManifestFiles() {
     }
 
-    /** The SHA-256 of every file a default sync of the manifest's PrimarySync downloads. */
+    /** The SHA-256 of every file a default sync downloads (see {@link #forEachDefaultFile}). */
     public static List<String> expectedSha256(LibraryManifest manifest) {
         List<String> expected = new ArrayList<>();
         forEachDefaultFile(manifest, (asset, version) -> expected.add(version.sha256()));
         return expected;
     }
 
-    /** Each file a default sync downloads: every visible PrimarySync asset's original and live-photo video. */
+    /**
+     * Each file a default sync downloads: every visible asset's original and live-photo video in the primary
+     * library (the manifest's first: PrimarySync, or the zone a {@code primary-zone=NAME} account has instead).
+     */
     public static void forEachDefaultFile(LibraryManifest manifest,
             BiConsumer<LibraryManifest.Asset, LibraryManifest.Version> file) {
+        String primary = manifest.libraries().get(0).zone();
         for (LibraryManifest.Asset a : manifest.assets()) {
-            if (a.zone().equals("PrimarySync") && !a.hidden() && !a.deleted()) {
+            if (a.zone().equals(primary) && !a.hidden() && !a.deleted()) {
                 file.accept(a, a.versions().get("resOriginal"));
                 LibraryManifest.Version live = a.versions().get("resOriginalVidCompl");
                 if (live != null && !a.itemType().equals("com.apple.quicktime-movie")) {

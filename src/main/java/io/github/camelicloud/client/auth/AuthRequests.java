@@ -15,8 +15,6 @@ import okhttp3.HttpUrl;
 final class AuthRequests {
 
     static final String WIDGET_KEY = "d39ba9916b7251055b22c7f910e2ea796ee65e98b2ddecea8f5dde8d9d1a815d";
-    static final String CLIENT_BUILD_NUMBER = "2522Project44";
-    static final String CLIENT_MASTERING_NUMBER = "2522B2";
 
     private final ObjectMapper json = new ObjectMapper();
     private final ICloudHttp http;
@@ -59,8 +57,8 @@ final class AuthRequests {
     ApiResponse setup(String method, String path, String body, String dsid) {
         HttpUrl.Builder url = HttpUrl.get(endpoints.setup() + "/" + path).newBuilder();
         if (path.equals("listDevices") || path.endsWith("VerificationCode")) {
-            url.addQueryParameter("clientBuildNumber", CLIENT_BUILD_NUMBER)
-                    .addQueryParameter("clientMasteringNumber", CLIENT_MASTERING_NUMBER)
+            url.addQueryParameter("clientBuildNumber", http.build().buildNumber())
+                    .addQueryParameter("clientMasteringNumber", http.build().masteringNumber())
                     .addQueryParameter("clientId", clientId)
                     .addQueryParameter("dsid", dsid);
         }

@@ -3,6 +3,7 @@ package io.github.camelicloud.client.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelicloud.client.AccountLockedException;
+import io.github.camelicloud.client.AppSpecificPasswordException;
 import io.github.camelicloud.client.DomainMismatchException;
 import io.github.camelicloud.client.ICloudException;
 import io.github.camelicloud.client.ICloudServiceException;
@@ -13,6 +14,7 @@ import io.github.camelicloud.client.SecurityKeyNotSupportedException;
 import io.github.camelicloud.client.ServiceUnavailableException;
 import io.github.camelicloud.client.http.ApiResponse;
 import io.github.camelicloud.client.http.ICloudHttp;
+import io.github.camelicloud.client.http.WebAppBuild;
 import io.github.camelicloud.client.session.SessionKey;
 import io.github.camelicloud.client.session.SessionState;
 import io.github.camelicloud.client.session.StoredCookie;
@@ -78,7 +80,7 @@ public final class Authenticator {
      */
     public AccountSession authenticate(MfaCodeProvider mfa) {
         LOG.info("Authenticating {}...", username);
-        JsonNode account = validateStoredSession().orElseGet(this::signIn);
+        JsonNode account = validateStoredSession().or(this::loginWithStoredToken).orElseGet(this::signIn);
         MfaState state = MfaState.of(account);
         if (state.requires2fa()) {
             account = twoFactor(mfa);
@@ -109,8 +111,35 @@ public final class Authenticator {
         return Optional.empty();
     }
 
+    /**
+     * When the web session is gone but the stored idmsa session token may still be good, trade it for a new web
+     * session (accountLogin with the session and trust tokens) before any SRP: every SRP handshake after Apple
+     * throttled (503/429) lengthens the lock-out, and this needs no password (kei signs in the same way).
+     */
+    private Optional<JsonNode> loginWithStoredToken() {
+        if (session.get(SessionKey.SESSION_TOKEN).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode account = accountLogin();
+            if (MfaState.of(account).requires2sa()) {
+                // a code is due: that needs a fresh sign-in, whose stored trust token may still spare the code
+                LOG.debug("The stored session token signs in but Apple wants a code; signing in with the password");
+                return Optional.empty();
+            }
+            LOG.debug("Signed in with the stored session token (no password needed)");
+            return Optional.of(account);
+        } catch (ServiceUnavailableException | DomainMismatchException e) {
+            throw e;
+        } catch (ICloudException e) {
+            LOG.debug("The stored session token no longer signs in ({}); signing in with the password", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     private JsonNode signIn() {
         String pw = password.get().orElseThrow(() -> new PasswordRequiredException(username));
+        http.build(WebAppBuild.fetch(http)); // a stale build has failed sign-ins: the web app's current one
         srp(pw);
         return accountLogin();
     }
@@ -165,6 +194,9 @@ public final class Authenticator {
         String message = error.path("message").asText("").toLowerCase(Locale.ROOT);
         if ("-20209".equals(code) || message.contains("locked")) {
             return new AccountLockedException(username, r.status(), code);
+        }
+        if (AppSpecificPasswordException.CODE.equals(code)) {
+            return new AppSpecificPasswordException(username, r.status());
         }
         if (r.status() == 401 || r.status() == 403) {
             return new InvalidCredentialsException(username, r.status(), code);

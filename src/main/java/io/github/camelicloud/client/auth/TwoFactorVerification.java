@@ -99,9 +99,17 @@ final class TwoFactorVerification {
         throw new InvalidMfaCodeException(MfaAttempts.MAX, "two-factor");
     }
 
-    /** True on 2xx, false on Apple's "incorrect code"; anything else is an error. */
+    /**
+     * True on 2xx or Apple's 2026 "valid code" 409, false on Apple's "incorrect code"; anything else is an error.
+     * The session headers of a 409 (its new session token, when there is one) were captured like any answer's.
+     */
     private static boolean accepted(ApiResponse r) {
         if (r.successful()) {
+            return true;
+        }
+        if (ValidCodeConflict.accepts(r)) {
+            LOG.debug("Apple answered 409 to a valid code ({}); going on to trust the session",
+                    r.header("X-Apple-Session-Token").isPresent() ? "with a new session token" : "without a session token");
             return true;
         }
         String code = r.header("X-Apple-I-Ercd")

@@ -18,8 +18,12 @@ public record Endpoints(String authRoot, String auth, String home, String setup)
 
     public static final Endpoints COM = new Endpoints("https://idmsa.apple.com",
             "https://idmsa.apple.com/appleauth/auth", "https://www.icloud.com", "https://setup.icloud.com/setup/ws/1");
-    public static final Endpoints CN = new Endpoints("https://idmsa.apple.com.cn",
-            "https://idmsa.apple.com.cn/appleauth/auth", "https://www.icloud.com.cn",
+    /**
+     * Mainland China: the web app and setup are on {@code .com.cn}, but icloud.com.cn signs in through
+     * {@code idmsa.apple.com} (pyicloud #285, merged July 2026; icloudpy #22 saw the same in the browser).
+     */
+    public static final Endpoints CN = new Endpoints("https://idmsa.apple.com",
+            "https://idmsa.apple.com/appleauth/auth", "https://www.icloud.com.cn",
             "https://setup.icloud.com.cn/setup/ws/1");
 
     /** {@code com}, {@code cn}, or the base URL of a compatible server such as the simulator. */

@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Cookie;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -39,6 +41,8 @@ public final class ICloudHttp {
     private final Endpoints endpoints;
     private final RetryPolicy retry;
     private final List<RequestListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile WebAppBuild build = WebAppBuild.FALLBACK;
+    private volatile boolean tracing;
 
     public ICloudHttp(OkHttpClient base, SessionState session, Endpoints endpoints, RetryPolicy retry, Clock clock) {
         this.client = base.newBuilder().cookieJar(new SessionCookieJar(session, clock)).build();
@@ -79,9 +83,10 @@ public final class ICloudHttp {
         }
     }
 
-    /** Hears every request from now on (metrics). */
+    /** Hears every request from now on (metrics, a trace). */
     public void addListener(RequestListener listener) {
         listeners.add(listener);
+        tracing |= listener.recordsExchanges();
     }
 
     public SessionState session() {
@@ -90,6 +95,15 @@ public final class ICloudHttp {
 
     public Endpoints endpoints() {
         return endpoints;
+    }
+
+    /** The web app build the calls name: read at sign-in ({@link WebAppBuild#fetch}), else the fallback. */
+    public WebAppBuild build() {
+        return build;
+    }
+
+    public void build(WebAppBuild current) {
+        this.build = current;
     }
 
     public OkHttpClient okHttp() {
@@ -128,14 +142,19 @@ public final class ICloudHttp {
         ApiCall call = ApiCall.get(url, extraHeaders);
         LOG.trace("-> {}", call);
         long started = System.nanoTime();
+        Instant at = Instant.now();
+        Request request = buildRequest(call);
+        List<String> cookies = sentCookies(request);
         try {
-            Response response = client.newCall(buildRequest(call)).execute();
+            Response response = client.newCall(request).execute();
             LOG.trace("<- {} {} (streaming {} bytes)", response.code(), loggable(url),
                     response.header("Content-Length", "?"));
             answered(url, response.code(), started);
+            exchanged(call, request, cookies, at, started, response, null, -1, null);
             return response;
         } catch (IOException e) {
             failed(url, e, started);
+            exchanged(call, request, cookies, at, started, null, null, -1, e);
             throw new ICloudTransportException(call.toString(), e);
         }
     }
@@ -143,6 +162,8 @@ public final class ICloudHttp {
     private ApiResponse sendOnce(ApiCall call) {
         Request request = buildRequest(call);
         long started = System.nanoTime();
+        Instant at = Instant.now();
+        List<String> cookies = sentCookies(request);
         LOG.trace("-> {}", call);
         try (Response response = client.newCall(request).execute()) {
             ResponseBody body = response.body();
@@ -150,6 +171,7 @@ public final class ICloudHttp {
             LOG.trace("<- {} {} ({} bytes, {} ms)", response.code(), loggable(call.url()), text.length(),
                     (System.nanoTime() - started) / 1_000_000);
             answered(call.url(), response.code(), started);
+            exchanged(call, request, cookies, at, started, response, text, text.length(), null);
             ApiResponse api = new ApiResponse(response.code(), response.message(), response.headers(), text);
             if (api.status() != 503) {
                 captureSessionHeaders(api.headers());
@@ -158,7 +180,39 @@ public final class ICloudHttp {
             return api;
         } catch (IOException e) {
             failed(call.url(), e, started);
+            exchanged(call, request, cookies, at, started, null, null, -1, e);
             throw new ICloudTransportException(call.toString(), e);
+        }
+    }
+
+    /** The names of the cookies this request carries, when someone keeps a trace. */
+    private List<String> sentCookies(Request request) {
+        return !tracing ? List.of()
+                : client.cookieJar().loadForRequest(request.url()).stream().map(Cookie::name).toList();
+    }
+
+    /** Hands the whole exchange to the listeners that keep a trace; {@code text} null: the body was not read here. */
+    private void exchanged(ApiCall call, Request request, List<String> cookies, Instant at, long startedNanos,
+            Response response, String text, long length, IOException error) {
+        if (!tracing) {
+            return;
+        }
+        TracedExchange exchange = new TracedExchange(at, Duration.ofNanos(System.nanoTime() - startedNanos),
+                request.method(), request.url(), request.headers(), cookies, call.body(),
+                call.contentType() == null ? null : call.contentType().toString(),
+                response == null ? 0 : response.code(), response == null ? "" : response.message(),
+                response == null ? Headers.of() : response.headers(), text,
+                response == null ? -1 : text != null ? length : contentLength(response),
+                error == null ? null : error.getClass().getSimpleName() + ": " + error.getMessage());
+        listeners.forEach(l -> l.exchanged(exchange));
+    }
+
+    private static long contentLength(Response response) {
+        String length = response.header("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

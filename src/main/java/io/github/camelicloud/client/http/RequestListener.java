@@ -4,7 +4,7 @@ import java.time.Duration;
 import okhttp3.HttpUrl;
 
 /**
- * Hears every request the client makes, for metrics; Camel-free, so the application decides where the numbers
+ * Hears every request the client makes, for metrics and traces; Camel-free, so the application decides where the numbers
  * go. Called on the requesting thread: implementations must be quick and thread-safe.
  */
 public interface RequestListener {
@@ -17,6 +17,18 @@ public interface RequestListener {
 
     /** A call is retried after a pause (throttled, or a broken connection). */
     default void retried(String endpoint, String reason) {
+    }
+
+    /**
+     * The whole exchange, unmasked, for a trace ({@link HarTrace}); called after {@link #answered}/{@link #failed},
+     * only when some listener {@link #recordsExchanges()}.
+     */
+    default void exchanged(TracedExchange exchange) {
+    }
+
+    /** Whether this listener wants {@link #exchanged} (collecting an exchange costs a cookie lookup per call). */
+    default boolean recordsExchanges() {
+        return false;
     }
 
     /**

@@ -17,9 +17,6 @@ import okhttp3.HttpUrl;
  */
 public final class CloudKitDatabase {
 
-    public static final String CLIENT_BUILD_NUMBER = "2522Project44";
-    public static final String CLIENT_MASTERING_NUMBER = "2522B2";
-
     private final ObjectMapper json = new ObjectMapper();
     private final ICloudHttp http;
     private final String root;
@@ -44,8 +41,8 @@ public final class CloudKitDatabase {
     public JsonNode post(String operation, JsonNode body) {
         HttpUrl.Builder url = HttpUrl.get(root + "/" + operation).newBuilder();
         if (!operation.equals("zones/list")) {
-            url.addQueryParameter("clientBuildNumber", CLIENT_BUILD_NUMBER)
-                    .addQueryParameter("clientMasteringNumber", CLIENT_MASTERING_NUMBER)
+            url.addQueryParameter("clientBuildNumber", http.build().buildNumber())
+                    .addQueryParameter("clientMasteringNumber", http.build().masteringNumber())
                     .addQueryParameter("clientId", clientId)
                     .addQueryParameter("dsid", dsid)
                     .addQueryParameter("remapEnums", "True")

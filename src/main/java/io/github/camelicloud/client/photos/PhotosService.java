@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelicloud.client.ICloudException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +13,7 @@ public final class PhotosService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PhotosService.class);
     public static final String PRIMARY = "PrimarySync";
+    static final String SHARED_PREFIX = "SharedSync-";
 
     private final CloudKitDatabase privateDb;
     private final CloudKitDatabase sharedDb;
@@ -29,7 +31,10 @@ public final class PhotosService {
         return result;
     }
 
-    /** The library by zone name; an unknown name lists the ones that exist. */
+    /**
+     * The library by zone name; an unknown name lists the ones that exist. {@code PrimarySync} means the primary
+     * library, whatever Apple named its zone (migrated accounts have {@code PrimarySync1}, icloudpd PR #1367).
+     */
     public PhotoLibrary library(String name) {
         List<PhotoLibrary> all = libraries();
         for (PhotoLibrary library : all) {
@@ -37,9 +42,30 @@ public final class PhotosService {
                 return library;
             }
         }
+        if (name.equals(PRIMARY)) {
+            Optional<PhotoLibrary> primary = all.stream().filter(l -> !l.shared() && isPrimary(l.name())).findFirst();
+            if (primary.isPresent()) {
+                LOG.info("The primary library's zone is {}", primary.get().name());
+                return primary.get();
+            }
+        }
         List<String> names = all.stream().map(PhotoLibrary::name).toList();
         throw new ICloudException("Unknown library: " + name + ". Available libraries: " + String.join(", ", names)
                 + ". Use --list-libraries to see them.");
+    }
+
+    /** Whether a zone name is one of Apple's primary library zones: {@code PrimarySync}, {@code PrimarySync1}… */
+    static boolean isPrimary(String zoneName) {
+        return zoneName.startsWith(PRIMARY);
+    }
+
+    /**
+     * Libraries are the primary zones and Shared Libraries ({@code SharedSync-…}); other zones Apple lists
+     * ({@code CMM-…} share links, {@code SharedCollection-…} shared albums) are not, and their queries fail
+     * (kei PR #705, icloud-photos-sync #327/#592): selected by what they are, not by what they are not.
+     */
+    static boolean isLibrary(String zoneName) {
+        return isPrimary(zoneName) || zoneName.startsWith(SHARED_PREFIX);
     }
 
     /**
@@ -54,8 +80,17 @@ public final class PhotosService {
         try {
             JsonNode answer = db.post("zones/list", PhotoQueries.JSON.createObjectNode());
             for (JsonNode zone : answer.path("zones")) {
-                if (!zone.path("deleted").asBoolean(false) && zone.path("zoneID").isObject()) {
-                    into.add(new PhotoLibrary(db, zone.path("zoneID"), shared));
+                String name = zone.path("zoneID").path("zoneName").asText("");
+                if (zone.hasNonNull("serverErrorCode")) {
+                    // a zone-fetch error entry still carries a zoneID: never a library (icloudpd PR #1367 review)
+                    LOG.warn("Apple could not fetch the zone {} ({}: {}); it is left out", name,
+                            zone.path("serverErrorCode").asText(), zone.path("reason").asText(""));
+                } else if (!zone.path("deleted").asBoolean(false) && zone.path("zoneID").isObject()) {
+                    if (isLibrary(name)) {
+                        into.add(new PhotoLibrary(db, zone.path("zoneID"), shared));
+                    } else {
+                        LOG.debug("Zone {} is not a photo library (e.g. a CMM- share link); left out", name);
+                    }
                 }
             }
         } catch (ICloudException e) {

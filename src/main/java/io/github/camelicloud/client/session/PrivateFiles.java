@@ -43,7 +43,8 @@ public final class PrivateFiles {
         }
     }
 
-    private static FileAttribute<?>[] ownerOnly() {
+    /** Owner-only permissions for a new file (none where the file system has no POSIX permissions). */
+    public static FileAttribute<?>[] ownerOnly() {
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return new FileAttribute<?>[0];
         }

@@ -18,7 +18,7 @@ final class PhotoCatalog implements LibraryCatalog {
     }
 
     PhotoLibrary library(AccountState account) {
-        return libraries.of(account.email(), account.identity().ownerRecordName());
+        return libraries.of(account.email(), account.libraryOwner());
     }
 
     Optional<LibraryZone> libraryZone(AccountState account, CloudKitDatabase database, String zoneName) {

@@ -120,7 +120,7 @@ public final class LibraryControl {
         AccountState account = (email == null ? state.accounts().all().stream().findFirst()
                 : state.accounts().find(email))
                 .orElseThrow(() -> new NoSuchElementException("unknown account " + email));
-        return libraries.of(account.email(), account.identity().ownerRecordName());
+        return libraries.of(account.email(), account.libraryOwner());
     }
 
     private static NoSuchElementException unknownAsset(String id) {

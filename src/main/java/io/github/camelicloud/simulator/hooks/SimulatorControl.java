@@ -34,6 +34,16 @@ public final class SimulatorControl {
         return web;
     }
 
+    /**
+     * Ends every web session (cookies, what validate checks) but not the sign-ins behind them: their session
+     * tokens still trade for a new web session through accountLogin, without SRP.
+     */
+    public int expireWebSessions() {
+        int web = state.webSessions().expireAll();
+        LOG.info("Expired {} web sessions", web);
+        return web;
+    }
+
     public void injectFault(Fault fault) {
         state.faults().add(fault);
         LOG.info("Fault injected: {} {} -> {} ({}x)", fault.method(), fault.path(), fault.typeName(), fault.count());

@@ -29,7 +29,8 @@ public final class AppleHosts implements PublicHosts {
 
         /** Whether a host of this role answers this path (the simulator's {@code /_simulator/} hooks: any host). */
         public boolean serves(String path) {
-            return path.startsWith("/_simulator/") || (pathPrefix != null && path.startsWith(pathPrefix));
+            return path.startsWith("/_simulator/") || (pathPrefix != null && path.startsWith(pathPrefix))
+                    || (this == HOME && path.equals("/")); // the web app's page
         }
     }
 
@@ -100,6 +101,11 @@ public final class AppleHosts implements PublicHosts {
     @Override
     public String contentRoot(Request request) {
         return "https://cvws.icloud-content.com" + cn(request);
+    }
+
+    @Override
+    public List<String> homeRoots() {
+        return List.of("https://www.icloud.com", "https://www.icloud.com.cn");
     }
 
     @Override

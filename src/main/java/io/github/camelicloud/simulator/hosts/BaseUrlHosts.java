@@ -2,6 +2,7 @@ package io.github.camelicloud.simulator.hosts;
 
 import io.github.camelicloud.simulator.http.CookieScope;
 import io.github.camelicloud.simulator.http.Request;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Every Apple root is the one plain-HTTP base URL; cookies have no Domain and no Secure (see {@link CookieScope}). */
@@ -32,6 +33,11 @@ public final class BaseUrlHosts implements PublicHosts {
     @Override
     public String contentRoot(Request request) {
         return baseUrl.get();
+    }
+
+    @Override
+    public List<String> homeRoots() {
+        return List.of(baseUrl.get());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.camelicloud.simulator.hosts;
 
 import io.github.camelicloud.simulator.http.CookieScope;
 import io.github.camelicloud.simulator.http.Request;
+import java.util.List;
 
 /**
  * The addresses the simulator hands out (webservices, configBag, download URLs) and the Domain/Secure of the
@@ -23,6 +24,9 @@ public interface PublicHosts {
 
     /** Where download URLs point: {@code https://cvws.icloud-content.com}, or the base URL. */
     String contentRoot(Request request);
+
+    /** The web app's origins ({@code https://www.icloud.com}, {@code .com.cn}), or the base URL. */
+    List<String> homeRoots();
 
     /** Domain and Secure of a cookie set in answer to this request. */
     CookieScope cookieScope(Request request);

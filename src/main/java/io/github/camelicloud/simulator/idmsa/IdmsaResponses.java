@@ -17,6 +17,8 @@ final class IdmsaResponses {
     static final String WRONG_CREDENTIALS_MESSAGE =
             "Enter the email or phone number and password for your Apple Account.";
     static final String LOCKED_CODE = "-20209";
+    /** A refused proof made with an app-specific password (icloudpd #1342); the message is not recorded. */
+    static final String APP_PASSWORD_CODE = "-20283";
     static final String LOCKED_MESSAGE = "This Apple Account has been locked for security reasons. Visit iForgot to "
             + "reset your account (https://iforgot.apple.com).";
     /**

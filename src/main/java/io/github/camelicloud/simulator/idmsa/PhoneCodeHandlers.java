@@ -30,6 +30,10 @@ final class PhoneCodeHandlers {
             if (session.isEmpty()) {
                 return IdmsaResponses.noSession(state);
             }
+            Optional<Response> refused = OriginCheck.refuse(request, state, session.get());
+            if (refused.isPresent()) {
+                return refused.get();
+            }
             Optional<TrustedPhone> phone = phone(request.json(), session.get());
             if (phone.isEmpty()) {
                 return IdmsaResponses.decorate(IdmsaResponses.serviceError(400, "-21545",
@@ -47,6 +51,10 @@ final class PhoneCodeHandlers {
             Optional<AuthSession> session = SessionLocator.locate(request, state.authSessions());
             if (session.isEmpty()) {
                 return IdmsaResponses.noSession(state);
+            }
+            Optional<Response> refused = OriginCheck.refuse(request, state, session.get());
+            if (refused.isPresent()) {
+                return refused.get();
             }
             Optional<TrustedPhone> phone = phone(request.json(), session.get());
             ObjectNode body = answer(phone.orElse(session.get().account().identity().phones().get(0)));

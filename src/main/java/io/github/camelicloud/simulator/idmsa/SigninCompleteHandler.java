@@ -50,6 +50,12 @@ final class SigninCompleteHandler implements Handler {
                     IdmsaResponses.LOCKED_MESSAGE), state, scnt);
         }
         if (!proofMatches(handshake, Json.text(body, "m1"))) {
+            if (account.has(AccountFlag.APP_PASSWORD)) {
+                // icloudpd #1342: an app-specific password fails the proof with -20283, not -20101
+                LOG.info("Sign-in refused for {}: an app-specific password", account.email());
+                return IdmsaResponses.decorate(IdmsaResponses.serviceError(401, IdmsaResponses.APP_PASSWORD_CODE,
+                        IdmsaResponses.WRONG_CREDENTIALS_MESSAGE), state, scnt);
+            }
             LOG.info("Sign-in refused for {}: wrong password", account.email());
             return wrongCredentials(scnt);
         }

@@ -32,6 +32,10 @@ final class TrustHandler implements Handler {
             return IdmsaResponses.noSession(state);
         }
         AuthSession session = found.get();
+        Optional<Response> refused = OriginCheck.refuse(request, state, session);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         HsaStatus status = session.hsaStatus(state.now());
         if (status.challengeRequired()) {
             // Trust is only handed out to a sign-in that passed its second factor.

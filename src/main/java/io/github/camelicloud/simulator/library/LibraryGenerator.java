@@ -62,6 +62,7 @@ final class LibraryGenerator {
 
     private final String account;
     private final String owner;
+    private final String primaryZone;
     private final LibraryOptions options;
     private final long accountSeed;
     private final Random random;
@@ -69,9 +70,11 @@ final class LibraryGenerator {
     private int assetIndex;
     private int nameCounter;
 
-    LibraryGenerator(String account, String owner, LibraryOptions options, long accountSeed, DownloadIndex downloads) {
+    LibraryGenerator(String account, PhotoLibraries.Owner owner, LibraryOptions options, long accountSeed,
+            DownloadIndex downloads) {
         this.account = account;
-        this.owner = owner;
+        this.owner = owner.recordName();
+        this.primaryZone = owner.primaryZone();
         this.options = options;
         this.accountSeed = accountSeed;
         this.random = new Random(accountSeed);
@@ -79,7 +82,7 @@ final class LibraryGenerator {
     }
 
     PhotoLibrary generate() {
-        LibraryZone primary = new LibraryZone(Scope.PRIVATE, "PrimarySync", owner,
+        LibraryZone primary = new LibraryZone(Scope.PRIVATE, primaryZone, owner,
                 Checksums.deviceId(account + "/primary"));
         if (options.libraryDir() != null) {
             FolderLibrary.fill(primary, options.libraryDir(), accountSeed);

@@ -32,12 +32,18 @@ public final class PhotoLibraries {
     }
 
     /**
-     * @param ownerRecordName the account's CloudKit userRecordName (owner of its PrimarySync zone)
+     * Who owns a library.
+     *
+     * @param recordName  the account's CloudKit userRecordName (owner of its primary zone)
+     * @param primaryZone the name of its primary zone ({@code PrimarySync}, or e.g. {@code PrimarySync1})
      */
-    public PhotoLibrary of(String email, String ownerRecordName) {
+    public record Owner(String recordName, String primaryZone) {
+    }
+
+    public PhotoLibrary of(String email, Owner owner) {
         return byAccount.computeIfAbsent(email.toLowerCase(Locale.ROOT), key -> {
             long started = System.nanoTime();
-            PhotoLibrary library = new LibraryGenerator(key, ownerRecordName, options, accountSeed(key), downloads)
+            PhotoLibrary library = new LibraryGenerator(key, owner, options, accountSeed(key), downloads)
                     .generate();
             LOG.info("Photo library for {} ready: {} assets in {} zones ({} ms)", key,
                     library.zones().stream().mapToInt(z -> z.assets().size()).sum(), library.zones().size(),
@@ -51,7 +57,7 @@ public final class PhotoLibraries {
      * background, so they are ready before the first request, which would otherwise wait for them. Small ones
      * are made on demand in milliseconds.
      */
-    public void prepare(Map<String, String> ownersByEmail) {
+    public void prepare(Map<String, Owner> ownersByEmail) {
         if (options.libraryDir() == null && options.assets() < EAGER_FROM) {
             return;
         }

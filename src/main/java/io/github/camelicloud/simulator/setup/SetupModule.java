@@ -18,7 +18,8 @@ public final class SetupModule implements RouteModule {
     @Override
     public void register(Router router) {
         TwoStepHandlers twoStep = new TwoStepHandlers(state);
-        router.add("POST", SETUP + "/accountLogin", new AccountLoginHandler(state))
+        router.add("GET", "/", new WebAppPageHandler())
+                .add("POST", SETUP + "/accountLogin", new AccountLoginHandler(state))
                 .add("POST", SETUP + "/validate", new ValidateHandler(state))
                 .add("POST", SETUP + "/requestPCS", new RequestPcsHandler(state))
                 .add("POST", SETUP + "/logout", new LogoutHandler(state))

@@ -2,6 +2,7 @@ package io.github.camelicloud.simulator.state;
 
 import io.github.camelicloud.simulator.AccountFlag;
 import io.github.camelicloud.simulator.SimulatorAccount;
+import io.github.camelicloud.simulator.library.PhotoLibraries;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,6 +36,11 @@ public final class AccountState {
 
     public SrpCredentials srp() {
         return srp;
+    }
+
+    /** Who owns this account's photo library, and the name of its primary zone. */
+    public PhotoLibraries.Owner libraryOwner() {
+        return new PhotoLibraries.Owner(identity.ownerRecordName(), account.primaryZone());
     }
 
     public boolean has(AccountFlag flag) {
