@@ -43,10 +43,4 @@ final class AuthOptions {
     boolean webUiWanted() {
         return mfaProvider == MfaProviderKind.webui || passwordProviders().contains(PasswordProviderKind.webui);
     }
-
-    void validate() {
-        if (webuiPort < 0 || webuiPort > 65535) {
-            throw new IllegalArgumentException("--webui-port must be a port number from 0 to 65535, got " + webuiPort);
-        }
-    }
 }

@@ -97,6 +97,10 @@ final class DestinationOptions {
         String user = sftpUser;
         String path = sftpPath;
         if (sftpUri != null) {
+            if (sftpHost != null || sftpPort != null || sftpUser != null || sftpPath != null) {
+                throw new IllegalArgumentException("Give the SFTP server either as --sftp-uri or as --sftp-host with"
+                        + " --sftp-port/--sftp-user/--sftp-path, not both");
+            }
             if (!"sftp".equalsIgnoreCase(sftpUri.getScheme())) {
                 throw new IllegalArgumentException("--sftp-uri must look like sftp://user@host:port/path, got "
                         + sftpUri.getScheme() + ":...");
@@ -105,11 +109,11 @@ final class DestinationOptions {
                 throw new IllegalArgumentException("--sftp-uri must not carry a password: use --sftp-password or"
                         + " SFTP_PASSWORD");
             }
-            host = host != null ? host : sftpUri.getHost();
-            port = port != null ? port : sftpUri.getPort() > 0 ? Integer.valueOf(sftpUri.getPort()) : null;
-            user = user != null ? user : sftpUri.getUserInfo();
+            host = sftpUri.getHost();
+            port = sftpUri.getPort() > 0 ? Integer.valueOf(sftpUri.getPort()) : null;
+            user = sftpUri.getUserInfo();
             String uriPath = sftpUri.getPath() == null ? "" : sftpUri.getPath();
-            path = path != null ? path : uriPath.startsWith("/") ? uriPath.substring(1) : uriPath;
+            path = uriPath.startsWith("/") ? uriPath.substring(1) : uriPath;
         }
         String strict = sftpStrictHostKeyChecking.trim().toLowerCase(java.util.Locale.ROOT);
         if (!strict.equals("yes") && !strict.equals("no")) {

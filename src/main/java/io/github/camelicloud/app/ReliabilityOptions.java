@@ -28,17 +28,6 @@ final class ReliabilityOptions {
                     + " Default: ${DEFAULT-VALUE}")
     String metricsHost;
 
-    void validate() {
-        if (connectTimeoutSeconds < 1 || readTimeoutSeconds < 1) {
-            throw new IllegalArgumentException("--connect-timeout and --read-timeout must be 1 second or more (got "
-                    + connectTimeoutSeconds + " and " + readTimeoutSeconds + ")");
-        }
-        if (metricsPort != null && (metricsPort < 1 || metricsPort > 65_535)) {
-            throw new IllegalArgumentException("--metrics-port must be a TCP port (1-65535),"
-                    + " got " + metricsPort);
-        }
-    }
-
     /** The metrics and health endpoint, when --metrics-port asks for it. */
     Optional<Observability> observability() {
         return Optional.ofNullable(metricsPort).map(port -> new Observability(metricsHost, port));

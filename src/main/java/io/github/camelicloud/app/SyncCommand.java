@@ -235,15 +235,12 @@ public final class SyncCommand implements Callable<Integer> {
             settings = ICloudSyncSettings.from(config, Clock.systemDefaultZone());
             validate();
             deletionOptions.validate();
-            reliability.validate();
             remotes = destinationOptions.destinations();
             delivered = stateOptions.deliveredState(stateDirectory());
-            authOptions.validate();
             notificationOptions.validate();
             notificationOptions.applyTo(config);
         } catch (IllegalArgumentException e) {
-            out.println("argument: " + e.getMessage());
-            return 2;
+            return UsageErrors.report(e.getMessage());
         }
         AutoCloseable logs = onlyPrintFilenames ? LogOutput.toStderr() : () -> { }; // stdout: only the paths
         ICloudSimulator simulator = null;
@@ -251,15 +248,13 @@ public final class SyncCommand implements Callable<Integer> {
             if (demo) {
                 simulator = startDemoSimulator();
             } else if (username == null) {
-                out.println("Missing --username. Pass your Apple ID (--username me@icloud.com), or try --demo to run"
-                        + " against the built-in simulator.");
-                return 2;
+                return UsageErrors.report("Missing --username. Pass your Apple ID (--username me@icloud.com), or try"
+                        + " --demo to run against the built-in simulator.");
             }
             if (directory == null && (remotes.isEmpty() || onlyPrintFilenames) && !authOnly && !listLibraries
                     && !listAlbums) {
-                out.println("Missing --directory: where should the photos go? (e.g. --directory ~/Pictures/iCloud,"
-                        + " or --s3-bucket / --sftp-uri)");
-                return 2;
+                return UsageErrors.report("Missing --directory: where should the photos go? (e.g. --directory"
+                        + " ~/Pictures/iCloud, or --s3-bucket / --sftp-uri)");
             }
             signInAids = SignInAids.open(authOptions, username, password, interactive);
             signInAids.webPageAddress().ifPresent(config::setMfaWebPageUrl);
@@ -338,16 +333,6 @@ public final class SyncCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if (recent != null && recent < 0) {
-            throw new IllegalArgumentException("--recent must be 0 or more, got " + recent);
-        }
-        if (untilFound != null && untilFound < 1) {
-            throw new IllegalArgumentException("--until-found must be 1 or more, got " + untilFound);
-        }
-        if (watchWithInterval != null && watchWithInterval < 1) {
-            throw new IllegalArgumentException("--watch-with-interval must be 1 or more seconds, got "
-                    + watchWithInterval);
-        }
         if (skipPhotos && skipVideos) {
             throw new IllegalArgumentException("--skip-photos and --skip-videos together would download nothing");
         }
