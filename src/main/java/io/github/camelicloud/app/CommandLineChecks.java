@@ -1,5 +1,6 @@
 package io.github.camelicloud.app;
 
+import io.github.camelicloud.app.credentials.SecretFile;
 import io.github.camelicloud.sync.NumericOption;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -9,7 +10,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Checks of the parsed command line that picocli's types cannot express, before anything runs: each numeric
- * flag's range ({@link NumericOption}, shared with the endpoint) and a download folder this system can name.
+ * flag's range ({@link NumericOption}, shared with the endpoint), a download folder this system can name, and
+ * secrets' files that can be read.
  */
 final class CommandLineChecks {
 
@@ -41,8 +43,20 @@ final class CommandLineChecks {
             if (parsed.hasMatchedOption("--directory")) {
                 folder(parsed.matchedOptionValue("--directory", ""));
             }
+            secretFile(parsed, "--password-file", "--password");
+            secretFile(parsed, "--s3-secret-key-file", "--s3-secret-key");
         } catch (IllegalArgumentException e) {
             throw new ParameterException(parsed.commandSpec().commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /** A secret's file must be readable, and is the only way the secret is given. */
+    private static void secretFile(ParseResult parsed, String fileFlag, String flag) {
+        if (parsed.hasMatchedOption(fileFlag)) {
+            if (parsed.hasMatchedOption(flag)) {
+                throw new IllegalArgumentException("Give " + flag + " or " + fileFlag + ", not both");
+            }
+            SecretFile.read(parsed.matchedOptionValue(fileFlag, (Path) null), fileFlag);
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.camelicloud.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.github.camelicloud.app.log.TerminalText;
 import io.github.camelicloud.app.destination.DeliveredState;
 import io.github.camelicloud.app.destination.Destination;
 import io.github.camelicloud.app.destination.DestinationException;
@@ -65,7 +66,8 @@ public final class SyncCommand implements Callable<Integer> {
     String username;
 
     @Option(names = {"-p", "--password"}, paramLabel = "PASSWORD",
-            description = "Your iCloud password (default: ask on the console when needed)")
+            description = "Your iCloud password (default: ask on the console when needed). Other users see it in"
+                    + " ps: prefer --password-file, or ICLOUD_PASSWORD with --password-provider env")
     String password;
 
     @Option(names = "--cookie-directory", paramLabel = "DIR",
@@ -409,8 +411,8 @@ public final class SyncCommand implements Callable<Integer> {
     private String describe(AccountSession account) {
         String trust = account.trustExpiresAt().map(this::describeExpiry)
                 .orElse("no trust expiry reported (no MFA trust in use)");
-        return "Signed in as " + account.appleId() + (account.fullName().isEmpty() ? "" : " (" + account.fullName()
-                + ")") + "; " + trust;
+        return TerminalText.clean("Signed in as " + account.appleId() + (account.fullName().isEmpty() ? "" : " ("
+                + account.fullName() + ")")) + "; " + trust;
     }
 
     private String describeExpiry(Instant expiry) {
