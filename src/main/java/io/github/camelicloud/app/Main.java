@@ -62,6 +62,7 @@ public final class Main {
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(new UsageErrors());
+        cli.setExecutionExceptionHandler(UsageErrors::failed);
         cli.setExecutionStrategy(CommandLineChecks.thenRun(new CommandLine.RunLast()));
         return cli.execute(args);
     }

@@ -2,13 +2,14 @@ package io.github.camelicloud.app;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Every mistake on the command line, picocli's and ours alike, ends the same way: one line on stderr saying
- * what is wrong, a hint where to look, exit code 2.
+ * what is wrong, a hint where to look, exit code 2. A command failing unexpectedly is one logged line, exit 1.
  */
 final class UsageErrors implements CommandLine.IParameterExceptionHandler {
 
@@ -27,6 +28,12 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
                 "camel-icloud ", "") + " --help' for the options.");
         err.flush();
         return EXIT_CODE;
+    }
+
+    /** A command that failed unexpectedly: its message on one line, exit code 1; the stack trace at debug level. */
+    static int failed(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+        LoggerFactory.getLogger(UsageErrors.class).error("{}: {}", e.getClass().getSimpleName(), e.getMessage(), e);
+        return 1;
     }
 
     /** Our own checks' findings, said the same way; returns the exit code. */

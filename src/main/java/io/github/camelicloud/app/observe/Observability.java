@@ -81,7 +81,7 @@ public final class Observability {
         protected void doStart() throws Exception {
             super.doStart();
             getRouter().route().order(Integer.MIN_VALUE).handler(context -> {
-                if (hostAllowed.test(context.request().getHeader("Host"))) {
+                if (hostAllowed.test(context.request().host())) { // Host, or HTTP/2's :authority
                     context.next();
                 } else {
                     context.response().setStatusCode(421).end("Misdirected request: unknown host name\n");
