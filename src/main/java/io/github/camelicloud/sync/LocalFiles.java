@@ -66,7 +66,8 @@ public final class LocalFiles {
         try {
             return claimed.containsKey(relative) || Files.isRegularFile(resolve(relative));
         } catch (IllegalArgumentException unwritable) {
-            return false; // its own delivery fails with the reason; the other files of the pass go on
+            LOG.error(unwritable.getMessage()); // this file's delivery fails; the other files of the pass go on
+            return false;
         }
     }
 

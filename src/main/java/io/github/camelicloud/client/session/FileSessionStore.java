@@ -46,7 +46,13 @@ public final class FileSessionStore implements SessionStore {
     }
 
     public Path sessionFile() {
-        return directory.resolve(stem + ".camel-icloud.json");
+        try {
+            return directory.resolve(stem + ".camel-icloud.json");
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ICloudException("The session file of " + stem + " cannot be named: file names on this system are "
+                    + System.getProperty("sun.jnu.encoding") + " (the locale's character set); run with a UTF-8"
+                    + " locale, e.g. LANG=C.UTF-8");
+        }
     }
 
     @Override
