@@ -1,6 +1,8 @@
 package io.github.camelicloud.app;
 
 import io.github.camelicloud.app.credentials.PasswordProviderKind;
+import io.github.camelicloud.app.credentials.SecretFile;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -35,6 +37,16 @@ final class AuthOptions {
                     + " Default: ${DEFAULT-VALUE}")
     String webuiHost;
 
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Read the iCloud password from the first line of FILE (keep it owner-only): unlike"
+                    + " --password, it is not shown to other users by ps. Used as the 'parameter' provider")
+    Path passwordFile;
+
+    /** What the 'parameter' provider offers: --password, or the first line of --password-file. */
+    String passwordParameter(String password) {
+        return passwordFile == null ? password : SecretFile.read(passwordFile, "--password-file");
+    }
+
     List<PasswordProviderKind> passwordProviders() {
         return passwordProviders.isEmpty() ? DEFAULT_PASSWORD_PROVIDERS
                 : passwordProviders.stream().distinct().toList();
@@ -42,11 +54,5 @@ final class AuthOptions {
 
     boolean webUiWanted() {
         return mfaProvider == MfaProviderKind.webui || passwordProviders().contains(PasswordProviderKind.webui);
-    }
-
-    void validate() {
-        if (webuiPort < 0 || webuiPort > 65535) {
-            throw new IllegalArgumentException("--webui-port must be a port number from 0 to 65535, got " + webuiPort);
-        }
     }
 }

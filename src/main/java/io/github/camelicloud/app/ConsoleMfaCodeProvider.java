@@ -1,5 +1,6 @@
 package io.github.camelicloud.app;
 
+import io.github.camelicloud.app.log.TerminalText;
 import io.github.camelicloud.client.auth.MfaCodeProvider;
 import io.github.camelicloud.client.auth.TrustedPhone;
 import io.github.camelicloud.client.auth.TwoStepDevice;
@@ -33,7 +34,7 @@ final class ConsoleMfaCodeProvider implements MfaCodeProvider {
             out.println("The code was not accepted, please try again.");
         }
         for (int i = 0; i < phones.size() && i < 26; i++) {
-            out.println("  " + (char) ('a' + i) + ": " + phones.get(i).obfuscatedNumber());
+            out.println("  " + (char) ('a' + i) + ": " + TerminalText.clean(phones.get(i).obfuscatedNumber()));
         }
         String letters = phones.isEmpty() ? "" : phones.size() == 1 ? "a" : "a-" + (char) ('a' + Math.min(25, phones.size() - 1));
         String prompt = phones.isEmpty() ? "Please enter two-factor authentication code: "
@@ -71,7 +72,7 @@ final class ConsoleMfaCodeProvider implements MfaCodeProvider {
             return Optional.empty();
         }
         for (int i = 0; i < devices.size(); i++) {
-            out.println("  " + i + ": " + devices.get(i).displayName());
+            out.println("  " + i + ": " + TerminalText.clean(devices.get(i).displayName()));
         }
         while (true) {
             Optional<String> line = ask("Please choose an option: [0]: ");

@@ -24,10 +24,6 @@ final class DeletionOptions {
 
     /** @throws IllegalArgumentException naming the flags that do not fit */
     void validate() {
-        if (keepIcloudRecentDays != null && keepIcloudRecentDays < 0) {
-            throw new IllegalArgumentException("--keep-icloud-recent-days must be 0 or more, got "
-                    + keepIcloudRecentDays);
-        }
         if (autoDelete && deleteAfterDownload) { // as icloudpd: the downloaded photos would be deleted locally next
             throw new IllegalArgumentException("--auto-delete and --delete-after-download are mutually exclusive");
         }

@@ -1,5 +1,6 @@
 package io.github.camelicloud.app;
 
+import io.github.camelicloud.app.credentials.SecretFile;
 import io.github.camelicloud.app.destination.Destination;
 import io.github.camelicloud.app.destination.S3Destination;
 import io.github.camelicloud.app.destination.S3Settings;
@@ -34,8 +35,13 @@ final class DestinationOptions {
     String s3AccessKey;
 
     @Option(names = "--s3-secret-key", paramLabel = "SECRET", defaultValue = "${env:AWS_SECRET_ACCESS_KEY}",
-            description = "Default: AWS_SECRET_ACCESS_KEY")
+            description = "Default: AWS_SECRET_ACCESS_KEY. Other users see it in ps: prefer the variable or"
+                    + " --s3-secret-key-file")
     String s3SecretKey;
+
+    @Option(names = "--s3-secret-key-file", paramLabel = "FILE",
+            description = "Read the S3 secret key from the first line of FILE (keep it owner-only)")
+    Path s3SecretKeyFile;
 
     @Option(names = "--sftp-uri", paramLabel = "URI",
             description = "Also mirror to sftp://user@host:port/path (path relative to the login folder; //path"
@@ -79,7 +85,8 @@ final class DestinationOptions {
         List<Destination> all = new ArrayList<>();
         if (s3Bucket != null) {
             all.add(new S3Destination(new S3Settings(s3Bucket, s3Prefix, Optional.ofNullable(s3Endpoint), s3Region,
-                    nonEmpty(s3AccessKey), nonEmpty(s3SecretKey))));
+                    nonEmpty(s3AccessKey), nonEmpty(s3SecretKeyFile == null ? s3SecretKey
+                            : SecretFile.read(s3SecretKeyFile, "--s3-secret-key-file")))));
         } else if (s3Prefix != null || s3Endpoint != null) {
             throw new IllegalArgumentException("--s3-prefix/--s3-endpoint need --s3-bucket");
         }
@@ -97,6 +104,10 @@ final class DestinationOptions {
         String user = sftpUser;
         String path = sftpPath;
         if (sftpUri != null) {
+            if (sftpHost != null || sftpPort != null || sftpUser != null || sftpPath != null) {
+                throw new IllegalArgumentException("Give the SFTP server either as --sftp-uri or as --sftp-host with"
+                        + " --sftp-port/--sftp-user/--sftp-path, not both");
+            }
             if (!"sftp".equalsIgnoreCase(sftpUri.getScheme())) {
                 throw new IllegalArgumentException("--sftp-uri must look like sftp://user@host:port/path, got "
                         + sftpUri.getScheme() + ":...");
@@ -105,11 +116,11 @@ final class DestinationOptions {
                 throw new IllegalArgumentException("--sftp-uri must not carry a password: use --sftp-password or"
                         + " SFTP_PASSWORD");
             }
-            host = host != null ? host : sftpUri.getHost();
-            port = port != null ? port : sftpUri.getPort() > 0 ? Integer.valueOf(sftpUri.getPort()) : null;
-            user = user != null ? user : sftpUri.getUserInfo();
+            host = sftpUri.getHost();
+            port = sftpUri.getPort() > 0 ? Integer.valueOf(sftpUri.getPort()) : null;
+            user = sftpUri.getUserInfo();
             String uriPath = sftpUri.getPath() == null ? "" : sftpUri.getPath();
-            path = path != null ? path : uriPath.startsWith("/") ? uriPath.substring(1) : uriPath;
+            path = uriPath.startsWith("/") ? uriPath.substring(1) : uriPath;
         }
         String strict = sftpStrictHostKeyChecking.trim().toLowerCase(java.util.Locale.ROOT);
         if (!strict.equals("yes") && !strict.equals("no")) {

@@ -1,5 +1,6 @@
 package io.github.camelicloud.app;
 
+import io.github.camelicloud.app.log.TerminalText;
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.photos.PhotoAlbum;
 import io.github.camelicloud.client.photos.PhotoLibrary;
@@ -27,14 +28,14 @@ final class LibraryCommands {
     void listLibraries() {
         out.println("Libraries:");
         for (PhotoLibrary library : client.photos().libraries()) {
-            out.println(library.name());
+            out.println(TerminalText.clean(library.name()));
         }
     }
 
     void listAlbums(String libraryName) {
         out.println("Albums:");
         for (String name : library(libraryName).albums().keySet()) {
-            out.println(name);
+            out.println(TerminalText.clean(name));
         }
     }
 

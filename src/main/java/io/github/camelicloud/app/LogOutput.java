@@ -20,7 +20,7 @@ final class LogOutput {
         var stdout = root.getAppender("STDOUT");
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
-        encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss} %-8level %msg%n");
+        encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss} %-8level %safeMsg%n%debugEx"); // logback.xml's
         encoder.start();
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);

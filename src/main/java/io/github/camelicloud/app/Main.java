@@ -18,7 +18,12 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] original) throws Exception {
+        java.util.OptionalInt relaunched = Utf8Relaunch.ifNeeded(original); // C/POSIX locale: names need UTF-8
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.getAsInt());
+        }
+        String[] args = Utf8Relaunch.arguments(original);
         if (args.length == 0 && Files.isRegularFile(Path.of("application.properties"))) {
             runCamelMain(); // the routes of ./routes, configured by ./application.properties
             return;
@@ -49,14 +54,16 @@ public final class Main {
                     return new SeveralAccounts(accounts, in, out, interactive, pause).run();
                 }
             } catch (IllegalArgumentException e) {
-                out.println("argument: " + e.getMessage());
-                return 2;
+                return UsageErrors.report(e.getMessage());
             }
         }
         CommandLine cli = new CommandLine(new SyncCommand(in, out, interactive));
         cli.addSubcommand("icloud", new KeyringCommand(in, out, Keyring.system()));
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(new UsageErrors());
+        cli.setExecutionExceptionHandler(UsageErrors::failed);
+        cli.setExecutionStrategy(CommandLineChecks.thenRun(new CommandLine.RunLast()));
         return cli.execute(args);
     }
 }

@@ -57,15 +57,8 @@ final class NotificationOptions {
     }
 
     void validate() {
-        if (smtpPort < 1 || smtpPort > 65_535) {
-            throw new IllegalArgumentException("--smtp-port must be 1-65535, got " + smtpPort);
-        }
         if (smtpHost == null || smtpHost.isBlank()) {
             throw new IllegalArgumentException("--smtp-host must name the mail server, e.g. smtp.gmail.com");
-        }
-        if (mfaExpiryWarningDays < 0) {
-            throw new IllegalArgumentException("--mfa-expiry-warning-days must be 0 or more, got "
-                    + mfaExpiryWarningDays);
         }
         if (notificationScript != null && !Files.isExecutable(notificationScript)) {
             throw new IllegalArgumentException("--notification-script " + notificationScript + " is not an"

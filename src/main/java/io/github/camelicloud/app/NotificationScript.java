@@ -37,6 +37,7 @@ final class NotificationScript implements Processor {
         Map<String, String> env = builder.environment();
         env.remove("ICLOUD_PASSWORD"); // the script learns what happened, not the secrets of this process
         env.remove("SMTP_PASSWORD");
+        env.remove(Utf8Relaunch.ARGUMENTS); // the command line, --password included
         env.put("ICLOUD_USERNAME", m.getHeader(ICloudConstants.USERNAME, "", String.class));
         env.put("ICLOUD_EVENT", m.getHeader(ICloudConstants.MFA_EVENT, "", String.class));
         Instant expiry = m.getHeader(ICloudConstants.TRUST_EXPIRES_AT, Instant.class);

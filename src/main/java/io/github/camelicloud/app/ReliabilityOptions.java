@@ -35,17 +35,6 @@ final class ReliabilityOptions {
                     + " and photo bytes left out: attach it when sign-in breaks. Off by default")
     Path traceFile;
 
-    void validate() {
-        if (connectTimeoutSeconds < 1 || readTimeoutSeconds < 1) {
-            throw new IllegalArgumentException("--connect-timeout and --read-timeout must be 1 second or more (got "
-                    + connectTimeoutSeconds + " and " + readTimeoutSeconds + ")");
-        }
-        if (metricsPort != null && (metricsPort < 1 || metricsPort > 65_535)) {
-            throw new IllegalArgumentException("--metrics-port must be a TCP port (1-65535),"
-                    + " got " + metricsPort);
-        }
-    }
-
     /** The metrics and health endpoint, when --metrics-port asks for it. */
     Optional<Observability> observability() {
         return Optional.ofNullable(metricsPort).map(port -> new Observability(metricsHost, port));

@@ -54,20 +54,18 @@ final class SeveralAccounts {
             cli.setCaseInsensitiveEnumValuesAllowed(true);
             cli.setOverwrittenOptionsAllowed(true); // an account's own options win over the shared ones
             try {
-                cli.parseArgs(arguments.of(i));
+                CommandLineChecks.check(cli.parseArgs(arguments.of(i)));
             } catch (CommandLine.ParameterException e) {
-                out.println("Account " + (i + 1) + " (--username " + arguments.username(i) + "): " + e.getMessage());
-                out.println("Options before the first --username apply to every account, options after a --username"
-                        + " to that account. See --help.");
-                return 2;
+                return UsageErrors.report("Account " + (i + 1) + " (--username " + arguments.username(i) + "): "
+                        + e.getMessage() + " (options before the first --username apply to every account, options"
+                        + " after a --username to that account)");
             }
             if (cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
                 return new CommandLine(new SyncCommand(in, out, interactive)).execute("--help");
             }
             if (i > 0 && !Objects.equals(watch, account.watchWithInterval)) {
-                out.println("--watch-with-interval applies to every account: give it once, before the first"
-                        + " --username");
-                return 2;
+                return UsageErrors.report("--watch-with-interval applies to every account: give it once, before the"
+                        + " first --username");
             }
             watch = account.watchWithInterval;
             account.watchWithInterval = null; // the rounds are run here, every account in each

@@ -40,10 +40,11 @@ final class SignInAids implements AutoCloseable {
         this.webMfa = webMfa;
     }
 
-    static SignInAids open(AuthOptions options, String username, String passwordParameter, boolean interactive) {
+    static SignInAids open(AuthOptions options, String username, String passwordFlag, boolean interactive) {
+        String passwordParameter = options.passwordParameter(passwordFlag);
         List<PasswordProviderKind> kinds = options.passwordProviders();
         if (passwordParameter != null && !kinds.contains(PasswordProviderKind.parameter)) {
-            LOG.warn("--password is not used: 'parameter' is not one of the --password-provider values {}", kinds);
+            LOG.warn("--password (or --password-file) is not used: 'parameter' is not one of the --password-provider values {}", kinds);
         }
         Optional<WebUiState> state = Optional.empty();
         Optional<WebUiServer> server = Optional.empty();

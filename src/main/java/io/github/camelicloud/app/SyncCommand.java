@@ -2,6 +2,7 @@ package io.github.camelicloud.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.github.camelicloud.app.log.TerminalText;
 import io.github.camelicloud.app.destination.DeliveredState;
 import io.github.camelicloud.app.destination.Destination;
 import io.github.camelicloud.app.destination.DestinationException;
@@ -65,7 +66,8 @@ public final class SyncCommand implements Callable<Integer> {
     String username;
 
     @Option(names = {"-p", "--password"}, paramLabel = "PASSWORD",
-            description = "Your iCloud password (default: ask on the console when needed)")
+            description = "Your iCloud password (default: ask on the console when needed). Other users see it in"
+                    + " ps: prefer --password-file, or ICLOUD_PASSWORD with --password-provider env")
     String password;
 
     @Option(names = "--cookie-directory", paramLabel = "DIR",
@@ -235,15 +237,12 @@ public final class SyncCommand implements Callable<Integer> {
             settings = ICloudSyncSettings.from(config, Clock.systemDefaultZone());
             validate();
             deletionOptions.validate();
-            reliability.validate();
             remotes = destinationOptions.destinations();
             delivered = stateOptions.deliveredState(stateDirectory());
-            authOptions.validate();
             notificationOptions.validate();
             notificationOptions.applyTo(config);
         } catch (IllegalArgumentException e) {
-            out.println("argument: " + e.getMessage());
-            return 2;
+            return UsageErrors.report(e.getMessage());
         }
         AutoCloseable logs = onlyPrintFilenames ? LogOutput.toStderr() : () -> { }; // stdout: only the paths
         ICloudSimulator simulator = null;
@@ -251,15 +250,13 @@ public final class SyncCommand implements Callable<Integer> {
             if (demo) {
                 simulator = startDemoSimulator();
             } else if (username == null) {
-                out.println("Missing --username. Pass your Apple ID (--username me@icloud.com), or try --demo to run"
-                        + " against the built-in simulator.");
-                return 2;
+                return UsageErrors.report("Missing --username. Pass your Apple ID (--username me@icloud.com), or try"
+                        + " --demo to run against the built-in simulator.");
             }
             if (directory == null && (remotes.isEmpty() || onlyPrintFilenames) && !authOnly && !listLibraries
                     && !listAlbums) {
-                out.println("Missing --directory: where should the photos go? (e.g. --directory ~/Pictures/iCloud,"
-                        + " or --s3-bucket / --sftp-uri)");
-                return 2;
+                return UsageErrors.report("Missing --directory: where should the photos go? (e.g. --directory"
+                        + " ~/Pictures/iCloud, or --s3-bucket / --sftp-uri)");
             }
             signInAids = SignInAids.open(authOptions, username, password, interactive);
             signInAids.webPageAddress().ifPresent(config::setMfaWebPageUrl);
@@ -338,16 +335,6 @@ public final class SyncCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if (recent != null && recent < 0) {
-            throw new IllegalArgumentException("--recent must be 0 or more, got " + recent);
-        }
-        if (untilFound != null && untilFound < 1) {
-            throw new IllegalArgumentException("--until-found must be 1 or more, got " + untilFound);
-        }
-        if (watchWithInterval != null && watchWithInterval < 1) {
-            throw new IllegalArgumentException("--watch-with-interval must be 1 or more seconds, got "
-                    + watchWithInterval);
-        }
         if (skipPhotos && skipVideos) {
             throw new IllegalArgumentException("--skip-photos and --skip-videos together would download nothing");
         }
@@ -424,8 +411,8 @@ public final class SyncCommand implements Callable<Integer> {
     private String describe(AccountSession account) {
         String trust = account.trustExpiresAt().map(this::describeExpiry)
                 .orElse("no trust expiry reported (no MFA trust in use)");
-        return "Signed in as " + account.appleId() + (account.fullName().isEmpty() ? "" : " (" + account.fullName()
-                + ")") + "; " + trust;
+        return TerminalText.clean("Signed in as " + account.appleId() + (account.fullName().isEmpty() ? "" : " ("
+                + account.fullName() + ")")) + "; " + trust;
     }
 
     private String describeExpiry(Instant expiry) {

@@ -3,6 +3,7 @@ package io.github.camelicloud.component;
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.auth.MfaCodeProvider;
 import io.github.camelicloud.client.http.RetryPolicy;
+import io.github.camelicloud.sync.NumericOption;
 import java.time.Duration;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
@@ -327,7 +328,7 @@ public class ICloudConfiguration implements Cloneable {
 
     /** Only the N most recent assets. */
     public void setRecent(Integer recent) {
-        this.recent = recent;
+        this.recent = NumericOption.RECENT.checkEndpoint(recent);
     }
 
     public Integer getUntilFound() {
@@ -336,7 +337,7 @@ public class ICloudConfiguration implements Cloneable {
 
     /** Stop a pass after N consecutive assets whose files are already at the destination. */
     public void setUntilFound(Integer untilFound) {
-        this.untilFound = untilFound;
+        this.untilFound = NumericOption.UNTIL_FOUND.checkEndpoint(untilFound);
     }
 
     public boolean isDryRun() {
@@ -390,7 +391,7 @@ public class ICloudConfiguration implements Cloneable {
      * destination holds all its files (icloudpd's --keep-icloud-recent-days; 0 = every one).
      */
     public void setKeepRecentDays(Integer keepRecentDays) {
-        this.keepRecentDays = keepRecentDays;
+        this.keepRecentDays = NumericOption.KEEP_RECENT_DAYS.checkEndpoint(keepRecentDays);
     }
 
     public int getPageSize() {
@@ -399,7 +400,7 @@ public class ICloudConfiguration implements Cloneable {
 
     /** Assets per batch: exchanges are created and processed a page at a time, so memory stays flat. */
     public void setPageSize(int pageSize) {
-        this.pageSize = pageSize;
+        this.pageSize = NumericOption.PAGE_SIZE.checkEndpoint(pageSize);
     }
 
     public int getConcurrency() {
@@ -408,7 +409,7 @@ public class ICloudConfiguration implements Cloneable {
 
     /** Files downloaded (and routed) at the same time; 1 routes them one by one in icloudpd's order. */
     public void setConcurrency(int concurrency) {
-        this.concurrency = concurrency;
+        this.concurrency = NumericOption.CONCURRENCY.checkEndpoint(concurrency);
     }
 
     public IdempotentRepository getIdempotentRepository() {
@@ -456,7 +457,7 @@ public class ICloudConfiguration implements Cloneable {
 
     /** Retries when Apple throttles or a connection breaks. */
     public void setMaxRetries(int maxRetries) {
-        this.maxRetries = maxRetries;
+        this.maxRetries = NumericOption.MAX_RETRIES.checkEndpoint(maxRetries);
     }
 
     public int getRetryDelaySeconds() {
@@ -465,7 +466,7 @@ public class ICloudConfiguration implements Cloneable {
 
     /** First pause before a retry, doubled each time. */
     public void setRetryDelaySeconds(int retryDelaySeconds) {
-        this.retryDelaySeconds = retryDelaySeconds;
+        this.retryDelaySeconds = NumericOption.RETRY_DELAY.checkEndpoint(retryDelaySeconds);
     }
 
     public boolean isIncrementalSync() {
@@ -527,7 +528,7 @@ public class ICloudConfiguration implements Cloneable {
 
     /** How many days before the MFA trust ends the mfa-expiring alert is sent. */
     public void setMfaExpiryWarningDays(int mfaExpiryWarningDays) {
-        this.mfaExpiryWarningDays = mfaExpiryWarningDays;
+        this.mfaExpiryWarningDays = NumericOption.MFA_EXPIRY_WARNING_DAYS.checkEndpoint(mfaExpiryWarningDays);
     }
 
     public String getMfaWebPageUrl() {
@@ -545,7 +546,7 @@ public class ICloudConfiguration implements Cloneable {
 
     /** How long to wait for a connection to Apple before the attempt counts as failed (and is retried). */
     public void setConnectTimeoutSeconds(int connectTimeoutSeconds) {
-        this.connectTimeoutSeconds = connectTimeoutSeconds;
+        this.connectTimeoutSeconds = NumericOption.CONNECT_TIMEOUT.checkEndpoint(connectTimeoutSeconds);
     }
 
     public int getReadTimeoutSeconds() {
@@ -554,6 +555,6 @@ public class ICloudConfiguration implements Cloneable {
 
     /** How long an answer may go without a byte (a stalled download) before it is resumed from where it was. */
     public void setReadTimeoutSeconds(int readTimeoutSeconds) {
-        this.readTimeoutSeconds = readTimeoutSeconds;
+        this.readTimeoutSeconds = NumericOption.READ_TIMEOUT.checkEndpoint(readTimeoutSeconds);
     }
 }

@@ -316,7 +316,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         m.setHeader(ICloudConstants.ASSET_ID, asset.id());
         m.setHeader(ICloudConstants.RECORD_NAME, asset.recordName());
         m.setHeader(ICloudConstants.VERSION, d.label());
-        m.setHeader(ICloudConstants.FILE_NAME, Path.of(d.relativePath()).getFileName().toString());
+        m.setHeader(ICloudConstants.FILE_NAME, d.relativePath().substring(d.relativePath().lastIndexOf('/') + 1));
         m.setHeader(ICloudConstants.RELATIVE_PATH, d.relativePath());
         m.setHeader(ICloudConstants.SIZE, d.version().size());
         m.setHeader(Exchange.CONTENT_LENGTH, d.version().size());

@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param retryAfter sent as a {@code Retry-After} header (whole seconds) when not null
  * @param kind       what goes wrong
  * @param delay      how long a {@link Kind#SLOW} answer waits, or a {@link Kind#STALL}ed body hangs
+ * @param cutAfter   where a {@link Kind#RESET} or {@link Kind#STALL} breaks the body, in bytes of that answer
+ *                   (0: half way); an answer no longer than that goes through whole. A CDN that cuts every
+ *                   long transfer is {@code reset} with a large count and {@code after=500M}
  */
 public record Fault(String method, String path, int status, int count, Duration retryAfter, Kind kind,
-        Duration delay) {
+        Duration delay, long cutAfter) {
 
     /** What goes wrong; the wire names are those of {@code --fault} and of the {@code /_simulator/faults} JSON. */
     public enum Kind {
@@ -81,6 +84,13 @@ public record Fault(String method, String path, int status, int count, Duration 
         if (delay.isNegative()) {
             throw new IllegalArgumentException("fault delay must not be negative, got " + delay);
         }
+        if (cutAfter < 0) {
+            throw new IllegalArgumentException("fault cut point must not be negative, got " + cutAfter);
+        }
+    }
+
+    public Fault(String method, String path, int status, int count, Duration retryAfter, Kind kind, Duration delay) {
+        this(method, path, status, count, retryAfter, kind, delay, 0);
     }
 
     /** A status fault, as before kinds existed. */
@@ -119,15 +129,20 @@ public record Fault(String method, String path, int status, int count, Duration 
     }
 
     public Fault times(int newCount) {
-        return new Fault(method, path, status, newCount, retryAfter, kind, delay);
+        return new Fault(method, path, status, newCount, retryAfter, kind, delay, cutAfter);
     }
 
     public Fault retryAfter(Duration newRetryAfter) {
-        return new Fault(method, path, status, count, newRetryAfter, kind, delay);
+        return new Fault(method, path, status, count, newRetryAfter, kind, delay, cutAfter);
     }
 
     public Fault delay(Duration newDelay) {
-        return new Fault(method, path, status, count, retryAfter, kind, newDelay);
+        return new Fault(method, path, status, count, retryAfter, kind, newDelay, cutAfter);
+    }
+
+    /** The body breaks after {@code bytes} of each answer instead of half way. */
+    public Fault cutAfter(long bytes) {
+        return new Fault(method, path, status, count, retryAfter, kind, delay, bytes);
     }
 
     public boolean matches(String requestMethod, String requestPath) {
@@ -143,9 +158,9 @@ public record Fault(String method, String path, int status, int count, Duration 
     }
 
     /**
-     * The {@code --fault} spec: {@code TYPE,path=PATH[,method=M][,count=N][,retry-after=S][,delay-ms=MS]}, TYPE an
-     * HTTP status or reset, truncate, stall, slow, expire-session. Example: {@code 429,path=/database/*,count=2,
-     * retry-after=1}.
+     * The {@code --fault} spec: {@code TYPE,path=PATH[,method=M][,count=N][,retry-after=S][,delay-ms=MS]
+     * [,after=SIZE]}, TYPE an HTTP status or reset, truncate, stall, slow, expire-session. Examples: {@code
+     * 429,path=/database/*,count=2,retry-after=1}; {@code reset,path=/B/*,count=1000,after=500M}.
      */
     public static Fault parse(String spec) {
         String[] parts = spec.split(",");
@@ -156,6 +171,7 @@ public record Fault(String method, String path, int status, int count, Duration 
         int count = 1;
         Duration retryAfter = null;
         Duration delay = null;
+        long cutAfter = 0;
         for (int i = 1; i < parts.length; i++) {
             String[] kv = parts[i].split("=", 2);
             if (kv.length != 2) {
@@ -169,8 +185,9 @@ public record Fault(String method, String path, int status, int count, Duration 
                     case "count" -> count = Integer.parseInt(value);
                     case "retry-after" -> retryAfter = Duration.ofSeconds(Long.parseLong(value));
                     case "delay-ms" -> delay = Duration.ofMillis(Long.parseLong(value));
+                    case "after" -> cutAfter = ByteSize.parse(value);
                     default -> throw new IllegalArgumentException("unknown key '" + kv[0] + "' in fault '" + spec
-                            + "': use path, method, count, retry-after (seconds), delay-ms");
+                            + "': use path, method, count, retry-after (seconds), delay-ms, after (bytes)");
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("'" + kv[0] + "' needs a whole number in fault '" + spec + "'");
@@ -180,6 +197,6 @@ public record Fault(String method, String path, int status, int count, Duration 
             throw new IllegalArgumentException("fault '" + spec + "' needs a path, e.g. path=/B/* (downloads) or "
                     + "path=/database/* (CloudKit)");
         }
-        return new Fault(method, path, status, count, retryAfter, kind, delay);
+        return new Fault(method, path, status, count, retryAfter, kind, delay, cutAfter);
     }
 }

@@ -91,8 +91,10 @@ public final class SimulatorCommand implements Callable<Integer> {
     Path caOut;
 
     @Option(names = "--fault", paramLabel = "SPEC", description = "Inject a fault (repeatable): TYPE,path=PATH"
-            + "[,method=M][,count=N][,retry-after=S][,delay-ms=MS]. TYPE is an HTTP status (503, 429, 410 for an "
-            + "expired download URL, 421...) or reset (connection dropped mid-body), truncate (body shorter than its "
+            + "[,method=M][,count=N][,retry-after=S][,delay-ms=MS][,after=SIZE]. TYPE is an HTTP status (503, 429, 410"
+            + " for an expired download URL, 421...) or reset (connection dropped mid-body, half way or after SIZE"
+            + " bytes of the answer: reset,path=/B/*,count=1000,after=500M cuts every long download every 500 MB),"
+            + " truncate (body shorter than its "
             + "Content-Length), stall (body hangs: the client's read timeout must fire), slow (answer delayed), "
             + "expire-session (every session expires). PATH is exact or a prefix ending in *: /B/* are downloads, "
             + "/database/* CloudKit. Example: --fault 429,path=/database/*,count=2,retry-after=1")

@@ -60,7 +60,18 @@ public final class FolderStructure {
             }
         }
         parts.add(new Part(literal.toString(), false));
-        return new FolderStructure(format, List.copyOf(parts), zone, locale);
+        FolderStructure structure = new FolderStructure(format, List.copyOf(parts), zone, locale);
+        structure.refuseEscapes();
+        return structure;
+    }
+
+    /** Dates never make {@code ..} or a leading {@code /}: a sample shows whether the literal text does. */
+    private void refuseEscapes() {
+        String sample = folderFor(Instant.parse("2001-02-03T04:05:06Z")).replace('\\', '/');
+        if (sample.startsWith("/") || java.util.Arrays.asList(sample.split("/")).contains("..")) {
+            throw new IllegalArgumentException("Format " + format + " specified in --folder-structure would put files"
+                    + " outside the download folder: use a relative layout such as " + DEFAULT);
+        }
     }
 
     private static IllegalArgumentException invalid(String format) {

@@ -3,6 +3,7 @@ package io.github.camelicloud.sync;
 import io.github.camelicloud.sync.SyncOptions.FileMatchPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -62,12 +63,24 @@ public final class LocalFiles {
     }
 
     private boolean present(String relative) {
-        return claimed.containsKey(relative) || Files.isRegularFile(resolve(relative));
+        try {
+            return claimed.containsKey(relative) || Files.isRegularFile(resolve(relative));
+        } catch (IllegalArgumentException unwritable) {
+            LOG.error(unwritable.getMessage()); // this file's delivery fails; the other files of the pass go on
+            return false;
+        }
     }
 
-    /** The absolute path of a relative one, refusing anything that would leave the folder. */
+    /** The absolute path of a relative one, refusing anything that would leave the folder or cannot be named. */
     public Path resolve(String relative) {
-        Path path = root.resolve(relative).normalize();
+        Path path;
+        try {
+            path = root.resolve(relative).normalize();
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("Cannot write " + relative + ": file names on this system are "
+                    + System.getProperty("sun.jnu.encoding") + " (the locale's character set); run with a UTF-8"
+                    + " locale, e.g. LANG=C.UTF-8");
+        }
         if (!path.startsWith(root) || path.equals(root)) {
             throw new IllegalArgumentException("Refusing to write outside " + root + ": " + relative);
         }

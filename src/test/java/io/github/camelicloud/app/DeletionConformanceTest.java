@@ -269,10 +269,10 @@ class DeletionConformanceTest {
     void flagsThatContradictEachOtherAreRefused() {
         Replay both = run(server("listing_photos"), "--auto-delete", "--delete-after-download");
         assertThat(both.cli().exitCode()).isEqualTo(2);
-        assertThat(both.cli().output()).contains("--auto-delete and --delete-after-download are mutually exclusive");
+        assertThat(both.cli().errors()).contains("--auto-delete and --delete-after-download are mutually exclusive");
         Replay negative = run(server("listing_photos"), "--keep-icloud-recent-days", "-1");
         assertThat(negative.cli().exitCode()).isEqualTo(2);
-        assertThat(negative.cli().output()).contains("--keep-icloud-recent-days must be 0 or more, got -1");
+        assertThat(negative.cli().errors()).contains("--keep-icloud-recent-days must be 0 or more, got -1");
     }
 
     private static String[] photoFlags(String... more) {

@@ -115,10 +115,10 @@ class DownloadConformanceTest {
     void badOptionValuesAreRejectedWithTheAcceptedOnes() {
         CliRun run = run("listing_photos", "--size", "huge");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.output()).contains("Invalid value 'huge'", "original, medium, thumb, adjusted, alternative");
+        assertThat(run.errors()).contains("Invalid value 'huge'", "original, medium, thumb, adjusted, alternative");
         CliRun date = run("listing_photos", "--skip-created-before", "yesterday");
         assertThat(date.exitCode()).isEqualTo(2);
-        assertThat(date.output()).contains("Invalid value 'yesterday'", "20d");
+        assertThat(date.errors()).contains("Invalid value 'yesterday'", "20d");
     }
 
     @Test

@@ -80,7 +80,7 @@ class ListingConformanceTest {
     void s099BadFolderStructureIsRejectedBeforeAnything() {
         CliRun run = run("listing_photos", "--recent", "5", "--only-print-filenames", "--folder-structure={%Y}{%Y}");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.output()).contains("Format {%Y}{%Y} specified in --folder-structure is incorrect");
+        assertThat(run.errors()).contains("Format {%Y}{%Y} specified in --folder-structure is incorrect");
     }
 
     @Test

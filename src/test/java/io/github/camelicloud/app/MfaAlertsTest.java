@@ -268,15 +268,15 @@ class MfaAlertsTest {
     void badAlertSettingsSayWhatToFix() {
         CliRun port = CliRun.of("", "--username", "u@example.com", "--directory", work.toString(), "--smtp-port", "0");
         assertThat(port.exitCode()).isEqualTo(2);
-        assertThat(port.output()).contains("--smtp-port must be 1-65535, got 0");
+        assertThat(port.errors()).contains("--smtp-port must be from 1 to 65535, got 0");
         CliRun script = CliRun.of("", "--username", "u@example.com", "--directory", work.toString(),
                 "--notification-script", work.resolve("missing.sh").toString());
         assertThat(script.exitCode()).isEqualTo(2);
-        assertThat(script.output()).contains("is not an executable file");
+        assertThat(script.errors()).contains("is not an executable file");
         CliRun days = CliRun.of("", "--username", "u@example.com", "--directory", work.toString(),
                 "--mfa-expiry-warning-days", "-1");
         assertThat(days.exitCode()).isEqualTo(2);
-        assertThat(days.output()).contains("--mfa-expiry-warning-days must be 0 or more");
+        assertThat(days.errors()).contains("--mfa-expiry-warning-days must be 0 or more");
     }
 
     private CliRun syncOnce(ICloudSimulator apple, String user, int smtpPort, String smtpPassword, String... more) {

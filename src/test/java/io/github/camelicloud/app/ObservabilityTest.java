@@ -70,6 +70,11 @@ class ObservabilityTest {
             HttpResponse<String> health = get(base + "/observe/health?exposureLevel=full&data=true");
             assertThat(health.body()).contains("icloud-account").contains("UP");
             assertThat(get(base + "/observe/health/live").statusCode()).isEqualTo(200);
+            // a page of another site reaching the loopback port through DNS rebinding sends its own host name
+            assertThat(rawGet(port, "/observe/health?exposureLevel=full&data=true", "rebound.example:" + port))
+                    .startsWith("HTTP/1.1 421").doesNotContain(USER);
+            assertThat(rawGet(port, "/observe/metrics", "rebound.example")).startsWith("HTTP/1.1 421");
+            assertThat(rawGet(port, "/observe/health/live", "localhost:" + port)).startsWith("HTTP/1.1 200");
         } finally {
             watch.interrupt();
             watch.join(30_000);
@@ -135,6 +140,16 @@ class ObservabilityTest {
         }
         throw new AssertionError("no completed pass in the metrics at " + url + (sync.isAlive() ? ""
                 : " (the sync stopped)"));
+    }
+
+    /** A request with any Host header (java.net.http refuses to set one). */
+    private static String rawGet(int port, String path, String host) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close"
+                    + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private HttpResponse<String> get(String url) throws Exception {

@@ -107,16 +107,16 @@ class SeveralAccountsTest {
     void anAccountGivenTwiceDifferentWatchIntervalsAndAnUnknownOptionAreNamed() {
         CliRun twice = CliRun.of("", "-u", ANN, "-d", "x", "--username=" + ANN.toUpperCase(), "-d", "y");
         assertThat(twice.exitCode()).isEqualTo(2);
-        assertThat(twice.output()).contains("--username " + ANN.toUpperCase() + " is given twice");
+        assertThat(twice.errors()).contains("--username " + ANN.toUpperCase() + " is given twice");
 
         CliRun watch = CliRun.of("", "-u", ANN, "-d", "x", "--watch-with-interval", "60", "-u", BOB, "-d", "y");
         assertThat(watch.exitCode()).isEqualTo(2);
-        assertThat(watch.output()).contains("--watch-with-interval applies to every account: give it once, before"
+        assertThat(watch.errors()).contains("--watch-with-interval applies to every account: give it once, before"
                 + " the first --username");
 
         CliRun unknown = CliRun.of("", "-u", ANN, "-d", "x", "-u", BOB, "--directory", "y", "--no-such-flag");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.output()).contains("Account 2 (--username " + BOB + "): Unknown option: '--no-such-flag'");
+        assertThat(unknown.errors()).contains("Account 2 (--username " + BOB + "): Unknown option: '--no-such-flag'");
     }
 
     private static int expected(String account) {

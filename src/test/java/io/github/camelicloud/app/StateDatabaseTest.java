@@ -74,12 +74,12 @@ class StateDatabaseTest {
     void aUrlWithoutADriverIsNamedWithoutItsPassword() {
         CliRun run = run("bad", "--state-jdbc-url", "jdbc:nosuchdb://db.example/photos?user=u&password=hunter2");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.output()).contains("no JDBC driver for jdbc:nosuchdb://db.example/photos?user=u&password=***"
+        assertThat(run.errors()).contains("no JDBC driver for jdbc:nosuchdb://db.example/photos?user=u&password=***"
                 + " on the class path").doesNotContain("hunter2");
 
         CliRun notJdbc = run("bad", "--state-jdbc-url", "postgres://db/photos");
         assertThat(notJdbc.exitCode()).isEqualTo(2);
-        assertThat(notJdbc.output()).contains("must be a JDBC URL such as jdbc:postgresql://db:5432/photos");
+        assertThat(notJdbc.errors()).contains("must be a JDBC URL such as jdbc:postgresql://db:5432/photos");
     }
 
     private static CliRun run(String state, String... flags) {

@@ -1,6 +1,6 @@
 package io.github.camelicloud.app.destination;
 
-import java.nio.file.Files;
+import io.github.camelicloud.client.session.PrivateFolders;
 import java.nio.file.Path;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
@@ -16,8 +16,9 @@ record FileDeliveredState(Path directory) implements DeliveredState {
     @Override
     public IdempotentRepository open(String account, String library, Destination destination)
             throws java.io.IOException {
-        Files.createDirectories(directory);
-        Path file = directory.resolve(DeliveredState.recordName(account, library, destination) + ".delivered");
+        PrivateFolders.ensure(directory);
+        Path file = PrivateFolders.createFile(directory.resolve(DeliveredState.recordName(account, library,
+                destination) + ".delivered")); // the repository appends to it, keeping it owner-only
         return FileIdempotentRepository.fileIdempotentRepository(file.toFile(), CACHE_SIZE, MAX_FILE_SIZE);
     }
 

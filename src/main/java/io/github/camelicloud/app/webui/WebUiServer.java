@@ -4,9 +4,7 @@ import io.github.camelicloud.client.ICloudException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -26,7 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class WebUiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebUiServer.class);
-    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
     private final CamelContext camel;
     private final String address;
@@ -43,7 +40,7 @@ public final class WebUiServer implements AutoCloseable {
         config.setBindPort(port);
         config.setMaxBodySize(16_384L);
         CamelContext camel = new DefaultCamelContext();
-        Predicate<String> hostAllowed = LOOPBACK.contains(host) ? WebUiServer::isLoopbackHost : h -> true;
+        Predicate<String> hostAllowed = HostNames.allowedFor(host);
         try {
             camel.addService(new VertxPlatformHttpServer(config));
             camel.addRoutes(new Routes(state, hostAllowed));
@@ -68,12 +65,6 @@ public final class WebUiServer implements AutoCloseable {
     @Override
     public void close() {
         camel.stop();
-    }
-
-    private static boolean isLoopbackHost(String hostHeader) {
-        String name = hostHeader.startsWith("[") ? hostHeader.substring(0, hostHeader.indexOf(']') + 1)
-                : hostHeader.replaceFirst(":\\d+$", "");
-        return LOOPBACK.contains(name.toLowerCase(Locale.ROOT));
     }
 
     private static final class Routes extends RouteBuilder {

@@ -3,7 +3,7 @@ package io.github.camelicloud.client.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelicloud.client.ICloudException;
-import io.github.camelicloud.client.session.PrivateFiles;
+import io.github.camelicloud.client.session.PrivateFolders;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -36,7 +36,7 @@ public final class HarTrace {
             Files.createDirectories(directory);
         }
         Files.deleteIfExists(file); // a new run, a new trace; created owner-only before a byte is written
-        Files.createFile(file, PrivateFiles.ownerOnly());
+        Files.createFile(file, PrivateFolders.fileAttributes());
         ObjectNode creator = JSON.createObjectNode().put("name", "camel-icloud").put("version",
                 String.valueOf(HarTrace.class.getPackage().getImplementationVersion()));
         String header = "{\"log\":{\"version\":\"1.2\",\"creator\":" + JSON.writeValueAsString(creator)

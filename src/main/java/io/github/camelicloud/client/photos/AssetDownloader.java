@@ -76,7 +76,7 @@ public final class AssetDownloader {
      * file ends. The part file is never renamed here: the caller decides where it belongs.
      */
     public void downloadTo(AssetVersion version, Path part) {
-        int attempt = 1;
+        DownloadBreaks breaks = new DownloadBreaks(retry, version.size(), sizeOf(part));
         while (true) {
             try {
                 long have = Files.exists(part) ? Files.size(part) : 0;
@@ -97,12 +97,12 @@ public final class AssetDownloader {
                 }
                 throw new IOException("the download ended after " + size + " of " + version.size() + " bytes");
             } catch (IOException | ICloudTransportException | ServiceUnavailableException e) {
-                attempt = pauseOrGiveUp(attempt, e, part);
+                pauseOrGiveUp(breaks, e, part);
             } catch (ICloudServiceException e) {
                 if (!e.retryable() || e instanceof DownloadUrlExpiredException) {
                     throw e;
                 }
-                attempt = pauseOrGiveUp(attempt, e, part);
+                pauseOrGiveUp(breaks, e, part);
             }
         }
     }
@@ -112,18 +112,25 @@ public final class AssetDownloader {
         version.downloadUrl().ifPresent(url -> http.retrying(HttpUrl.get(url), reason));
     }
 
-    private int pauseOrGiveUp(int attempt, Exception e, Path part) {
-        if (attempt >= retry.maxAttempts()) {
+    private void pauseOrGiveUp(DownloadBreaks breaks, Exception e, Path part) {
+        if (!breaks.resumeAfterBreakAt(sizeOf(part))) {
             throw e instanceof ICloudException ice ? ice
-                    : new ICloudException("Download of " + part.getFileName() + " failed after " + attempt
-                            + " attempts: " + e.getMessage() + ". It resumes where it stopped on the next run.");
+                    : new ICloudException("Download of " + part.getFileName() + " failed: " + e.getMessage()
+                            + ". It resumes where it stopped on the next run.");
         }
-        Duration delay = retry.delayBefore(attempt + 1, e instanceof ServiceUnavailableException s
+        Duration delay = retry.delayBefore(breaks.nextAttempt(), e instanceof ServiceUnavailableException s
                 ? s.retryAfter() : Optional.empty());
-        LOG.warn("Download of {} interrupted ({}); resuming in {} ms (attempt {}/{})", part.getFileName(),
-                e.getMessage(), delay.toMillis(), attempt + 1, retry.maxAttempts());
+        LOG.warn("Download of {} interrupted ({}); resuming in {} ms (attempt {}/{} since the last progress)",
+                part.getFileName(), e.getMessage(), delay.toMillis(), breaks.nextAttempt(), breaks.maxAttempts());
         ICloudHttp.sleep(delay);
-        return attempt + 1;
+    }
+
+    private static long sizeOf(Path part) {
+        try {
+            return Files.exists(part) ? Files.size(part) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static void copy(InputStream in, Path part, boolean append) throws IOException {

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The bytes of a version as one stream that opens on first read, picks up where it broke with a
  * {@code Range} request when the connection fails mid-body, and fails (never ends quietly) when fewer
- * bytes than Apple listed arrived. Memory use is one read buffer, whatever the file size.
+ * bytes than Apple listed arrived, resuming while the attempts move forward ({@link DownloadBreaks}).
+ * Memory use is one read buffer, whatever the file size.
  */
 public final class ResumingDownloadStream extends InputStream {
 
@@ -30,7 +31,7 @@ public final class ResumingDownloadStream extends InputStream {
     private final String name;
     private DownloadStream current;
     private long position;
-    private int failures;
+    private final DownloadBreaks breaks;
     private boolean closed;
 
     /**
@@ -57,6 +58,7 @@ public final class ResumingDownloadStream extends InputStream {
         this.retry = retry;
         this.name = name;
         this.position = startAt;
+        this.breaks = new DownloadBreaks(retry, version.size(), startAt);
     }
 
     @Override
@@ -141,15 +143,14 @@ public final class ResumingDownloadStream extends InputStream {
 
     private void reopenLater(Exception e) throws IOException {
         closeCurrent();
-        failures++;
-        if (failures >= retry.maxAttempts()) {
+        if (!breaks.resumeAfterBreakAt(position)) {
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
-        Duration delay = retry.delayBefore(failures + 1, e instanceof ServiceUnavailableException throttled
+        Duration delay = retry.delayBefore(breaks.nextAttempt(), e instanceof ServiceUnavailableException throttled
                 ? throttled.retryAfter() : Optional.empty()); // Apple's Retry-After wins, as for API calls
         downloader.retrying(version, String.valueOf(e.getMessage()));
-        LOG.warn("Download of {} broke at byte {} ({}); resuming in {} ms (attempt {}/{})", name, position,
-                e.getMessage(), delay.toMillis(), failures + 1, retry.maxAttempts());
+        LOG.warn("Download of {} broke at byte {} ({}); resuming in {} ms (attempt {}/{} since the last progress)",
+                name, position, e.getMessage(), delay.toMillis(), breaks.nextAttempt(), breaks.maxAttempts());
         try {
             ICloudHttp.sleep(delay);
         } catch (ICloudException interrupted) {

@@ -6,18 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelicloud.client.ICloudException;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +29,6 @@ public final class FileSessionStore implements SessionStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileSessionStore.class);
     private static final Pattern NON_WORD = Pattern.compile("\\W", Pattern.UNICODE_CHARACTER_CLASS);
     private static final String FORMAT = "camel-icloud-session/1";
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
     private final ObjectMapper json = new ObjectMapper();
     private final Path directory;
@@ -52,7 +46,13 @@ public final class FileSessionStore implements SessionStore {
     }
 
     public Path sessionFile() {
-        return directory.resolve(stem + ".camel-icloud.json");
+        try {
+            return directory.resolve(stem + ".camel-icloud.json");
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ICloudException("The session file of " + stem + " cannot be named: file names on this system are "
+                    + System.getProperty("sun.jnu.encoding") + " (the locale's character set); run with a UTF-8"
+                    + " locale, e.g. LANG=C.UTF-8");
+        }
     }
 
     @Override
@@ -60,6 +60,7 @@ public final class FileSessionStore implements SessionStore {
         Path file = sessionFile();
         lastUsed = fingerprint();
         if (Files.isRegularFile(file)) {
+            closeToOthers();
             try {
                 return read(json.readTree(file.toFile()));
             } catch (IOException | RuntimeException e) {
@@ -74,10 +75,19 @@ public final class FileSessionStore implements SessionStore {
         return imported;
     }
 
+    /** A folder holding a session that others can read or replace is closed before the session is used. */
+    private void closeToOthers() {
+        try {
+            PrivateFolders.ensure(directory);
+        } catch (IOException e) {
+            LOG.warn("Could not make {} owner-only: {}", directory, e.getMessage());
+        }
+    }
+
     @Override
     public void save(StoredSession session) {
         try {
-            createPrivateDirectory();
+            PrivateFolders.ensure(directory);
             PrivateFiles.replace(sessionFile(),
                     json.writerWithDefaultPrettyPrinter().writeValueAsBytes(write(session)));
             lastUsed = fingerprint();
@@ -100,19 +110,6 @@ public final class FileSessionStore implements SessionStore {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    private void createPrivateDirectory() throws IOException {
-        if (!Files.isDirectory(directory)) {
-            Files.createDirectories(directory, ownerOnly(OWNER_ONLY_DIR));
-        }
-    }
-
-    private static FileAttribute<?>[] ownerOnly(Set<PosixFilePermission> permissions) {
-        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[0];
-        }
-        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
     }
 
     private ObjectNode write(StoredSession session) {

@@ -5,13 +5,10 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Small state files only their owner may read (sync tokens, the MFA alert state): written to an owner-only
@@ -25,8 +22,8 @@ public final class PrivateFiles {
 
     public static void replace(Path file, byte[] content) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temp = Files.createTempFile(directory, "." + file.getFileName(), ".tmp", ownerOnly());
+        PrivateFolders.ensure(directory);
+        Path temp = Files.createTempFile(directory, "." + file.getFileName(), ".tmp", PrivateFolders.fileAttributes());
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                     OutputStream out = Channels.newOutputStream(channel)) {
@@ -43,11 +40,4 @@ public final class PrivateFiles {
         }
     }
 
-    /** Owner-only permissions for a new file (none where the file system has no POSIX permissions). */
-    public static FileAttribute<?>[] ownerOnly() {
-        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[0];
-        }
-        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
-    }
 }

@@ -91,7 +91,11 @@ public final class FaultInterceptor implements Interceptor {
         if (length < 2) {
             return answer; // nothing to cut
         }
-        long cut = fault.kind() == Fault.Kind.TRUNCATE ? Math.max(1, length - Math.max(1, length / 10)) : length / 2;
+        long cut = fault.kind() == Fault.Kind.TRUNCATE ? Math.max(1, length - Math.max(1, length / 10))
+                : fault.cutAfter() > 0 ? fault.cutAfter() : length / 2;
+        if (cut >= length) {
+            return answer; // shorter than the cut point: it arrives whole
+        }
         return Response.streamed(answer.status(), answer.headers(), new Response.BodyStream() {
             @Override
             public long length() {

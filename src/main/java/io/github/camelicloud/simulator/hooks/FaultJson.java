@@ -7,7 +7,7 @@ import io.github.camelicloud.simulator.http.Json;
 import java.time.Duration;
 
 /**
- * {@code {"type","method","path","status","count","retryAfterSeconds","delayMillis"}} ⇄ {@link Fault}; {@code type}
+ * {@code {"type","method","path","status","count","retryAfterSeconds","delayMillis","cutAfterBytes"}} ⇄ {@link Fault}; {@code type}
  * is a kind (reset, truncate, stall, slow, expire-session) and may be left out for a status fault.
  */
 final class FaultJson {
@@ -26,7 +26,8 @@ final class FaultJson {
         return new Fault(json.path("method").asText("*"), json.get("path").asText(), json.path("status").asInt(0),
                 json.path("count").asInt(1),
                 retry == null || retry.isNull() ? null : Duration.ofSeconds(retry.asLong()), kind,
-                delay == null || delay.isNull() ? null : Duration.ofMillis(delay.asLong()));
+                delay == null || delay.isNull() ? null : Duration.ofMillis(delay.asLong()),
+                json.path("cutAfterBytes").asLong(0));
     }
 
     static ObjectNode write(Fault fault) {
@@ -38,6 +39,7 @@ final class FaultJson {
             node.putNull("retryAfterSeconds");
         }
         node.put("delayMillis", fault.delay().toMillis());
+        node.put("cutAfterBytes", fault.cutAfter());
         return node;
     }
 }
