@@ -39,5 +39,4 @@ public final class PrivateFiles {
             Files.deleteIfExists(temp);
         }
     }
-
 }

@@ -61,7 +61,8 @@ public final class PrivateFolders {
         return file;
     }
 
-    static FileAttribute<?>[] fileAttributes() {
+    /** Owner-only permissions for a new file (none where the file system has no POSIX permissions). */
+    public static FileAttribute<?>[] fileAttributes() {
         return posix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)}
                 : new FileAttribute<?>[0];
     }
