@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * An S3 bucket (or an S3-compatible server) through {@code aws2-s3:}. Uploads stream the iCloud download
  * with its length known up front ({@code CamelAwsS3ContentLength}); files from {@link #PART_SIZE} on go
- * as multipart uploads, one part at a time, so memory stays flat whatever the file size.
+ * as multipart uploads, one part at a time, so memory stays flat whatever the file size. Every upload asks S3
+ * to compute and keep a SHA-256 checksum ({@link Sha256Checksums}), which proves an object's bytes before a
+ * deletion in iCloud.
  */
 public final class S3Destination implements Destination {
 
@@ -111,7 +113,8 @@ public final class S3Destination implements Destination {
         // and the SDK cannot rewind a download stream to retry it (the next run sends the file)
         var http = ApacheHttpClient.builder().connectionMaxIdleTime(java.time.Duration.ofSeconds(5));
         var b = S3Client.builder().httpClientBuilder(http).credentialsProvider(credentials)
-                .region(Region.of(settings.region()));
+                .region(Region.of(settings.region()))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new Sha256Checksums()));
         settings.endpoint().ifPresent(e -> b.endpointOverride(e).forcePathStyle(true));
         return b.build();
     }
