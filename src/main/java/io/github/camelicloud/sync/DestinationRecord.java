@@ -49,6 +49,7 @@ public final class DestinationRecord implements AutoCloseable {
         Map<String, HeldFile> held = new HashMap<>();
         journal.load(held, r.legacyKeys);
         held.values().forEach(r::index);
+        r.legacyKeys.removeAll(r.pathByKey.keySet()); // recorded again, with its path, since
         return r;
     }
 

@@ -1,8 +1,6 @@
 package io.github.camelicloud.sync;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -84,11 +82,9 @@ public final class Placements {
     }
 
     /** The planned name, icloudpd's {@code -SIZE} name, then names with the asset's id7 (and a counter). */
-    private Iterable<String> candidates(PlannedFile file) {
+    private static Iterable<String> candidates(PlannedFile file) {
         String planned = file.relativePath();
         String sized = FileNames.withSuffix(planned, "-" + file.version().size());
-        String withId = FileNames.withId7(sized, file.asset());
-        List<String> first = new ArrayList<>(List.of(planned, sized, withId));
         return () -> new java.util.Iterator<>() {
             int n;
 
@@ -100,7 +96,11 @@ public final class Placements {
             @Override
             public String next() {
                 n++;
-                return n <= first.size() ? first.get(n - 1) : FileNames.withSuffix(withId, "-" + n);
+                if (n <= 2) {
+                    return n == 1 ? planned : sized;
+                }
+                String withId = FileNames.withId7(sized, file.asset());
+                return n == 3 ? withId : FileNames.withSuffix(withId, "-" + (n - 2));
             }
         };
     }

@@ -83,8 +83,9 @@ public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
     @Override
     public Placement place(PlannedFile file) {
         try {
+            boolean recorded = placements.record().of(Delivery.keyOf(file)).isPresent();
             Placement p = placements.place(file);
-            if (p.exists()) {
+            if (p.exists() && !recorded) { // found there, explained by name and size
                 LOG.debug("{} is already in {}", p.relativePath(), destination.name());
                 existing.incrementAndGet();
             }
