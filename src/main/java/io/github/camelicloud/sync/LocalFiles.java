@@ -85,6 +85,7 @@ public final class LocalFiles implements HeldFiles {
                     return Optional.of(shown(f.path()) + " is missing");
                 }
                 if (!Sha256.of(file).equals(f.sha256())) {
+                    placements.record().put(f.stale()); // the next pass downloads it again
                     return Optional.of(shown(f.path()) + " does not hold the bytes that were downloaded");
                 }
             } catch (IOException e) {

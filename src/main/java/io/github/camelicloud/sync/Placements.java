@@ -41,10 +41,10 @@ public final class Placements {
         Optional<HeldFile> mine = record.of(key);
         if (mine.isPresent()) {
             String path = mine.get().path();
-            if (!checkRecorded || sizes.size(path).isPresent()) {
+            if (!mine.get().isStale() && (!checkRecorded || sizes.size(path).isPresent())) {
                 return new Placement(path, true);
             }
-            claimed.put(path, key); // deleted there since: the same name again
+            claimed.put(path, key); // deleted or changed there since: sent again, under the same name
             return new Placement(path, false);
         }
         long size = file.version().size();

@@ -53,7 +53,7 @@ class ContentIdentityTest {
     void sameNamePhotosOfOneDayKeepAFileEachWithTheSameNamesEverywhere() throws Exception {
         try (Account account = new Account("dup")) {
             // newest first: 8,000 bytes, then 9,000, then another photo of 8,000 bytes
-            List<String> photos = account.add(new NewAsset("DUP.JPG", null, 8000, MAY.plusSeconds(3), null),
+            List<String> photos = account.photos(new NewAsset("DUP.JPG", null, 8000, MAY.plusSeconds(3), null),
                     new NewAsset("DUP.JPG", null, 9000, MAY.plusSeconds(2), null),
                     new NewAsset("DUP.JPG", null, 8000, MAY.plusSeconds(1), null));
             CliRun run = account.run(List.of());
@@ -76,7 +76,7 @@ class ContentIdentityTest {
     @Test
     void aFolderFilledByIcloudpdStillCountsAsThereByNameAndSize() throws Exception {
         try (Account account = new Account("adopt")) {
-            List<String> photos = account.add(new NewAsset("OLD.JPG", null, 7000, MAY, null));
+            List<String> photos = account.photos(new NewAsset("OLD.JPG", null, 7000, MAY, null));
             Path old = account.folder.resolve("2024/05/01/OLD.JPG");
             Files.createDirectories(old.getParent());
             Files.write(old, new byte[7000]); // icloudpd's: same name and size, bytes this tool never saw
@@ -94,7 +94,7 @@ class ContentIdentityTest {
     @Test
     void deleteAfterDownloadDeletesOnlyPhotosTheBucketHolds() throws Exception {
         try (Account account = new Account("kill")) {
-            List<String> photos = account.add(new NewAsset("KILL.JPG", null, 8000, MAY.plusSeconds(2), null),
+            List<String> photos = account.photos(new NewAsset("KILL.JPG", null, 8000, MAY.plusSeconds(2), null),
                     new NewAsset("KILL.JPG", null, 9000, MAY.plusSeconds(1), null));
             CliRun run = account.runS3Only(List.of("--delete-after-download"));
             assertThat(run.exitCode()).as(run.output()).isZero();
@@ -109,7 +109,7 @@ class ContentIdentityTest {
         try (Account account = new Account("corrupt")) {
             List<String> ids = new ArrayList<>();
             for (String name : List.of("IN_FOLDER.JPG", "ON_SFTP.JPG", "IN_S3.JPG", "INTACT.JPG")) {
-                ids.add(account.apple.addAsset(account.user, new NewAsset(name, null, 5000, MAY, null)).id());
+                ids.add(account.add(new NewAsset(name, null, 5000, MAY, null)).id());
             }
             CliRun first = account.run(List.of());
             assertThat(first.exitCode()).as(first.output()).isZero();
@@ -125,20 +125,29 @@ class ContentIdentityTest {
             assertThat(deleting.output()).contains(
                     "Keeping IN_FOLDER.JPG in iCloud: " + account.folder + "/2024/05/01/IN_FOLDER.JPG does not hold"
                             + " the bytes that were downloaded",
-                    "Keeping ON_SFTP.JPG in iCloud: 2024/05/01/ON_SFTP.JPG does not hold the bytes that were uploaded",
-                    "Keeping IN_S3.JPG in iCloud: 2024/05/01/IN_S3.JPG does not hold the bytes that were uploaded",
+                    "Keeping ON_SFTP.JPG in iCloud: SFTP sftp://", "/corrupt: 2024/05/01/ON_SFTP.JPG does not hold the"
+                            + " bytes that were uploaded",
+                    "Keeping IN_S3.JPG in iCloud: S3 s3://corrupt/", ": 2024/05/01/IN_S3.JPG does not hold the bytes"
+                            + " that were uploaded",
                     "Deleted INTACT.JPG in iCloud");
             assertThat(account.visible()).containsExactlyInAnyOrderElementsOf(ids.subList(0, 3));
+
+            // the next pass sends the three again; then they are proven, and leave iCloud
+            CliRun repaired = account.run(List.of("--keep-icloud-recent-days", "0"));
+            assertThat(repaired.exitCode()).as(repaired.output()).isZero();
+            assertThat(repaired.output()).doesNotContain("Keeping");
+            assertThat(account.visible()).isEmpty();
+            assertThat(account.folder()).isEqualTo(account.bucket()).isEqualTo(account.sftp()).hasSize(4)
+                    .doesNotContainValue("5000:" + io.github.camelicloud.sync.Sha256.of(
+                            new java.io.ByteArrayInputStream(other)));
         }
     }
 
     @Test
     void autoDeleteRemovesTheDeletedPhotosFilesOnly() throws Exception {
-        try (Account account = new Account("bd")) {
-            LibraryManifest.Asset kept = account.apple.addAsset(account.user,
-                    new NewAsset("BD.JPG", null, 6000, MAY.plusSeconds(2), null));
-            LibraryManifest.Asset deleted = account.apple.addAsset(account.user,
-                    new NewAsset("BD.JPG", null, 4000, MAY.plusSeconds(1), null));
+        try (Account account = new Account("bd-auto")) {
+            LibraryManifest.Asset kept = account.add(new NewAsset("BD.JPG", null, 6000, MAY.plusSeconds(2), null));
+            LibraryManifest.Asset deleted = account.add(new NewAsset("BD.JPG", null, 4000, MAY.plusSeconds(1), null));
             CliRun first = account.run(List.of());
             assertThat(first.exitCode()).as(first.output()).isZero();
             assertThat(account.folder()).containsOnlyKeys("2024/05/01/BD.JPG", "2024/05/01/BD-4000.JPG");
@@ -164,6 +173,7 @@ class ContentIdentityTest {
         final String user;
         final ICloudSimulator apple;
         final Path folder;
+        final List<String> ids = new ArrayList<>();
 
         Account(String name) throws Exception {
             this.name = name;
@@ -175,8 +185,14 @@ class ContentIdentityTest {
         }
 
         /** Adds the photos; returns their contents (size:sha256) in the same order. */
-        List<String> add(NewAsset... assets) {
-            return Arrays.stream(assets).map(a -> content(apple.addAsset(user, a))).toList();
+        List<String> photos(NewAsset... assets) {
+            return Arrays.stream(assets).map(a -> content(add(a))).toList();
+        }
+
+        LibraryManifest.Asset add(NewAsset asset) {
+            LibraryManifest.Asset added = apple.addAsset(user, asset);
+            ids.add(added.id());
+            return added;
         }
 
         CliRun run(List<String> extra) throws Exception {
@@ -220,9 +236,9 @@ class ContentIdentityTest {
             return byKey(sftp.files(name));
         }
 
-        /** Ids of the photos still in the library (not in Recently Deleted). */
+        /** Ids of the photos the test added that are still in the library (not in Recently Deleted). */
         List<String> visible() {
-            return apple.manifest(user).assets().stream().filter(a -> !a.deleted() && !a.hidden())
+            return apple.manifest(user).assets().stream().filter(a -> ids.contains(a.id()) && !a.deleted())
                     .map(LibraryManifest.Asset::id).toList();
         }
 

@@ -127,14 +127,15 @@ public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
         }
         for (HeldFile f : files) {
             if (f.sha256() == null) {
-                return Optional.of(f.path() + " in " + destination.name() + " was there before and was not uploaded"
+                return Optional.of(destination.name() + ": " + f.path() + " was there before and was not uploaded"
                         + " by this tool");
             }
             try {
                 verifyOnce();
                 Optional<String> wrong = store.differs(f.path(), f.sha256());
                 if (wrong.isPresent()) {
-                    return Optional.of(wrong.get() + " in " + destination.name());
+                    placements.record().put(f.stale()); // the next pass sends it again
+                    return Optional.of(destination.name() + ": " + wrong.get());
                 }
             } catch (Exception e) {
                 return Optional.of(destination.explain(e));
