@@ -14,7 +14,7 @@ import io.github.camelicloud.component.ICloudEndpoint;
 import io.github.camelicloud.component.ICloudFileFinisher;
 import io.github.camelicloud.component.ICloudPartFile;
 import io.github.camelicloud.component.ICloudPassListener;
-import io.github.camelicloud.sync.SyncPass;
+import io.github.camelicloud.component.PassResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,6 +69,7 @@ final class CamelSync {
         int routes = (targets.directory().isPresent() ? 1 : 0) + targets.remotes().size();
         CountDownLatch firstPasses = new CountDownLatch(routes);
         AtomicReference<Exception> failure = new AtomicReference<>();
+        List<String> incomplete = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<RemoteDelivery> deliveries = new ArrayList<>();
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.getShutdownStrategy().setTimeout(30); // seconds; the passes are over when we stop
@@ -83,7 +84,7 @@ final class CamelSync {
                 icloud.getConfiguration().setDirectory(directory);
                 icloud.getConfiguration().setResumePartialDownloads(true);
                 icloud.addPassListener(deletions.route()); // first: a round's deletions end before the pass report
-                icloud.addPassListener(new PassReport(progress, true, watchSeconds, firstPasses, failure));
+                icloud.addPassListener(new PassReport(progress, watchSeconds, firstPasses, failure, incomplete));
                 reporter = false;
                 // icloudpd's <base32 checksum>.part, appended to (a killed run's bytes are resumed), renamed when whole
                 String target = "file:" + Path.of(directory).toAbsolutePath() + "?fileName=${header."
@@ -115,8 +116,9 @@ final class CamelSync {
                 deliveries.add(delivery);
                 icloud.addPassListener(deletions.route());
                 icloud.addPassListener(delivery);
-                icloud.addPassListener(reporter ? new PassReport(progress, false, watchSeconds, firstPasses, failure)
-                        : new FirstPass(firstPasses, failure, watchSeconds));
+                icloud.setDestinationName(destination.name());
+                icloud.addPassListener(reporter ? new PassReport(progress, watchSeconds, firstPasses, failure, incomplete)
+                        : new FirstPass(firstPasses, failure, incomplete, watchSeconds));
                 reporter = false;
                 RemoteUpload upload = new RemoteUpload(delivery, uploads, RemoteUpload.endpointOf(destination, camel));
                 camel.addRoutes(new RouteBuilder() {
@@ -143,8 +145,6 @@ final class CamelSync {
         if (deletions.failure().isPresent()) {
             throw deletions.failure().get();
         }
-        List<String> incomplete = deliveries.stream().filter(d -> d.failures() > 0)
-                .map(d -> d.destination().name() + " did not receive " + d.failures() + " files").toList();
         if (!incomplete.isEmpty()) {
             throw new DestinationException(String.join("; ", incomplete) + ". They are sent on the next run", null);
         }
@@ -197,18 +197,24 @@ final class CamelSync {
     private static class FirstPass implements ICloudPassListener {
         private final CountDownLatch firstPasses;
         private final AtomicReference<Exception> failure;
+        private final List<String> incomplete;
         private final AtomicBoolean counted = new AtomicBoolean();
         final long watchSeconds;
 
-        FirstPass(CountDownLatch firstPasses, AtomicReference<Exception> failure, long watchSeconds) {
+        FirstPass(CountDownLatch firstPasses, AtomicReference<Exception> failure, List<String> incomplete,
+                long watchSeconds) {
             this.firstPasses = firstPasses;
             this.failure = failure;
+            this.incomplete = incomplete;
             this.watchSeconds = watchSeconds;
         }
 
         @Override
-        public void passCompleted(SyncPass.Stats stats) {
+        public void passCompleted(PassResult result) {
             if (counted.compareAndSet(false, true)) {
+                if (!result.complete()) {
+                    incomplete.add(result.destination() + " did not receive " + result.failed() + " files");
+                }
                 firstPasses.countDown();
             }
         }
@@ -231,13 +237,11 @@ final class CamelSync {
      */
     private static final class PassReport extends FirstPass {
         private final ProgressBar progress;
-        private final boolean summary;
 
-        PassReport(ProgressBar progress, boolean summary, long watchSeconds, CountDownLatch firstPasses,
-                AtomicReference<Exception> failure) {
-            super(firstPasses, failure, watchSeconds);
+        PassReport(ProgressBar progress, long watchSeconds, CountDownLatch firstPasses,
+                AtomicReference<Exception> failure, List<String> incomplete) {
+            super(firstPasses, failure, incomplete, watchSeconds);
             this.progress = progress;
-            this.summary = summary;
         }
 
         @Override
@@ -246,16 +250,12 @@ final class CamelSync {
         }
 
         @Override
-        public void passCompleted(SyncPass.Stats stats) {
+        public void passCompleted(PassResult result) {
             progress.done();
-            if (summary) {
-                LOG.info("{} assets looked at: {} files delivered, {} already there, {} assets skipped",
-                        stats.assets(), stats.deliveries(), stats.existingFiles(), stats.skippedAssets());
-            }
             if (watchSeconds > 0) {
                 LOG.info("Waiting for {} sec...", watchSeconds);
             }
-            super.passCompleted(stats);
+            super.passCompleted(result);
         }
 
         @Override

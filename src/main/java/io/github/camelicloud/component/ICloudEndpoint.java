@@ -35,6 +35,7 @@ public class ICloudEndpoint extends ScheduledPollEndpoint {
     private final List<ICloudPassListener> listeners = new CopyOnWriteArrayList<>();
     private ICloudClient client;
     private boolean ownsClient;
+    private volatile String destinationName;
 
     public ICloudEndpoint(String uri, ICloudComponent component, ICloudConfiguration configuration) {
         super(uri, component);
@@ -111,6 +112,16 @@ public class ICloudEndpoint extends ScheduledPollEndpoint {
 
     public void setType(String type) {
         this.type = type;
+    }
+
+    /** The destination of this endpoint's route in the user's words (pass summaries name it). */
+    public String getDestinationName() {
+        return destinationName;
+    }
+
+    /** Set by the route's destination step (a folder, an S3 bucket, an SFTP server) when the route is created. */
+    public void setDestinationName(String destinationName) {
+        this.destinationName = destinationName;
     }
 
     /** Registers a listener told when each consumer pass ends. */

@@ -5,10 +5,9 @@ import io.github.camelicloud.component.ICloudConstants;
 import io.github.camelicloud.component.ICloudPassListener;
 import io.github.camelicloud.sync.Delivery;
 import io.github.camelicloud.sync.PlannedFile;
-import io.github.camelicloud.sync.SyncPass;
+import io.github.camelicloud.component.PassResult;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.spi.IdempotentRepository;
@@ -24,21 +23,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class RemoteDelivery implements ICloudPassListener {
 
-    /** Exchange property: the destination already holds this file, the upload is skipped. */
-    public static final String ALREADY_THERE = "CamelICloudAlreadyThere";
-
     private static final Logger LOG = LoggerFactory.getLogger(RemoteDelivery.class);
 
     private final Destination destination;
     private final RemoteStore store;
     private final IdempotentRepository delivered;
     private final boolean dryRun;
-    private final AtomicInteger uploaded = new AtomicInteger();
-    private final AtomicInteger existing = new AtomicInteger();
-    private final AtomicInteger failed = new AtomicInteger();
     private volatile boolean verified;
     private volatile DestinationException broken;
-    private volatile int lastFailures;
 
     /** @param delivered the destination's record, from which files deleted here are removed */
     public RemoteDelivery(Destination destination, org.apache.camel.CamelContext camel, IdempotentRepository delivered,
@@ -67,8 +59,7 @@ public final class RemoteDelivery implements ICloudPassListener {
             Long expected = m.getHeader(Exchange.CONTENT_LENGTH, Long.class);
             if (size.isPresent() && expected != null && size.getAsLong() == expected) {
                 LOG.debug("{} is already in {}", path, destination.name());
-                exchange.setProperty(ALREADY_THERE, true);
-                existing.incrementAndGet();
+                exchange.setProperty(ICloudConstants.ALREADY_THERE, true);
                 return;
             }
         } catch (Exception e) {
@@ -98,14 +89,12 @@ public final class RemoteDelivery implements ICloudPassListener {
 
     /** After the endpoint confirmed the write. */
     public void after(Exchange exchange) {
-        uploaded.incrementAndGet();
         LOG.info("Uploaded {} to {}", exchange.getMessage().getHeader(ICloudConstants.RELATIVE_PATH),
                 destination.name());
     }
 
-    /** Any failure of this file: counted, and returned naming the destination (nothing is recorded). */
+    /** Any failure of this file, returned naming the destination (nothing is recorded; the consumer counts it). */
     public DestinationException failed(Exception e) {
-        failed.incrementAndGet();
         return e instanceof DestinationException d ? d : new DestinationException(destination.explain(e), e);
     }
 
@@ -135,15 +124,8 @@ public final class RemoteDelivery implements ICloudPassListener {
         }
     }
 
-    /** Files that failed in the last pass that ended. */
-    public int failures() {
-        return lastFailures;
-    }
-
     @Override
-    public void passCompleted(SyncPass.Stats stats) {
-        LOG.info("{}: {} files uploaded, {} already there, {} failed", destination.name(), uploaded.get(),
-                existing.get(), failed.get());
+    public void passCompleted(PassResult result) {
         endPass();
     }
 
@@ -155,9 +137,6 @@ public final class RemoteDelivery implements ICloudPassListener {
     private synchronized void endPass() {
         verified = false;
         broken = null;
-        uploaded.set(0);
-        existing.set(0);
-        lastFailures = failed.getAndSet(0);
         store.passEnded();
     }
 

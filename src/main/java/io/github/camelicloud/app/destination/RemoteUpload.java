@@ -1,5 +1,7 @@
 package io.github.camelicloud.app.destination;
 
+import io.github.camelicloud.component.ICloudConstants;
+
 import java.util.function.Supplier;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -51,7 +53,7 @@ public final class RemoteUpload implements Processor {
     public void process(Exchange exchange) {
         try {
             delivery.before(exchange);
-            if (exchange.getProperty(RemoteDelivery.ALREADY_THERE) != null) {
+            if (exchange.getProperty(ICloudConstants.ALREADY_THERE) != null) {
                 return;
             }
             RetryWithFreshBody upload = upload();
