@@ -46,6 +46,9 @@ public class ICloudEndpoint extends ScheduledPollEndpoint {
     public Consumer createConsumer(Processor processor) throws Exception {
         ICloudConsumer consumer = new ICloudConsumer(this, processor);
         configureConsumer(consumer);
+        if (getExceptionHandler() == null) {
+            consumer.setExceptionHandler(new PollFailureLog(true));
+        }
         return consumer;
     }
 
@@ -112,6 +115,16 @@ public class ICloudEndpoint extends ScheduledPollEndpoint {
 
     public void setType(String type) {
         this.type = type;
+    }
+
+    /**
+     * The caller reports failed passes itself (the CLI does, through its pass listeners): the consumer logs them only
+     * at DEBUG, as it does failed files.
+     */
+    public static void reportFailuresElsewhere(org.apache.camel.Consumer consumer) {
+        if (consumer instanceof ICloudConsumer c) {
+            c.setExceptionHandler(new PollFailureLog(false));
+        }
     }
 
     /** The destination of this endpoint's route in the user's words (pass summaries name it). */
