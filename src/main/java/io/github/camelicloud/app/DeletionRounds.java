@@ -7,7 +7,7 @@ import io.github.camelicloud.client.photos.PhotoLibrary;
 import io.github.camelicloud.component.AssetOutcome;
 import io.github.camelicloud.component.ICloudDeletions;
 import io.github.camelicloud.component.ICloudPassListener;
-import io.github.camelicloud.sync.SyncPass;
+import io.github.camelicloud.component.PassResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +30,7 @@ final class DeletionRounds {
 
     private static final ICloudPassListener NO_DELETIONS = new ICloudPassListener() {
         @Override
-        public void passCompleted(SyncPass.Stats stats) {
+        public void passCompleted(PassResult result) {
         }
 
         @Override
@@ -67,7 +67,7 @@ final class DeletionRounds {
         }
 
         @Override
-        public void passCompleted(SyncPass.Stats stats) {
+        public void passCompleted(PassResult result) {
             passOver(false);
         }
 

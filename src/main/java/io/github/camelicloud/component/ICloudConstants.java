@@ -77,4 +77,10 @@ public interface ICloudConstants {
     String MFA_SUBJECT = "CamelICloudMfaSubject";
     @Metadata(label = "consumer", description = "MFA alert: the command that renews the trust", javaType = "String")
     String REAUTHENTICATION_COMMAND = "CamelICloudReauthenticationCommand";
+
+    /**
+     * Exchange property a destination's step sets when it already holds the file (same key and size): the
+     * exchange completes without an upload and counts as "already there", not "delivered".
+     */
+    String ALREADY_THERE = "CamelICloudAlreadyThere";
 }

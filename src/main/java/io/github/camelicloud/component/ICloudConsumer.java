@@ -53,7 +53,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(ICloudConsumer.class);
 
     private final ICloudEndpoint endpoint;
-    private final AtomicInteger failedDeliveries = new AtomicInteger();
+    private volatile PassTally tally = new PassTally();
     private final Set<String> partsInUse = ConcurrentHashMap.newKeySet();
     /** The trust's end as this poll found it: the header of every file of the poll. */
     private volatile Optional<Instant> trustExpiresAt = Optional.empty();
@@ -70,7 +70,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     protected int poll() throws Exception {
         shutdownRunningTask = null;
         pendingExchanges = 0;
-        failedDeliveries.set(0);
+        tally = new PassTally();
         partsInUse.clear();
         ICloudConfiguration config = endpoint.getConfiguration();
         try {
@@ -130,20 +130,19 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         PhotoLibrary library = client.photos().library(config.getLibrary());
         sessionWorks(client);
         int delivered = 0;
-        SyncPass.Stats last = null;
         for (PhotoAlbum album : albums(library, config)) {
             PhotoAlbum.Cursor cursor = album.assets();
             SyncPass pass = new SyncPass(cursor, settings, local);
             delivered += run(pass, album, library, client, announce(album, settings, config), deletions,
                     cursor::removedFromAlbum, local);
-            last = pass.stats();
-            LOG.info("All {} have been downloaded", phrase(settings, true));
+            tally.planned(pass.stats());
+            allDownloaded(settings);
             if (tokens.isPresent() && cursor.syncToken().isPresent()) {
                 checkpoint(tokens.get(), pass, new SyncTokenStore.Checkpoint(library.name(), library.zoneId(),
                         library.shared(), cursor.syncToken().get()));
             }
         }
-        finish(library, settings, local, last);
+        finish(library, settings, local);
         return delivered;
     }
 
@@ -175,22 +174,35 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 changes.expunged().size());
         SyncPass pass = new SyncPass(current.iterator(), settings, local);
         int delivered = run(pass, library.all(), library, client, current.size(), deletions, () -> { }, local);
-        LOG.info("All {} have been downloaded", phrase(settings, true));
+        tally.planned(pass.stats());
+        allDownloaded(settings);
         checkpoint(tokens, pass, new SyncTokenStore.Checkpoint(library.name(), library.zoneId(), library.shared(),
                 changes.syncToken()));
-        finish(library, settings, local, pass.stats());
+        finish(library, settings, local);
         return Optional.of(delivered);
     }
 
+    /** icloudpd's closing line, only when it is true; else how many files are tried again next time. */
+    private void allDownloaded(SyncSettings settings) {
+        int failed = tally.failures();
+        if (failed == 0) {
+            LOG.info("All {} have been downloaded", phrase(settings, true));
+        } else {
+            LOG.warn("{} {} could not be delivered to {}; the next pass tries again", failed,
+                    failed == 1 ? "file" : "files", destinationName());
+        }
+    }
+
     /** After the downloads: {@code autoDelete}'s clean-up, then the pass report. */
-    private void finish(PhotoLibrary library, SyncSettings settings, Optional<HeldFiles> local,
-            SyncPass.Stats last) {
+    private void finish(PhotoLibrary library, SyncSettings settings, Optional<HeldFiles> local) {
         ICloudConfiguration config = endpoint.getConfiguration();
         if (config.isAutoDelete()) {
             RecentlyDeletedCleanup.run(library, local, config.getDirectory() != null, config.isDryRun());
         }
+        PassResult result = tally.result(destinationName());
+        LOG.info(result.summary());
         for (ICloudPassListener l : endpoint.passListeners()) {
-            l.passCompleted(last);
+            l.passCompleted(result);
         }
     }
 
@@ -238,12 +250,19 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         if (!pass.finished() || !isRunAllowed() || endpoint.getConfiguration().isDryRun()) {
             return;
         }
-        if (failedDeliveries.get() > 0) {
+        if (tally.failures() > 0) {
             LOG.info("{} files were not delivered; the next pass looks at the same changes again",
-                    failedDeliveries.get());
+                    tally.failures());
             return;
         }
         tokens.save(checkpoint);
+    }
+
+    /** How the user knows this route's destination: as its route named it, else the folder or the route's id. */
+    private String destinationName() {
+        return Optional.ofNullable(endpoint.getDestinationName())
+                .or(() -> Optional.ofNullable(endpoint.getConfiguration().getDirectory()))
+                .orElseGet(() -> "route " + getRouteId());
     }
 
     /** Apple answered this poll: the session works (the MFA alerts learn its trust expiry). */
@@ -307,6 +326,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         for (Delivery d : deliveries) {
             if (delivered != null && delivered.contains(d.key())) {
                 LOG.debug("{} was delivered before", d.relativePath());
+                tally.alreadyThere();
                 continue;
             }
             if (config.isDryRun()) {
@@ -383,6 +403,11 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                     ledger.failed(d);
                     return;
                 }
+                if (done.getProperty(ICloudConstants.ALREADY_THERE) != null) {
+                    tally.alreadyThere();
+                } else {
+                    tally.delivered();
+                }
                 ledger.delivered(d, true);
                 for (ICloudPassListener l : endpoint.passListeners()) {
                     l.fileDelivered(d.relativePath(), d.version().size());
@@ -391,6 +416,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
 
             @Override
             public void onFailure(Exchange failed) {
+                tally.failed();
                 ledger.failed(d);
                 LOG.warn("Could not deliver {}: {}", shown(d), reason(failed.getException()));
                 for (ICloudPassListener l : endpoint.passListeners()) {
@@ -407,7 +433,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             held.delivered(d, done.getMessage().getHeader(ICloudConstants.WRITTEN_SHA256, String.class));
             return true;
         } catch (RuntimeException e) {
-            failedDeliveries.incrementAndGet();
+            tally.failed();
             LOG.warn("Could not record {} as delivered: {}", shown(d), e.getMessage());
             return false;
         }
@@ -506,7 +532,6 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             exchange.setException(e);
         }
         if (exchange.getException() != null) {
-            failedDeliveries.incrementAndGet();
             getExceptionHandler().handleException("Error delivering "
                     + exchange.getMessage().getHeader(Exchange.FILE_NAME), exchange, exchange.getException());
         }

@@ -1,14 +1,14 @@
 package io.github.camelicloud.component;
 
 import io.github.camelicloud.sync.HeldFiles;
-import io.github.camelicloud.sync.SyncPass;
 import java.util.List;
 import java.util.Optional;
 
 /** Hears when a consumer's pass over the library ends: the CLI's run-once mode stops then. */
 public interface ICloudPassListener {
 
-    void passCompleted(SyncPass.Stats stats);
+    /** A pass over the library ended; {@code result} says whether every file reached the destination. */
+    void passCompleted(PassResult result);
 
     /** After each page: how many assets of {@code total} (-1 when unknown) were handled so far. */
     default void progress(int assetsDone, long total) {

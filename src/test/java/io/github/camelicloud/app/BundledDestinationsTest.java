@@ -9,7 +9,6 @@ import io.github.camelicloud.destinations.S3TestServer;
 import io.github.camelicloud.destinations.SftpTestServer;
 import io.github.camelicloud.destinations.StoredFile;
 import io.github.camelicloud.simulator.ICloudSimulator;
-import io.github.camelicloud.sync.SyncPass;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -171,7 +170,7 @@ class BundledDestinationsTest {
                     }
                     icloud.addPassListener(new ICloudPassListener() {
                         @Override
-                        public void passCompleted(SyncPass.Stats stats) {
+                        public void passCompleted(io.github.camelicloud.component.PassResult result) {
                             completed.computeIfAbsent(routeId, k -> new AtomicInteger()).incrementAndGet();
                         }
 

@@ -9,11 +9,10 @@ import io.github.camelicloud.sync.HeldFiles;
 import io.github.camelicloud.sync.Placement;
 import io.github.camelicloud.sync.Placements;
 import io.github.camelicloud.sync.PlannedFile;
-import io.github.camelicloud.sync.SyncPass;
+import io.github.camelicloud.component.PassResult;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.spi.IdempotentRepository;
@@ -37,12 +36,8 @@ public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
     private final IdempotentRepository delivered;
     private final Placements placements;
     private final boolean dryRun;
-    private final AtomicInteger uploaded = new AtomicInteger();
-    private final AtomicInteger existing = new AtomicInteger();
-    private final AtomicInteger failed = new AtomicInteger();
     private volatile boolean verified;
     private volatile DestinationException broken;
-    private volatile int lastFailures;
 
     /** @param delivered the destination's record, from which files deleted here are removed */
     public RemoteDelivery(Destination destination, org.apache.camel.CamelContext camel, IdempotentRepository delivered,
@@ -83,11 +78,9 @@ public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
     @Override
     public Placement place(PlannedFile file) {
         try {
-            boolean recorded = placements.record().of(Delivery.keyOf(file)).isPresent();
             Placement p = placements.place(file);
-            if (p.exists() && !recorded) { // found there, explained by name and size
+            if (p.exists()) {
                 LOG.debug("{} is already in {}", p.relativePath(), destination.name());
-                existing.incrementAndGet();
             }
             return p;
         } catch (RuntimeException e) {
@@ -165,14 +158,12 @@ public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
 
     /** After the endpoint confirmed the write. */
     public void after(Exchange exchange) {
-        uploaded.incrementAndGet();
         LOG.info("Uploaded {} to {}", exchange.getMessage().getHeader(ICloudConstants.RELATIVE_PATH),
                 destination.name());
     }
 
-    /** Any failure of this file: counted, and returned naming the destination (nothing is recorded). */
+    /** Any failure of this file, returned naming the destination (nothing is recorded; the consumer counts it). */
     public DestinationException failed(Exception e) {
-        failed.incrementAndGet();
         return e instanceof DestinationException d ? d : new DestinationException(destination.explain(e), e);
     }
 
@@ -202,15 +193,8 @@ public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
         }
     }
 
-    /** Files that failed in the last pass that ended. */
-    public int failures() {
-        return lastFailures;
-    }
-
     @Override
-    public void passCompleted(SyncPass.Stats stats) {
-        LOG.info("{}: {} files uploaded, {} already there, {} failed", destination.name(), uploaded.get(),
-                existing.get(), failed.get());
+    public void passCompleted(PassResult result) {
         endPass();
     }
 
@@ -222,9 +206,6 @@ public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
     private synchronized void endPass() {
         verified = false;
         broken = null;
-        uploaded.set(0);
-        existing.set(0);
-        lastFailures = failed.getAndSet(0);
         store.passEnded();
         passEnded();
     }

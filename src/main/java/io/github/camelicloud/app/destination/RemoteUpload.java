@@ -1,5 +1,7 @@
 package io.github.camelicloud.app.destination;
 
+import io.github.camelicloud.component.ICloudConstants;
+
 import java.util.function.Supplier;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;

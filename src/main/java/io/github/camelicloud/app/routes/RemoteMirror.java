@@ -76,6 +76,7 @@ public abstract class RemoteMirror extends RoutePolicySupport implements Process
             camel.addService(delivered, true, true);
             delivery = new RemoteDelivery(destination, camel, delivered, config.isDryRun());
             icloud.addPassListener(delivery);
+            icloud.setDestinationName(destination.name());
             upload = new RemoteUpload(delivery, camel.createProducerTemplate(), RemoteUpload.endpointOf(destination,
                     camel));
             routeId = route.getRouteId();
