@@ -40,7 +40,10 @@ public final class LocalFiles implements HeldFiles {
     public Placement place(PlannedFile file) {
         try {
             Placement p = placements.place(file);
-            LOG.debug(p.exists() ? "{} already exists" : "{} is new", shown(p.relativePath()));
+            if (p.exists()) { // icloudpd names the planned file, also when its old -original name is there
+                boolean original = p.relativePath().equals(FileNames.withSuffix(file.relativePath(), "-original"));
+                LOG.debug("{} already exists", shown(original ? file.relativePath() : p.relativePath()));
+            }
             return p;
         } catch (RuntimeException e) {
             throw e;
