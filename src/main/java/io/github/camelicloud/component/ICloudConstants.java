@@ -31,6 +31,9 @@ public interface ICloudConstants {
     @Metadata(label = "consumer", description = "Key of this content for idempotent repositories:"
             + " assetId:version:checksum", javaType = "String")
     String DELIVERY_KEY = "CamelICloudDeliveryKey";
+    @Metadata(label = "producer", description = "Set by a remote destination's upload: the SHA-256 (hex) of the bytes"
+            + " it sent, recorded as what the destination holds", javaType = "String")
+    String WRITTEN_SHA256 = "CamelICloudWrittenSha256";
     @Metadata(label = "consumer", description = "When the photo or video was taken", javaType = "java.time.Instant")
     String CREATED = "CamelICloudCreated";
     @Metadata(label = "consumer", description = "When it was added to the library", javaType = "java.time.Instant")

@@ -8,7 +8,10 @@ import io.github.camelicloud.client.photos.PhotoAlbum;
 import io.github.camelicloud.client.photos.PhotoLibrary;
 import io.github.camelicloud.client.photos.ResumingDownloadStream;
 import io.github.camelicloud.sync.Delivery;
+import io.github.camelicloud.sync.DestinationRecord;
+import io.github.camelicloud.sync.HeldFiles;
 import io.github.camelicloud.sync.LocalFiles;
+import io.github.camelicloud.sync.RecordFile;
 import io.github.camelicloud.sync.PartFiles;
 import io.github.camelicloud.sync.SyncPass;
 import io.github.camelicloud.sync.SyncSettings;
@@ -55,6 +58,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     /** The trust's end as this poll found it: the header of every file of the poll. */
     private volatile Optional<Instant> trustExpiresAt = Optional.empty();
     private ExecutorService downloads;
+    /** The folder's record of what it holds, opened at the first poll. */
+    private DestinationRecord folderRecord;
 
     public ICloudConsumer(ICloudEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -72,8 +77,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             SyncSettings settings = ICloudSyncSettings.from(config, Clock.systemDefaultZone());
             ICloudClient client = endpoint.client();
             client.account();
-            Optional<LocalFiles> local = Optional.ofNullable(config.getDirectory()).map(d -> new LocalFiles(Path.of(d),
-                    d, settings.naming().fileMatchPolicy()));
+            Optional<HeldFiles> local = heldFiles(client.username());
             Optional<SyncTokenStore> tokens = ICloudSyncState.store(endpoint, client.username());
             Optional<SyncTokenStore.Checkpoint> checkpoint = tokens.filter(t -> ICloudSyncState.targetPresent(config))
                     .flatMap(SyncTokenStore::load);
@@ -96,9 +100,30 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
+    /**
+     * What the route's destination holds: the folder's record (in the state directory, or for the life of the
+     * consumer when there is none), or the one a remote destination's route brings as a pass listener.
+     */
+    private Optional<HeldFiles> heldFiles(String account) throws java.io.IOException {
+        ICloudConfiguration config = endpoint.getConfiguration();
+        if (config.getDirectory() == null) {
+            return endpoint.passListeners().stream().map(ICloudPassListener::heldFiles).flatMap(Optional::stream)
+                    .findFirst();
+        }
+        synchronized (this) {
+            if (folderRecord == null) {
+                Path folder = Path.of(config.getDirectory()).toAbsolutePath().normalize();
+                Optional<Path> state = ICloudSyncState.stateDirectory(endpoint);
+                folderRecord = state.isEmpty() ? DestinationRecord.inMemory() : DestinationRecord.open(new RecordFile(
+                        state.get().resolve(RecordFile.name("folder", account, config.getLibrary(), folder.toString()))));
+            }
+        }
+        return Optional.of(new LocalFiles(Path.of(config.getDirectory()), config.getDirectory(), folderRecord));
+    }
+
     /** icloudpd's pass: every selected album listed in full; a whole-library pass leaves a sync token behind. */
     private int fullPass(ICloudClient client, Optional<SyncTokenStore> tokens, SyncSettings settings,
-            Optional<LocalFiles> local, Optional<ICloudDeletions> deletions) throws Exception {
+            Optional<HeldFiles> local, Optional<ICloudDeletions> deletions) throws Exception {
         ICloudConfiguration config = endpoint.getConfiguration();
         client.awaitPhotosReady();
         forceConsumerAsReady();
@@ -109,7 +134,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             PhotoAlbum.Cursor cursor = album.assets();
             SyncPass pass = new SyncPass(cursor, settings, local);
             delivered += run(pass, album, library, client, announce(album, settings, config), deletions,
-                    cursor::removedFromAlbum);
+                    cursor::removedFromAlbum, local);
             tally.planned(pass.stats());
             allDownloaded(settings);
             if (tokens.isPresent() && cursor.syncToken().isPresent()) {
@@ -127,7 +152,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
      * are not delivered, as a full listing would not show them.
      */
     private Optional<Integer> incrementalPass(ICloudClient client, SyncTokenStore tokens,
-            SyncTokenStore.Checkpoint checkpoint, SyncSettings settings, Optional<LocalFiles> local,
+            SyncTokenStore.Checkpoint checkpoint, SyncSettings settings, Optional<HeldFiles> local,
             Optional<ICloudDeletions> deletions) throws Exception {
         PhotoLibrary library = client.photos().library(checkpoint.zoneId(), checkpoint.shared());
         LibraryChanges changes;
@@ -148,7 +173,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 + " removed", library.name(), current.size(), changes.assets().size() - current.size(),
                 changes.expunged().size());
         SyncPass pass = new SyncPass(current.iterator(), settings, local);
-        int delivered = run(pass, library.all(), library, client, current.size(), deletions, () -> { });
+        int delivered = run(pass, library.all(), library, client, current.size(), deletions, () -> { }, local);
         tally.planned(pass.stats());
         allDownloaded(settings);
         checkpoint(tokens, pass, new SyncTokenStore.Checkpoint(library.name(), library.zoneId(), library.shared(),
@@ -169,10 +194,10 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /** After the downloads: {@code autoDelete}'s clean-up, then the pass report. */
-    private void finish(PhotoLibrary library, SyncSettings settings, Optional<LocalFiles> local) {
+    private void finish(PhotoLibrary library, SyncSettings settings, Optional<HeldFiles> local) {
         ICloudConfiguration config = endpoint.getConfiguration();
         if (config.isAutoDelete()) {
-            RecentlyDeletedCleanup.run(library, settings, local, config.isDryRun(), endpoint.passListeners());
+            RecentlyDeletedCleanup.run(library, local, config.getDirectory() != null, config.isDryRun());
         }
         PassResult result = tally.result(destinationName());
         LOG.info(result.summary());
@@ -186,13 +211,14 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
      * deletions after each page; returns the exchanges created.
      */
     private int run(SyncPass pass, PhotoAlbum album, PhotoLibrary library, ICloudClient client, long total,
-            Optional<ICloudDeletions> deletions, Runnable removedFromListing) throws Exception {
+            Optional<ICloudDeletions> deletions, Runnable removedFromListing, Optional<HeldFiles> held)
+            throws Exception {
         int delivered = 0;
-        AssetLedger ledger = new AssetLedger();
+        AssetLedger ledger = new AssetLedger(held);
         while (isRunAllowed() && !pass.finished()) {
             List<Delivery> page = pass.next(endpoint.getConfiguration().getPageSize());
             ledger.page(pass);
-            delivered += processBatch(exchanges(page, album, library, client, ledger));
+            delivered += processBatch(exchanges(page, album, library, client, ledger, held));
             List<AssetOutcome> outcomes = ledger.outcomes();
             for (ICloudPassListener l : endpoint.passListeners()) {
                 l.pageHandled(outcomes);
@@ -207,8 +233,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     private static void deleteInICloud(ICloudDeletions deletions, List<AssetOutcome> outcomes, PhotoLibrary library,
             Runnable removedFromListing) {
         for (AssetOutcome o : outcomes) {
-            if (deletions.due(o.asset(), o.name(), o.held(), o.downloaded())) {
-                deletions.delete(library, o.asset(), o.name());
+            if (deletions.due(o.asset(), o.name(), o.held(), o.downloaded())
+                    && deletions.deleteIfProven(library, o.asset(), o.name(), List.of(o.proof()))) {
                 if (!deletions.dryRun()) {
                     removedFromListing.run();
                 }
@@ -292,9 +318,10 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private Queue<Object> exchanges(List<Delivery> deliveries, PhotoAlbum album, PhotoLibrary library,
-            ICloudClient client, AssetLedger ledger) {
+            ICloudClient client, AssetLedger ledger, Optional<HeldFiles> held) {
         ICloudConfiguration config = endpoint.getConfiguration();
-        IdempotentRepository delivered = config.getIdempotentRepository();
+        // a destination that knows what it holds placed the files already; else the route's own record
+        IdempotentRepository delivered = held.isPresent() ? null : config.getIdempotentRepository();
         Queue<Object> exchanges = new LinkedList<>();
         for (Delivery d : deliveries) {
             if (delivered != null && delivered.contains(d.key())) {
@@ -308,7 +335,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 continue;
             }
             ledger.expect(d);
-            exchanges.add(exchange(d, album, library, client, delivered, ledger));
+            exchanges.add(exchange(d, album, library, client, delivered, ledger, held));
         }
         return exchanges;
     }
@@ -323,7 +350,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private Exchange exchange(Delivery d, PhotoAlbum album, PhotoLibrary library, ICloudClient client,
-            IdempotentRepository delivered, AssetLedger ledger) {
+            IdempotentRepository delivered, AssetLedger ledger, Optional<HeldFiles> held) {
         Exchange exchange = createExchange(true);
         Message m = exchange.getMessage();
         Asset asset = d.asset();
@@ -372,6 +399,10 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 if (delivered != null) {
                     delivered.add(d.key());
                 }
+                if (held.isPresent() && !record(held.get(), d, done)) {
+                    ledger.failed(d);
+                    return;
+                }
                 if (done.getProperty(ICloudConstants.ALREADY_THERE) != null) {
                     tally.alreadyThere();
                 } else {
@@ -394,6 +425,18 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             }
         });
         return exchange;
+    }
+
+    /** Records what the destination now holds; a file that cannot be recorded counts as not delivered. */
+    private boolean record(HeldFiles held, Delivery d, Exchange done) {
+        try {
+            held.delivered(d, done.getMessage().getHeader(ICloudConstants.WRITTEN_SHA256, String.class));
+            return true;
+        } catch (RuntimeException e) {
+            tally.failed();
+            LOG.warn("Could not record {} as delivered: {}", shown(d), e.getMessage());
+            return false;
+        }
     }
 
     /** The exception's message, and its root cause's when that says more (Camel wraps I/O errors). */
@@ -433,6 +476,12 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStop() throws Exception {
+        synchronized (this) {
+            if (folderRecord != null) {
+                folderRecord.close();
+                folderRecord = null;
+            }
+        }
         if (downloads != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(downloads);
             downloads = null;

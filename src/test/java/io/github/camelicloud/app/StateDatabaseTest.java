@@ -51,7 +51,7 @@ class StateDatabaseTest {
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(s3.objects("shared")).extracting(StoredFile::content).containsExactlyInAnyOrderElementsOf(expected);
         try (Connection db = DriverManager.getConnection(database); ResultSet rows = db.createStatement()
-                .executeQuery("SELECT processorName, COUNT(*) FROM CAMEL_MESSAGEPROCESSED GROUP BY processorName")) {
+                .executeQuery("SELECT processorName, COUNT(*) FROM CAMEL_ICLOUD_HELD GROUP BY processorName")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).startsWith("s3-");
             assertThat(rows.getInt(2)).isEqualTo(expected.size());

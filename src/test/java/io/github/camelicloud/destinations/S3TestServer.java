@@ -64,6 +64,11 @@ public final class S3TestServer implements AutoCloseable {
         return all;
     }
 
+    /** Writes an object as another writer would (replacing what was there). */
+    public void put(String bucket, String key, byte[] bytes) {
+        client.putObject(b -> b.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+    }
+
     @Override
     public void close() throws Exception {
         client.close();

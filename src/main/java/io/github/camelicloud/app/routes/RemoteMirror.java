@@ -152,6 +152,12 @@ public abstract class RemoteMirror extends RoutePolicySupport implements Process
         delivered().clear();
     }
 
+    /** The destination's record, which names this repository (a sync token belongs to one record). */
+    @Override
+    public synchronized String toString() {
+        return delivered == null ? getClass().getSimpleName() : delivered.toString();
+    }
+
     /** A blank setting (an unset placeholder with an empty default) counts as not set. */
     static Optional<String> present(String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
