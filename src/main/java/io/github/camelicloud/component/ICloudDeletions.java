@@ -67,7 +67,7 @@ public final class ICloudDeletions {
      * holds the asset's bytes (re-read and hashed, or the stored checksum asked for); returns whether it did.
      */
     public boolean deleteIfProven(PhotoLibrary library, Asset asset, String name, List<AssetOutcome.Proof> proofs) {
-        for (AssetOutcome.Proof proof : proofs) {
+        for (AssetOutcome.Proof proof : dryRun ? List.<AssetOutcome.Proof>of() : proofs) { // a dry run wrote nothing
             Optional<String> unproven = proof.unproven();
             if (unproven.isPresent()) {
                 LOG.warn("Keeping {} in iCloud: {}", name, unproven.get());

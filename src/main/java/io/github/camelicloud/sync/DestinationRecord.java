@@ -94,6 +94,39 @@ public final class DestinationRecord implements AutoCloseable {
         return files;
     }
 
+    /** How a destination checks one of its files: empty when it holds the recorded bytes, else what is wrong. */
+    @FunctionalInterface
+    public interface Check {
+        Optional<String> differs(HeldFile file) throws Exception;
+    }
+
+    /**
+     * Whether the destination ({@code where}, for messages) holds the asset's bytes now: every file recorded as the
+     * asset's is checked; empty when all hold what was written. A file taken over by name and size proves nothing;
+     * one found changed or missing is marked stale, so the next pass sends it again.
+     */
+    public Optional<String> prove(String assetId, String where, Check check) {
+        List<HeldFile> files = ofAsset(assetId);
+        if (files.isEmpty()) {
+            return Optional.of(where + " has no file recorded as its");
+        }
+        for (HeldFile f : files) {
+            if (f.sha256() == null) {
+                return Optional.of(where + ": " + f.path() + " was there before and was not written by this tool");
+            }
+            try {
+                Optional<String> wrong = check.differs(f);
+                if (wrong.isPresent()) {
+                    put(f.stale());
+                    return Optional.of(where + ": " + wrong.get());
+                }
+            } catch (Exception e) {
+                return Optional.of(where + ": " + f.path() + " cannot be checked (" + e.getMessage() + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The destination holds {@code file} now: it replaces whatever the path or the key held before. */
     public synchronized void put(HeldFile file) {
         HeldFile old = byPath.get(file.path());

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
@@ -71,28 +70,14 @@ public final class LocalFiles implements HeldFiles {
 
     @Override
     public Optional<String> unproven(String assetId) {
-        List<HeldFile> files = placements.record().ofAsset(assetId);
-        if (files.isEmpty()) {
-            return Optional.of("no file is recorded as its in " + shownRoot);
-        }
-        for (HeldFile f : files) {
-            if (f.sha256() == null) {
-                return Optional.of(shown(f.path()) + " was there before and was not downloaded by this tool");
-            }
+        return placements.record().prove(assetId, shownRoot, f -> {
             Path file = resolve(f.path());
-            try {
-                if (!Files.isRegularFile(file)) {
-                    return Optional.of(shown(f.path()) + " is missing");
-                }
-                if (!Sha256.of(file).equals(f.sha256())) {
-                    placements.record().put(f.stale()); // the next pass downloads it again
-                    return Optional.of(shown(f.path()) + " does not hold the bytes that were downloaded");
-                }
-            } catch (IOException e) {
-                return Optional.of(shown(f.path()) + " cannot be read (" + e.getMessage() + ")");
+            if (!Files.isRegularFile(file)) {
+                return Optional.of(f.path() + " is missing");
             }
-        }
-        return Optional.empty();
+            return Sha256.of(file).equals(f.sha256()) ? Optional.empty()
+                    : Optional.of(f.path() + " does not hold the bytes that were downloaded");
+        });
     }
 
     @Override

@@ -87,7 +87,7 @@ class BundledDestinationsTest {
                     .allSatisfy((route, count) -> assertThat(count).as(route).hasValue(expected.size()));
             // the records are in the database: one per file and remote destination
             try (Connection db = DriverManager.getConnection(database); ResultSet rows = db.createStatement()
-                    .executeQuery("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED")) {
+                    .executeQuery("SELECT COUNT(*) FROM CAMEL_ICLOUD_HELD")) {
                 rows.next();
                 assertThat(rows.getInt(1)).isEqualTo(2 * expected.size());
             }

@@ -86,7 +86,7 @@ class ContentIdentityTest {
             assertThat(account.folder()).containsOnlyKeys("2024/05/01/OLD.JPG"); // not downloaded again
             assertThat(account.bucket()).isEqualTo(Map.of("2024/05/01/OLD.JPG", photos.get(0)));
             assertThat(run.output()).contains("Keeping OLD.JPG in iCloud: " + account.folder
-                    + "/2024/05/01/OLD.JPG was there before");
+                    + ": 2024/05/01/OLD.JPG was there before and was not written by this tool");
             assertThat(account.visible()).hasSize(1); // its bytes in the folder were never verified
         }
     }
@@ -123,7 +123,7 @@ class ContentIdentityTest {
             CliRun deleting = account.run(List.of("--keep-icloud-recent-days", "0"));
             assertThat(deleting.exitCode()).as(deleting.output()).isZero();
             assertThat(deleting.output()).contains(
-                    "Keeping IN_FOLDER.JPG in iCloud: " + account.folder + "/2024/05/01/IN_FOLDER.JPG does not hold"
+                    "Keeping IN_FOLDER.JPG in iCloud: " + account.folder + ": 2024/05/01/IN_FOLDER.JPG does not hold"
                             + " the bytes that were downloaded",
                     "Keeping ON_SFTP.JPG in iCloud: SFTP sftp://", "/corrupt: 2024/05/01/ON_SFTP.JPG does not hold the"
                             + " bytes that were uploaded",

@@ -67,7 +67,7 @@ class LocalFilesTest {
         local.delivered(new Delivery(a, p.relativePath()), null);
         assertThat(local.unproven("a")).isEmpty();
         Files.write(dir.resolve(p.relativePath()), new byte[] {1, 2, 4});
-        assertThat(local.unproven("a")).hasValue("D/2020/IMG_1.JPG does not hold the bytes that were downloaded");
+        assertThat(local.unproven("a")).hasValue("D: 2020/IMG_1.JPG does not hold the bytes that were downloaded");
         assertThat(local.unproven("b")).isPresent();
     }
 

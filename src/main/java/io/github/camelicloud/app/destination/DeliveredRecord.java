@@ -19,11 +19,14 @@ public final class DeliveredRecord extends ServiceSupport implements IdempotentR
     }
 
     private final String name;
+    private final String where;
     private final Opener opener;
     private volatile DestinationRecord record;
 
-    DeliveredRecord(String name, Opener opener) {
+    /** @param where where the record is kept (a file, a database; no secret): part of what names it */
+    DeliveredRecord(String name, String where, Opener opener) {
         this.name = name;
+        this.where = where;
         this.opener = opener;
     }
 
@@ -84,6 +87,6 @@ public final class DeliveredRecord extends ServiceSupport implements IdempotentR
 
     @Override
     public String toString() {
-        return "record:" + name;
+        return "record:" + name + "@" + where;
     }
 }

@@ -12,7 +12,8 @@ record FileDeliveredState(Path directory) implements DeliveredState {
     @Override
     public DeliveredRecord open(String account, String library, Destination destination) {
         String name = DeliveredState.recordName(account, library, destination);
-        return new DeliveredRecord(name, () -> new RecordFile(directory.resolve(name + ".delivered")));
+        Path file = directory.resolve(name + ".delivered");
+        return new DeliveredRecord(name, file.toAbsolutePath().toString(), () -> new RecordFile(file));
     }
 
     @Override

@@ -9,7 +9,7 @@ record JdbcDeliveredState(StateDatabase database) implements DeliveredState {
     @Override
     public DeliveredRecord open(String account, String library, Destination destination) {
         String name = DeliveredState.recordName(account, library, destination);
-        return new DeliveredRecord(name, () -> new JdbcRecordTable(database, name));
+        return new DeliveredRecord(name, database.shown(), () -> new JdbcRecordTable(database, name));
     }
 
     @Override

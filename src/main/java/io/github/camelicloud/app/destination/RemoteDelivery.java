@@ -114,27 +114,10 @@ public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
 
     @Override
     public Optional<String> unproven(String assetId) {
-        List<HeldFile> files = placements.record().ofAsset(assetId);
-        if (files.isEmpty()) {
-            return Optional.of("no file is recorded as its in " + destination.name());
-        }
-        for (HeldFile f : files) {
-            if (f.sha256() == null) {
-                return Optional.of(destination.name() + ": " + f.path() + " was there before and was not uploaded"
-                        + " by this tool");
-            }
-            try {
-                verifyOnce();
-                Optional<String> wrong = store.differs(f.path(), f.sha256());
-                if (wrong.isPresent()) {
-                    placements.record().put(f.stale()); // the next pass sends it again
-                    return Optional.of(destination.name() + ": " + wrong.get());
-                }
-            } catch (Exception e) {
-                return Optional.of(destination.explain(e));
-            }
-        }
-        return Optional.empty();
+        return placements.record().prove(assetId, destination.name(), f -> {
+            verifyOnce();
+            return store.differs(f.path(), f.sha256());
+        });
     }
 
     private synchronized void verifyOnce() throws Exception {
