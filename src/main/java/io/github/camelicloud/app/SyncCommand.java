@@ -304,7 +304,7 @@ public final class SyncCommand implements Callable<Integer> {
             LOG.error(e.getMessage());
             return 1;
         } catch (org.apache.camel.FailedToCreateRouteException | org.apache.camel.FailedToStartRouteException e) {
-            LOG.error(rootMessage(e)); // a destination's settings (the route names what is wrong)
+            LOG.error(Main.rootMessage(e)); // a destination's settings (the route names what is wrong)
             LOG.debug("Routes did not start", e);
             return 1;
         } catch (Exception e) {
@@ -392,14 +392,6 @@ public final class SyncCommand implements Callable<Integer> {
         incrementalOptions.applyTo(c, stateDirectory());
         deletionOptions.applyTo(c);
         return c;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? e.getMessage() : root.getMessage();
     }
 
     private static void close(AutoCloseable resource) {

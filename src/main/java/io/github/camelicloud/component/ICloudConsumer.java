@@ -66,8 +66,20 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         this.endpoint = endpoint;
     }
 
+    /**
+     * One pass; a pass that left files undelivered ends as a failed poll after its listeners heard the result, so
+     * Camel's consumer health check (readiness) and error handling see it in any application, not only the CLI.
+     */
     @Override
     protected int poll() throws Exception {
+        int exchanges = pass();
+        if (tally.failures() > 0) {
+            throw new IncompletePassException(tally.result(destinationName()));
+        }
+        return exchanges;
+    }
+
+    private int pass() throws Exception {
         shutdownRunningTask = null;
         pendingExchanges = 0;
         tally = new PassTally();

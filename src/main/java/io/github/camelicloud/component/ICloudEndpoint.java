@@ -46,7 +46,7 @@ public class ICloudEndpoint extends ScheduledPollEndpoint {
     public Consumer createConsumer(Processor processor) throws Exception {
         ICloudConsumer consumer = new ICloudConsumer(this, processor);
         configureConsumer(consumer);
-        if (getExceptionHandler() == null) {
+        if (getExceptionHandler() == null && !isBridgeErrorHandler()) {
             consumer.setExceptionHandler(new PollFailureLog(true));
         }
         return consumer;
@@ -60,6 +60,12 @@ public class ICloudEndpoint extends ScheduledPollEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        // the same checks as the command line's, before anything signs in: a YAML user gets the same clear errors
+        try {
+            ICloudSyncSettings.from(configuration, java.time.Clock.systemDefaultZone());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("icloud endpoint: " + e.getMessage(), e);
+        }
         if (configuration.getClient() != null) {
             client = configuration.getClient();
         } else {

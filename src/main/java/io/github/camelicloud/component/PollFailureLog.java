@@ -29,7 +29,7 @@ final class PollFailureLog implements ExceptionHandler {
 
     @Override
     public void handleException(String message, Throwable exception) {
-        if (passFailures) {
+        if (passFailures && !(exception instanceof IncompletePassException)) { // the consumer logged that already
             LOG.warn("{}; the next poll tries again", exception.getMessage());
         }
         LOG.debug("Poll failed", exception);

@@ -68,6 +68,71 @@ class ShippedJarModesIT {
         }
     }
 
+    /**
+     * Truth in the Camel application: a pass whose downloads break is a failed poll, so readiness (Camel's consumer
+     * health check) is down; once the downloads work, the next pass delivers the files and readiness is back.
+     */
+    @Test
+    void camelApplicationModeShowsAnIncompletePassInHealth() throws Exception {
+        String user = "apphealth@example.com";
+        try (ICloudSimulator apple = ICloudSimulator.builder().srpIterations(1000).assets(4).seed(6)
+                .account(user + ":pw:nomfa").build().start()) {
+            apple.injectFault(Fault.truncate("GET", "/B/*").times(100_000));
+            Path app = Files.createDirectories(work.resolve("apphealth"));
+            int port;
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            Files.writeString(app.resolve("application.properties"), Files.readString(Path.of("application.properties"))
+                    + "\nicloud.watch-interval-ms = 2000\ncamel.component.icloud.max-retries = 0"
+                    + "\ncamel.component.icloud.retry-delay-seconds = 0\ncamel.management.enabled = true"
+                    + "\ncamel.management.host = 127.0.0.1\ncamel.management.port = " + port
+                    + "\ncamel.management.health-check-enabled = true\n");
+            Files.createDirectories(app.resolve("routes"));
+            try (var routes = Files.list(Path.of("routes"))) {
+                for (Path r : routes.toList()) {
+                    Files.copy(r, app.resolve("routes").resolve(r.getFileName()));
+                }
+            }
+            Process p = start(app, Map.of("ICLOUD_USERNAME", user, "ICLOUD_PASSWORD", "pw", "ICLOUD_DOMAIN",
+                    apple.baseUrl()), "");
+            String ready = "http://127.0.0.1:" + port + "/observe/health/ready";
+            try {
+                awaitOrFail(p, app, () -> Files.exists(app.resolve("out.txt")) && read(app).contains(" failed")
+                        && status(ready) == 503);
+                assertThat(read(app)).contains("0 delivered", "could not be delivered").doesNotContain("have been"
+                        + " downloaded").doesNotContain("\tat ");
+                apple.clearFaults();
+                awaitOrFail(p, app, () -> status(ready) == 200 && read(app).contains("have been downloaded"));
+                assertThat(ManifestFiles.actualSha256(app.resolve("photos")))
+                        .containsExactlyInAnyOrderElementsOf(ManifestFiles.expectedSha256(apple.manifest(user)));
+            } finally {
+                p.destroy();
+                p.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static String read(Path dir) {
+        try {
+            return Files.readString(dir.resolve("out.txt"));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static int status(String url) {
+        try {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(url).toURL()
+                    .openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(5000);
+            return c.getResponseCode();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** Seen 2: --smtp-* flags start the bundled mail route, and the trust's warning reaches the mailbox. */
     @Test
     void cliAlertsByMail() throws Exception {

@@ -4,6 +4,7 @@ import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.MfaRequiredException;
 import io.github.camelicloud.client.auth.AccountSession;
 import io.github.camelicloud.component.ICloudPassListener;
+import io.github.camelicloud.component.IncompletePassException;
 import io.github.camelicloud.component.PassResult;
 import java.time.Instant;
 import java.util.Map;
@@ -60,16 +61,9 @@ public final class AccountHealthCheck extends AbstractHealthCheck implements ICl
 
     @Override
     public void passCompleted(PassResult result) {
-        lastFailure = result.complete() ? null : new IncompletePass(result);
+        // a pass that left files undelivered: readiness is down until a pass delivers them
+        lastFailure = result.complete() ? null : new IncompletePassException(result);
         lastPass = Instant.now();
-    }
-
-    /** A pass that ran but left files undelivered: readiness is down until a pass delivers them. */
-    private static final class IncompletePass extends Exception {
-        IncompletePass(PassResult result) {
-            super(result.failed() + " files were not delivered to " + result.destination()
-                    + "; the next pass tries again", null, false, false);
-        }
     }
 
     @Override
