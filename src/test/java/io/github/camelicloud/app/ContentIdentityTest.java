@@ -146,20 +146,29 @@ class ContentIdentityTest {
     @Test
     void autoDeleteRemovesTheDeletedPhotosFilesOnly() throws Exception {
         try (Account account = new Account("bd-auto")) {
-            LibraryManifest.Asset kept = account.add(new NewAsset("BD.JPG", null, 6000, MAY.plusSeconds(2), null));
-            LibraryManifest.Asset deleted = account.add(new NewAsset("BD.JPG", null, 4000, MAY.plusSeconds(1), null));
+            // two live photos of one name and day: 6,000 bytes (newer) and 4,000 bytes, each with its video
+            LibraryManifest.Asset kept = account.add(new NewAsset("BD.JPG", null, 6000, MAY.plusSeconds(2), null)
+                    .live(30_000));
+            LibraryManifest.Asset deleted = account.add(new NewAsset("BD.JPG", null, 4000, MAY.plusSeconds(1), null)
+                    .live(25_000));
             CliRun first = account.run(List.of());
             assertThat(first.exitCode()).as(first.output()).isZero();
-            assertThat(account.folder()).containsOnlyKeys("2024/05/01/BD.JPG", "2024/05/01/BD-4000.JPG");
+            assertThat(account.folder()).isEqualTo(Map.of("2024/05/01/BD.JPG", content(kept), "2024/05/01/BD.MOV",
+                    live(kept), "2024/05/01/BD-4000.JPG", content(deleted), "2024/05/01/BD-25000.MOV", live(deleted)));
 
             account.apple.deleteAsset(account.user, deleted.assetRecordName());
             CliRun cleaned = account.run(List.of("--auto-delete"));
             assertThat(cleaned.exitCode()).as(cleaned.output()).isZero();
-            Map<String, String> expected = Map.of("2024/05/01/BD.JPG", content(kept));
+            Map<String, String> expected = Map.of("2024/05/01/BD.JPG", content(kept), "2024/05/01/BD.MOV", live(kept));
             assertThat(account.folder()).isEqualTo(expected);
             assertThat(account.bucket()).as("S3").isEqualTo(expected);
             assertThat(account.sftp()).as("SFTP").isEqualTo(expected);
         }
+    }
+
+    private static String live(LibraryManifest.Asset asset) {
+        LibraryManifest.Version video = asset.versions().get("resOriginalVidCompl");
+        return video.size() + ":" + video.sha256();
     }
 
     private static String content(LibraryManifest.Asset asset) {
