@@ -37,7 +37,6 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.util.IOHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,10 +144,10 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         for (PhotoAlbum album : albums(library, config)) {
             PhotoAlbum.Cursor cursor = album.assets();
             SyncPass pass = new SyncPass(cursor, settings, local);
-            delivered += run(pass, album, library, client, announce(album, settings, config), deletions,
+            delivered += run(pass, album, library, client, PassLog.announce(album, settings, config), deletions,
                     cursor::removedFromAlbum, local);
             tally.planned(pass.stats());
-            allDownloaded(settings);
+            PassLog.allDownloaded(settings, tally.failures(), destinationName());
             if (tokens.isPresent() && cursor.syncToken().isPresent()) {
                 checkpoint(tokens.get(), pass, new SyncTokenStore.Checkpoint(library.name(), library.zoneId(),
                         library.shared(), cursor.syncToken().get()));
@@ -187,22 +186,11 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         SyncPass pass = new SyncPass(current.iterator(), settings, local);
         int delivered = run(pass, library.all(), library, client, current.size(), deletions, () -> { }, local);
         tally.planned(pass.stats());
-        allDownloaded(settings);
+        PassLog.allDownloaded(settings, tally.failures(), destinationName());
         checkpoint(tokens, pass, new SyncTokenStore.Checkpoint(library.name(), library.zoneId(), library.shared(),
                 changes.syncToken()));
         finish(library, settings, local);
         return Optional.of(delivered);
-    }
-
-    /** icloudpd's closing line, only when it is true; else how many files are tried again next time. */
-    private void allDownloaded(SyncSettings settings) {
-        int failed = tally.failures();
-        if (failed == 0) {
-            LOG.info("All {} have been downloaded", phrase(settings, true));
-        } else {
-            LOG.warn("{} {} could not be delivered to {}; the next pass tries again", failed,
-                    failed == 1 ? "file" : "files", destinationName());
-        }
     }
 
     /** After the downloads: {@code autoDelete}'s clean-up, then the pass report. */
@@ -296,39 +284,6 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 .map(library::album).toList();
     }
 
-    /** Logs icloudpd's "Looking up…" and "Downloading N …" lines; returns the asset count (-1 if unknown). */
-    private long announce(PhotoAlbum album, SyncSettings settings, ICloudConfiguration config) {
-        LOG.info("Looking up all {}{}...", phrase(settings, true),
-                album.kind() == io.github.camelicloud.client.photos.AlbumKind.LIBRARY ? "" : " from album " + album.name());
-        String count;
-        boolean plural;
-        long n = -1;
-        if (settings.untilFound().isPresent()) {
-            count = "???";
-            plural = true;
-        } else {
-            n = settings.recent().map(Integer::longValue).orElseGet(album::count);
-            plural = n != 1;
-            count = n == 1 ? "the first" : n < 0 ? "???" : String.valueOf(n);
-        }
-        String sizes = config.getSizes().replace(" ", "");
-        if (config.getDirectory() != null) {
-            LOG.info("Downloading {} {} {} to {} ...", count, sizes, phrase(settings, plural), config.getDirectory());
-        } else { // the destination's own route says where the files go
-            LOG.info("Downloading {} {} {} ...", count, sizes, phrase(settings, plural));
-        }
-        return n;
-    }
-
-    /** icloudpd's "photos and videos" / "photos" / "videos", or the singular forms. */
-    private static String phrase(SyncSettings settings, boolean plural) {
-        if (settings.naming().skipVideos() || settings.naming().skipPhotos()) {
-            String kind = settings.naming().skipVideos() ? "photo" : "video";
-            return plural ? kind + "s" : kind;
-        }
-        return plural ? "photos and videos" : "photo or video";
-    }
-
     private Queue<Object> exchanges(List<Delivery> deliveries, PhotoAlbum album, PhotoLibrary library,
             ICloudClient client, AssetLedger ledger, Optional<HeldFiles> held) {
         ICloudConfiguration config = endpoint.getConfiguration();
@@ -400,67 +355,9 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         }
         trustExpiresAt.ifPresent(t -> m.setHeader(ICloudConstants.TRUST_EXPIRES_AT, t));
         DownloadBody.attach(exchange, client, () -> library.refresh(asset), d.version(), config, shown(d), resumeFrom);
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onComplete(Exchange done) {
-                if (endpoint.getConfiguration().getDirectory() != null) {
-                    LOG.info("Downloaded {}", shown(d)); // icloudpd's line for a local folder
-                } else {
-                    LOG.debug("Delivered {}", d.relativePath()); // the destination's route logs the upload
-                }
-                if (delivered != null) {
-                    delivered.add(d.key());
-                }
-                if (held.isPresent() && !record(held.get(), d, done)) {
-                    ledger.failed(d);
-                    return;
-                }
-                if (done.getProperty(ICloudConstants.ALREADY_THERE) != null) {
-                    tally.alreadyThere();
-                } else {
-                    tally.delivered();
-                }
-                ledger.delivered(d, true);
-                for (ICloudPassListener l : endpoint.passListeners()) {
-                    l.fileDelivered(d.relativePath(), d.version().size());
-                }
-            }
-
-            @Override
-            public void onFailure(Exchange failed) {
-                tally.failed();
-                ledger.failed(d);
-                LOG.warn("Could not deliver {}: {}", shown(d), reason(failed.getException()));
-                for (ICloudPassListener l : endpoint.passListeners()) {
-                    l.fileFailed(d.relativePath(), failed.getException());
-                }
-            }
-        });
+        exchange.getExchangeExtension().addOnCompletion(new DeliveryCompletion(d, shown(d),
+                config.getDirectory() != null, delivered, held, ledger, tally, endpoint::passListeners));
         return exchange;
-    }
-
-    /** Records what the destination now holds; a file that cannot be recorded counts as not delivered. */
-    private boolean record(HeldFiles held, Delivery d, Exchange done) {
-        try {
-            held.delivered(d, done.getMessage().getHeader(ICloudConstants.WRITTEN_SHA256, String.class));
-            return true;
-        } catch (RuntimeException e) {
-            tally.failed();
-            LOG.warn("Could not record {} as delivered: {}", shown(d), e.getMessage());
-            return false;
-        }
-    }
-
-    /** The exception's message, and its root cause's when that says more (Camel wraps I/O errors). */
-    private static String reason(Throwable e) {
-        if (e == null) {
-            return "unknown error";
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == e || root.getMessage() == null ? e.getMessage() : e.getMessage() + " (" + root.getMessage() + ")";
     }
 
     /**
