@@ -7,7 +7,7 @@ import io.github.camelicloud.client.photos.PhotoLibrary;
 import io.github.camelicloud.component.AssetOutcome;
 import io.github.camelicloud.component.ICloudDeletions;
 import io.github.camelicloud.component.ICloudPassListener;
-import io.github.camelicloud.sync.SyncPass;
+import io.github.camelicloud.component.PassResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The CLI's deletions in iCloud across destinations: each destination's route reports, page by page, which
  * assets it holds completely; when every route has finished a pass (a round), an asset is moved to
- * Recently Deleted only if every destination holds it — a destination that was down keeps its photos in
- * iCloud until it caught up. Deleting after the round, not during the passes, also keeps every route's
+ * Recently Deleted only if every destination holds it and proves so just before (its copies re-read and hashed,
+ * or the stored checksum asked for) — a destination that was down, or holds other bytes, keeps the photo in
+ * iCloud. Deleting after the round, not during the passes, also keeps every route's
  * listing ranks stable.
  */
 final class DeletionRounds {
@@ -29,7 +30,7 @@ final class DeletionRounds {
 
     private static final ICloudPassListener NO_DELETIONS = new ICloudPassListener() {
         @Override
-        public void passCompleted(SyncPass.Stats stats) {
+        public void passCompleted(PassResult result) {
         }
 
         @Override
@@ -43,8 +44,8 @@ final class DeletionRounds {
     private final List<Route> routes = new ArrayList<>();
     private ICloudException failure;
 
-    /** What one route holds in the current round: assets (slimmed to what a delete needs) by id. */
-    private record Held(Asset asset, String name, boolean downloaded) {
+    /** What one route holds in the current round: assets (slimmed to what a delete needs) by id, and the proof. */
+    private record Held(Asset asset, String name, boolean downloaded, AssetOutcome.Proof proof) {
     }
 
     private final class Route implements ICloudPassListener {
@@ -56,8 +57,8 @@ final class DeletionRounds {
             synchronized (DeletionRounds.this) {
                 for (AssetOutcome o : outcomes) {
                     if (o.held()) {
-                        held.merge(o.asset().id(), new Held(slim(o.asset()), o.name(), o.downloaded()),
-                                (a, b) -> new Held(b.asset(), b.name(), a.downloaded() || b.downloaded()));
+                        held.merge(o.asset().id(), new Held(slim(o.asset()), o.name(), o.downloaded(), o.proof()),
+                                (a, b) -> new Held(b.asset(), b.name(), a.downloaded() || b.downloaded(), b.proof()));
                     } else {
                         held.remove(o.asset().id());
                     }
@@ -66,7 +67,7 @@ final class DeletionRounds {
         }
 
         @Override
-        public void passCompleted(SyncPass.Stats stats) {
+        public void passCompleted(PassResult result) {
             passOver(false);
         }
 
@@ -116,17 +117,21 @@ final class DeletionRounds {
 
     private void endRound() {
         Route first = routes.get(0);
-        List<Held> due = new ArrayList<>();
+        Map<Held, List<AssetOutcome.Proof>> due = new LinkedHashMap<>();
         for (Held h : first.held.values()) {
             boolean everywhere = true;
             boolean downloaded = false;
+            List<AssetOutcome.Proof> proofs = new ArrayList<>();
             for (Route r : routes) {
                 Held there = r.held.get(h.asset().id());
                 everywhere &= there != null;
                 downloaded |= there != null && there.downloaded();
+                if (there != null) {
+                    proofs.add(there.proof());
+                }
             }
             if (everywhere && deletions.due(h.asset(), h.name(), true, downloaded)) {
-                due.add(h);
+                due.put(h, proofs);
             }
         }
         routes.forEach(r -> {
@@ -137,9 +142,10 @@ final class DeletionRounds {
             return;
         }
         PhotoLibrary photos = client.photos().library(library);
-        for (Held h : due) {
+        for (Map.Entry<Held, List<AssetOutcome.Proof>> d : due.entrySet()) {
+            Held h = d.getKey();
             try {
-                deletions.delete(photos, h.asset(), h.name());
+                deletions.deleteIfProven(photos, h.asset(), h.name(), d.getValue()); // each destination verifies now
             } catch (ICloudException e) {
                 String message = e.getMessage().contains(h.name()) ? e.getMessage()
                         : "Could not delete " + h.name() + " in iCloud: " + e.getMessage();

@@ -1,15 +1,12 @@
 package io.github.camelicloud.app;
 
 import io.github.camelicloud.app.credentials.SecretFile;
-import io.github.camelicloud.app.destination.Destination;
-import io.github.camelicloud.app.destination.S3Destination;
 import io.github.camelicloud.app.destination.S3Settings;
-import io.github.camelicloud.app.destination.SftpDestination;
 import io.github.camelicloud.app.destination.SftpSettings;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -80,22 +77,41 @@ final class DestinationOptions {
                     + " cookie directory")
     Path stateDirectory;
 
-    /** The remote destinations given on the command line; throws IllegalArgumentException on bad values. */
-    List<Destination> destinations() {
-        List<Destination> all = new ArrayList<>();
+    /**
+     * The remote destinations as the settings of the bundled routes ({@code destinations.s3.*},
+     * {@code destinations.sftp.*}, as in application.properties); throws IllegalArgumentException on bad values.
+     */
+    Map<String, String> routeProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
         if (s3Bucket != null) {
-            all.add(new S3Destination(new S3Settings(s3Bucket, s3Prefix, Optional.ofNullable(s3Endpoint), s3Region,
+            S3Settings s3 = new S3Settings(s3Bucket, s3Prefix, Optional.ofNullable(s3Endpoint), s3Region,
                     nonEmpty(s3AccessKey), nonEmpty(s3SecretKeyFile == null ? s3SecretKey
-                            : SecretFile.read(s3SecretKeyFile, "--s3-secret-key-file")))));
+                            : SecretFile.read(s3SecretKeyFile, "--s3-secret-key-file")));
+            p.put("destinations.s3.enabled", "true");
+            p.put("destinations.s3.bucket", s3.bucket());
+            p.put("destinations.s3.prefix", s3.prefix() == null ? "" : s3.prefix());
+            p.put("destinations.s3.endpoint", s3.endpoint().map(URI::toString).orElse(""));
+            p.put("destinations.s3.region", s3.region());
+            p.put("destinations.s3.access-key", s3.accessKey().orElse(""));
+            p.put("destinations.s3.secret-key", s3.secretKey().orElse(""));
         } else if (s3Prefix != null || s3Endpoint != null) {
             throw new IllegalArgumentException("--s3-prefix/--s3-endpoint need --s3-bucket");
         }
         if (sftpUri != null || sftpHost != null) {
-            all.add(new SftpDestination(sftp()));
+            SftpSettings sftp = sftp();
+            p.put("destinations.sftp.enabled", "true");
+            p.put("destinations.sftp.host", sftp.host());
+            p.put("destinations.sftp.port", String.valueOf(sftp.port()));
+            p.put("destinations.sftp.user", sftp.user());
+            p.put("destinations.sftp.path", sftp.path());
+            p.put("destinations.sftp.password", sftp.password().orElse(""));
+            p.put("destinations.sftp.private-key", sftp.privateKey().map(Path::toString).orElse(""));
+            p.put("destinations.sftp.known-hosts", sftp.knownHosts().map(Path::toString).orElse(""));
+            p.put("destinations.sftp.strict-host-key-checking", sftp.strictHostKeyChecking() ? "yes" : "no");
         } else if (sftpUser != null || sftpPath != null || sftpPort != null || sftpPrivateKey != null) {
             throw new IllegalArgumentException("the --sftp-* options need --sftp-uri or --sftp-host");
         }
-        return all;
+        return p;
     }
 
     private SftpSettings sftp() {

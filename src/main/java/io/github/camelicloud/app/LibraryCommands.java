@@ -47,7 +47,7 @@ final class LibraryCommands {
         PhotoLibrary library = library(libraryName);
         List<PhotoAlbum> selected = albums.isEmpty() ? List.of(library.all())
                 : albums.stream().map(library::album).toList();
-        LocalFiles local = new LocalFiles(Path.of(directory), directory, settings.naming().fileMatchPolicy());
+        LocalFiles local = new LocalFiles(Path.of(directory), directory);
         for (PhotoAlbum album : selected) {
             SyncPass pass = new SyncPass(album.assets(), settings, Optional.of(local));
             while (!pass.finished()) {

@@ -15,6 +15,8 @@ import picocli.CommandLine;
  */
 public final class Main {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);
+
     private Main() {
     }
 
@@ -25,11 +27,26 @@ public final class Main {
         }
         String[] args = Utf8Relaunch.arguments(original);
         if (args.length == 0 && Files.isRegularFile(Path.of("application.properties"))) {
-            runCamelMain(); // the routes of ./routes, configured by ./application.properties
+            try {
+                runCamelMain(); // the routes of ./routes, configured by ./application.properties
+            } catch (Exception e) {
+                LOG.error("The Camel application did not start: {}", rootMessage(e));
+                LOG.debug("Start failed", e);
+                System.exit(1);
+            }
             return;
         }
         System.exit(run(args, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                 System.out, System.console() != null));
+    }
+
+    /** The deepest cause's message: what the user must change (Camel wraps it in route and context errors). */
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? e.toString() : root.getMessage();
     }
 
     /** Starts camel-main with ./application.properties and ./routes/*.camel.yaml until the process is stopped. */

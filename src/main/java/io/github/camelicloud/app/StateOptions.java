@@ -3,6 +3,8 @@ package io.github.camelicloud.app;
 import io.github.camelicloud.app.destination.DeliveredState;
 import io.github.camelicloud.app.destination.StateDatabase;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -32,5 +34,18 @@ final class StateOptions {
         }
         return DeliveredState.inDatabase(new StateDatabase(jdbcUrl.trim(), Optional.ofNullable(jdbcUser),
                 Optional.ofNullable(jdbcPassword)));
+    }
+
+    /** The same choice as the bundled routes' settings ({@code icloud.state.*}). */
+    Map<String, String> routeProperties(Path stateDirectory) {
+        deliveredState(stateDirectory); // the same checks
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("icloud.state.directory", stateDirectory.toString());
+        if (jdbcUrl != null && !jdbcUrl.isBlank()) {
+            p.put("icloud.state.jdbc-url", jdbcUrl.trim());
+            p.put("icloud.state.jdbc-user", jdbcUser == null ? "" : jdbcUser);
+            p.put("icloud.state.jdbc-password", jdbcPassword == null ? "" : jdbcPassword);
+        }
+        return p;
     }
 }

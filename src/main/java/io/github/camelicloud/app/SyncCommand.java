@@ -3,8 +3,6 @@ package io.github.camelicloud.app;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.github.camelicloud.app.log.TerminalText;
-import io.github.camelicloud.app.destination.DeliveredState;
-import io.github.camelicloud.app.destination.Destination;
 import io.github.camelicloud.app.destination.DestinationException;
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.ICloudException;
@@ -18,7 +16,6 @@ import io.github.camelicloud.client.auth.AccountSession;
 import io.github.camelicloud.client.auth.MfaCodeProvider;
 import io.github.camelicloud.client.http.RetryPolicy;
 import io.github.camelicloud.component.ICloudConfiguration;
-import io.github.camelicloud.component.ICloudFileFinisher;
 import io.github.camelicloud.component.ICloudSyncSettings;
 import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.SimulatorCommand;
@@ -34,8 +31,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -231,14 +230,15 @@ public final class SyncCommand implements Callable<Integer> {
         applyLogLevel();
         ICloudConfiguration config = syncConfiguration();
         SyncSettings settings;
-        List<Destination> remotes;
-        DeliveredState delivered;
+        Map<String, String> remotes;
+        Map<String, String> state;
         try {
             settings = ICloudSyncSettings.from(config, Clock.systemDefaultZone());
             validate();
             deletionOptions.validate();
-            remotes = destinationOptions.destinations();
-            delivered = stateOptions.deliveredState(stateDirectory());
+            remotes = destinationOptions.routeProperties();
+            state = stateOptions.routeProperties(stateDirectory());
+            authOptions.validate();
             notificationOptions.validate();
             notificationOptions.applyTo(config);
         } catch (IllegalArgumentException e) {
@@ -280,17 +280,30 @@ public final class SyncCommand implements Callable<Integer> {
             } else if (onlyPrintFilenames) {
                 commands.printFileNames(library, albums, directory, settings);
             } else {
-                CamelSync.run(client, new CamelSync.Targets(Optional.ofNullable(directory),
-                        new ICloudFileFinisher(setExifDatetime, xmpSidecar, directory), remotes, delivered),
-                        watchWithInterval == null ? 0 : watchWithInterval,
-                        new ProgressBar(System.err, interactive && !noProgressBar).alsoTell(signInAids::progress),
-                        config, deletionOptions.rounds(client, library, dryRun), notificationOptions.routes(),
+                long watch = watchWithInterval == null ? 0 : watchWithInterval;
+                Map<String, String> properties = new LinkedHashMap<>(BundledRoutes.componentProperties(config));
+                properties.put("icloud.username", username);
+                properties.put("destinations.folder.enabled", String.valueOf(directory != null));
+                if (directory != null) {
+                    properties.put("file.directory", directory);
+                    properties.put("icloud.set-exif-datetime", String.valueOf(setExifDatetime));
+                    properties.put("icloud.xmp-sidecar", String.valueOf(xmpSidecar));
+                }
+                properties.putAll(remotes);
+                properties.putAll(state);
+                RunPasses passes = new RunPasses(new ProgressBar(System.err, interactive && !noProgressBar)
+                        .alsoTell(signInAids::progress), watch, deletionOptions.rounds(client, library, dryRun));
+                BundledRoutes.run(client, properties, watch, passes, notificationOptions.routes(),
                         reliability.observability());
             }
             signInAids.finished(0);
             return 0;
         } catch (ICloudException | DestinationException e) {
             LOG.error(e.getMessage());
+            return 1;
+        } catch (org.apache.camel.FailedToCreateRouteException | org.apache.camel.FailedToStartRouteException e) {
+            LOG.error(Main.rootMessage(e)); // a destination's settings (the route names what is wrong)
+            LOG.debug("Routes did not start", e);
             return 1;
         } catch (Exception e) {
             LOG.error("{}: {}", e.getClass().getSimpleName(), e.getMessage(), e);

@@ -2,19 +2,27 @@ package io.github.camelicloud.component;
 
 import io.github.camelicloud.client.photos.Asset;
 import io.github.camelicloud.sync.Delivery;
+import io.github.camelicloud.sync.HeldFiles;
 import io.github.camelicloud.sync.SyncPass;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Follows the files of one page of selected assets until the page is done, then tells for each asset
- * whether the destination holds all of them and whether any was delivered now. Thread-safe: exchanges
+ * whether the destination holds all of them, whether any was delivered now, and how to verify its copy. Thread-safe: exchanges
  * complete on the download threads.
  */
 final class AssetLedger {
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final Optional<HeldFiles> destination;
+
+    /** @param destination what the route's destination holds, which proves an asset's bytes are there */
+    AssetLedger(Optional<HeldFiles> destination) {
+        this.destination = destination;
+    }
 
     private static final class Entry {
         final Asset asset;
@@ -60,7 +68,12 @@ final class AssetLedger {
     /** The page's outcomes, in listing order. */
     synchronized List<AssetOutcome> outcomes() {
         return entries.values().stream()
-                .map(e -> new AssetOutcome(e.asset, e.name, e.pending == 0 && !e.failed, e.downloaded)).toList();
+                .map(e -> new AssetOutcome(e.asset, e.name, e.pending == 0 && !e.failed, e.downloaded, proof(e.asset)))
+                .toList();
+    }
+
+    private AssetOutcome.Proof proof(Asset asset) {
+        return destination.<AssetOutcome.Proof>map(d -> () -> d.unproven(asset.id())).orElse(AssetOutcome.Proof.NONE);
     }
 
     private Entry entry(Delivery d) {

@@ -31,6 +31,9 @@ public interface ICloudConstants {
     @Metadata(label = "consumer", description = "Key of this content for idempotent repositories:"
             + " assetId:version:checksum", javaType = "String")
     String DELIVERY_KEY = "CamelICloudDeliveryKey";
+    @Metadata(label = "producer", description = "Set by a remote destination's upload: the SHA-256 (hex) of the bytes"
+            + " it sent, recorded as what the destination holds", javaType = "String")
+    String WRITTEN_SHA256 = "CamelICloudWrittenSha256";
     @Metadata(label = "consumer", description = "When the photo or video was taken", javaType = "java.time.Instant")
     String CREATED = "CamelICloudCreated";
     @Metadata(label = "consumer", description = "When it was added to the library", javaType = "java.time.Instant")
@@ -74,4 +77,10 @@ public interface ICloudConstants {
     String MFA_SUBJECT = "CamelICloudMfaSubject";
     @Metadata(label = "consumer", description = "MFA alert: the command that renews the trust", javaType = "String")
     String REAUTHENTICATION_COMMAND = "CamelICloudReauthenticationCommand";
+
+    /**
+     * Exchange property a destination's step sets when it already holds the file (same key and size): the
+     * exchange completes without an upload and counts as "already there", not "delivered".
+     */
+    String ALREADY_THERE = "CamelICloudAlreadyThere";
 }

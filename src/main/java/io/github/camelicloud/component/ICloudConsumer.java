@@ -8,7 +8,10 @@ import io.github.camelicloud.client.photos.PhotoAlbum;
 import io.github.camelicloud.client.photos.PhotoLibrary;
 import io.github.camelicloud.client.photos.ResumingDownloadStream;
 import io.github.camelicloud.sync.Delivery;
+import io.github.camelicloud.sync.DestinationRecord;
+import io.github.camelicloud.sync.HeldFiles;
 import io.github.camelicloud.sync.LocalFiles;
+import io.github.camelicloud.sync.RecordFile;
 import io.github.camelicloud.sync.PartFiles;
 import io.github.camelicloud.sync.SyncPass;
 import io.github.camelicloud.sync.SyncSettings;
@@ -34,7 +37,6 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.util.IOHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,30 +52,43 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(ICloudConsumer.class);
 
     private final ICloudEndpoint endpoint;
-    private final AtomicInteger failedDeliveries = new AtomicInteger();
+    private volatile PassTally tally = new PassTally();
     private final Set<String> partsInUse = ConcurrentHashMap.newKeySet();
     /** The trust's end as this poll found it: the header of every file of the poll. */
     private volatile Optional<Instant> trustExpiresAt = Optional.empty();
     private ExecutorService downloads;
+    /** The folder's record of what it holds, opened at the first poll. */
+    private DestinationRecord folderRecord;
 
     public ICloudConsumer(ICloudEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
     }
 
+    /**
+     * One pass; a pass that left files undelivered ends as a failed poll after its listeners heard the result, so
+     * Camel's consumer health check (readiness) and error handling see it in any application, not only the CLI.
+     */
     @Override
     protected int poll() throws Exception {
+        int exchanges = pass();
+        if (tally.failures() > 0) {
+            throw new IncompletePassException(tally.result(destinationName()));
+        }
+        return exchanges;
+    }
+
+    private int pass() throws Exception {
         shutdownRunningTask = null;
         pendingExchanges = 0;
-        failedDeliveries.set(0);
+        tally = new PassTally();
         partsInUse.clear();
         ICloudConfiguration config = endpoint.getConfiguration();
         try {
             SyncSettings settings = ICloudSyncSettings.from(config, Clock.systemDefaultZone());
             ICloudClient client = endpoint.client();
             client.account();
-            Optional<LocalFiles> local = Optional.ofNullable(config.getDirectory()).map(d -> new LocalFiles(Path.of(d),
-                    d, settings.naming().fileMatchPolicy()));
+            Optional<HeldFiles> local = heldFiles(client.username());
             Optional<SyncTokenStore> tokens = ICloudSyncState.store(endpoint, client.username());
             Optional<SyncTokenStore.Checkpoint> checkpoint = tokens.filter(t -> ICloudSyncState.targetPresent(config))
                     .flatMap(SyncTokenStore::load);
@@ -96,29 +111,49 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
+    /**
+     * What the route's destination holds: the folder's record (in the state directory, or for the life of the
+     * consumer when there is none), or the one a remote destination's route brings as a pass listener.
+     */
+    private Optional<HeldFiles> heldFiles(String account) throws java.io.IOException {
+        ICloudConfiguration config = endpoint.getConfiguration();
+        if (config.getDirectory() == null) {
+            return endpoint.passListeners().stream().map(ICloudPassListener::heldFiles).flatMap(Optional::stream)
+                    .findFirst();
+        }
+        synchronized (this) {
+            if (folderRecord == null) {
+                Path folder = Path.of(config.getDirectory()).toAbsolutePath().normalize();
+                Optional<Path> state = ICloudSyncState.stateDirectory(endpoint);
+                folderRecord = state.isEmpty() ? DestinationRecord.inMemory() : DestinationRecord.open(new RecordFile(
+                        state.get().resolve(RecordFile.name("folder", account, config.getLibrary(), folder.toString()))));
+            }
+        }
+        return Optional.of(new LocalFiles(Path.of(config.getDirectory()), config.getDirectory(), folderRecord));
+    }
+
     /** icloudpd's pass: every selected album listed in full; a whole-library pass leaves a sync token behind. */
     private int fullPass(ICloudClient client, Optional<SyncTokenStore> tokens, SyncSettings settings,
-            Optional<LocalFiles> local, Optional<ICloudDeletions> deletions) throws Exception {
+            Optional<HeldFiles> local, Optional<ICloudDeletions> deletions) throws Exception {
         ICloudConfiguration config = endpoint.getConfiguration();
         client.awaitPhotosReady();
         forceConsumerAsReady();
         PhotoLibrary library = client.photos().library(config.getLibrary());
         sessionWorks(client);
         int delivered = 0;
-        SyncPass.Stats last = null;
         for (PhotoAlbum album : albums(library, config)) {
             PhotoAlbum.Cursor cursor = album.assets();
             SyncPass pass = new SyncPass(cursor, settings, local);
-            delivered += run(pass, album, library, client, announce(album, settings, config), deletions,
-                    cursor::removedFromAlbum);
-            last = pass.stats();
-            LOG.info("All {} have been downloaded", phrase(settings, true));
+            delivered += run(pass, album, library, client, PassLog.announce(album, settings, config), deletions,
+                    cursor::removedFromAlbum, local);
+            tally.planned(pass.stats());
+            PassLog.allDownloaded(settings, tally.failures(), destinationName());
             if (tokens.isPresent() && cursor.syncToken().isPresent()) {
                 checkpoint(tokens.get(), pass, new SyncTokenStore.Checkpoint(library.name(), library.zoneId(),
                         library.shared(), cursor.syncToken().get()));
             }
         }
-        finish(library, settings, local, last);
+        finish(library, settings, local);
         return delivered;
     }
 
@@ -128,7 +163,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
      * are not delivered, as a full listing would not show them.
      */
     private Optional<Integer> incrementalPass(ICloudClient client, SyncTokenStore tokens,
-            SyncTokenStore.Checkpoint checkpoint, SyncSettings settings, Optional<LocalFiles> local,
+            SyncTokenStore.Checkpoint checkpoint, SyncSettings settings, Optional<HeldFiles> local,
             Optional<ICloudDeletions> deletions) throws Exception {
         PhotoLibrary library = client.photos().library(checkpoint.zoneId(), checkpoint.shared());
         LibraryChanges changes;
@@ -154,23 +189,25 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                     + " another library): their local copies are kept", changes.expunged().size(), library.name());
         }
         SyncPass pass = new SyncPass(current.iterator(), settings, local);
-        int delivered = run(pass, library.all(), library, client, current.size(), deletions, () -> { });
-        LOG.info("All {} have been downloaded", phrase(settings, true));
+        int delivered = run(pass, library.all(), library, client, current.size(), deletions, () -> { }, local);
+        tally.planned(pass.stats());
+        PassLog.allDownloaded(settings, tally.failures(), destinationName());
         checkpoint(tokens, pass, new SyncTokenStore.Checkpoint(library.name(), library.zoneId(), library.shared(),
                 changes.syncToken()));
-        finish(library, settings, local, pass.stats());
+        finish(library, settings, local);
         return Optional.of(delivered);
     }
 
     /** After the downloads: {@code autoDelete}'s clean-up, then the pass report. */
-    private void finish(PhotoLibrary library, SyncSettings settings, Optional<LocalFiles> local,
-            SyncPass.Stats last) {
+    private void finish(PhotoLibrary library, SyncSettings settings, Optional<HeldFiles> local) {
         ICloudConfiguration config = endpoint.getConfiguration();
         if (config.isAutoDelete()) {
-            RecentlyDeletedCleanup.run(library, settings, local, config.isDryRun(), endpoint.passListeners());
+            RecentlyDeletedCleanup.run(library, local, config.getDirectory() != null, config.isDryRun());
         }
+        PassResult result = tally.result(destinationName());
+        LOG.info(result.summary());
         for (ICloudPassListener l : endpoint.passListeners()) {
-            l.passCompleted(last);
+            l.passCompleted(result);
         }
     }
 
@@ -179,13 +216,14 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
      * deletions after each page; returns the exchanges created.
      */
     private int run(SyncPass pass, PhotoAlbum album, PhotoLibrary library, ICloudClient client, long total,
-            Optional<ICloudDeletions> deletions, Runnable removedFromListing) throws Exception {
+            Optional<ICloudDeletions> deletions, Runnable removedFromListing, Optional<HeldFiles> held)
+            throws Exception {
         int delivered = 0;
-        AssetLedger ledger = new AssetLedger();
+        AssetLedger ledger = new AssetLedger(held);
         while (isRunAllowed() && !pass.finished()) {
             List<Delivery> page = pass.next(endpoint.getConfiguration().getPageSize());
             ledger.page(pass);
-            delivered += processBatch(exchanges(page, album, library, client, ledger));
+            delivered += processBatch(exchanges(page, album, library, client, ledger, held));
             List<AssetOutcome> outcomes = ledger.outcomes();
             for (ICloudPassListener l : endpoint.passListeners()) {
                 l.pageHandled(outcomes);
@@ -200,8 +238,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     private static void deleteInICloud(ICloudDeletions deletions, List<AssetOutcome> outcomes, PhotoLibrary library,
             Runnable removedFromListing) {
         for (AssetOutcome o : outcomes) {
-            if (deletions.due(o.asset(), o.name(), o.held(), o.downloaded())) {
-                deletions.delete(library, o.asset(), o.name());
+            if (deletions.due(o.asset(), o.name(), o.held(), o.downloaded())
+                    && deletions.deleteIfProven(library, o.asset(), o.name(), List.of(o.proof()))) {
                 if (!deletions.dryRun()) {
                     removedFromListing.run();
                 }
@@ -217,12 +255,19 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         if (!pass.finished() || !isRunAllowed() || endpoint.getConfiguration().isDryRun()) {
             return;
         }
-        if (failedDeliveries.get() > 0) {
+        if (tally.failures() > 0) {
             LOG.info("{} files were not delivered; the next pass looks at the same changes again",
-                    failedDeliveries.get());
+                    tally.failures());
             return;
         }
         tokens.save(checkpoint);
+    }
+
+    /** How the user knows this route's destination: as its route named it, else the folder or the route's id. */
+    private String destinationName() {
+        return Optional.ofNullable(endpoint.getDestinationName())
+                .or(() -> Optional.ofNullable(endpoint.getConfiguration().getDirectory()))
+                .orElseGet(() -> "route " + getRouteId());
     }
 
     /** Apple answered this poll: the session works (the MFA alerts learn its trust expiry). */
@@ -244,47 +289,16 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 .map(library::album).toList();
     }
 
-    /** Logs icloudpd's "Looking up…" and "Downloading N …" lines; returns the asset count (-1 if unknown). */
-    private long announce(PhotoAlbum album, SyncSettings settings, ICloudConfiguration config) {
-        LOG.info("Looking up all {}{}...", phrase(settings, true),
-                album.kind() == io.github.camelicloud.client.photos.AlbumKind.LIBRARY ? "" : " from album " + album.name());
-        String count;
-        boolean plural;
-        long n = -1;
-        if (settings.untilFound().isPresent()) {
-            count = "???";
-            plural = true;
-        } else {
-            n = settings.recent().map(Integer::longValue).orElseGet(album::count);
-            plural = n != 1;
-            count = n == 1 ? "the first" : n < 0 ? "???" : String.valueOf(n);
-        }
-        String sizes = config.getSizes().replace(" ", "");
-        if (config.getDirectory() != null) {
-            LOG.info("Downloading {} {} {} to {} ...", count, sizes, phrase(settings, plural), config.getDirectory());
-        } else { // the destination's own route says where the files go
-            LOG.info("Downloading {} {} {} ...", count, sizes, phrase(settings, plural));
-        }
-        return n;
-    }
-
-    /** icloudpd's "photos and videos" / "photos" / "videos", or the singular forms. */
-    private static String phrase(SyncSettings settings, boolean plural) {
-        if (settings.naming().skipVideos() || settings.naming().skipPhotos()) {
-            String kind = settings.naming().skipVideos() ? "photo" : "video";
-            return plural ? kind + "s" : kind;
-        }
-        return plural ? "photos and videos" : "photo or video";
-    }
-
     private Queue<Object> exchanges(List<Delivery> deliveries, PhotoAlbum album, PhotoLibrary library,
-            ICloudClient client, AssetLedger ledger) {
+            ICloudClient client, AssetLedger ledger, Optional<HeldFiles> held) {
         ICloudConfiguration config = endpoint.getConfiguration();
-        IdempotentRepository delivered = config.getIdempotentRepository();
+        // a destination that knows what it holds placed the files already; else the route's own record
+        IdempotentRepository delivered = held.isPresent() ? null : config.getIdempotentRepository();
         Queue<Object> exchanges = new LinkedList<>();
         for (Delivery d : deliveries) {
             if (delivered != null && delivered.contains(d.key())) {
                 LOG.debug("{} was delivered before", d.relativePath());
+                tally.alreadyThere();
                 continue;
             }
             if (config.isDryRun()) {
@@ -293,7 +307,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 continue;
             }
             ledger.expect(d);
-            exchanges.add(exchange(d, album, library, client, delivered, ledger));
+            exchanges.add(exchange(d, album, library, client, delivered, ledger, held));
         }
         return exchanges;
     }
@@ -308,7 +322,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private Exchange exchange(Delivery d, PhotoAlbum album, PhotoLibrary library, ICloudClient client,
-            IdempotentRepository delivered, AssetLedger ledger) {
+            IdempotentRepository delivered, AssetLedger ledger, Optional<HeldFiles> held) {
         Exchange exchange = createExchange(true);
         Message m = exchange.getMessage();
         Asset asset = d.asset();
@@ -346,45 +360,9 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         }
         trustExpiresAt.ifPresent(t -> m.setHeader(ICloudConstants.TRUST_EXPIRES_AT, t));
         DownloadBody.attach(exchange, client, () -> library.refresh(asset), d.version(), config, shown(d), resumeFrom);
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onComplete(Exchange done) {
-                if (endpoint.getConfiguration().getDirectory() != null) {
-                    LOG.info("Downloaded {}", shown(d)); // icloudpd's line for a local folder
-                } else {
-                    LOG.debug("Delivered {}", d.relativePath()); // the destination's route logs the upload
-                }
-                if (delivered != null) {
-                    delivered.add(d.key());
-                }
-                ledger.delivered(d, true);
-                for (ICloudPassListener l : endpoint.passListeners()) {
-                    l.fileDelivered(d.relativePath(), d.version().size());
-                }
-            }
-
-            @Override
-            public void onFailure(Exchange failed) {
-                ledger.failed(d);
-                LOG.warn("Could not deliver {}: {}", shown(d), reason(failed.getException()));
-                for (ICloudPassListener l : endpoint.passListeners()) {
-                    l.fileFailed(d.relativePath(), failed.getException());
-                }
-            }
-        });
+        exchange.getExchangeExtension().addOnCompletion(new DeliveryCompletion(d, shown(d),
+                config.getDirectory() != null, delivered, held, ledger, tally, endpoint::passListeners));
         return exchange;
-    }
-
-    /** The exception's message, and its root cause's when that says more (Camel wraps I/O errors). */
-    private static String reason(Throwable e) {
-        if (e == null) {
-            return "unknown error";
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == e || root.getMessage() == null ? e.getMessage() : e.getMessage() + " (" + root.getMessage() + ")";
     }
 
     /**
@@ -412,6 +390,12 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStop() throws Exception {
+        synchronized (this) {
+            if (folderRecord != null) {
+                folderRecord.close();
+                folderRecord = null;
+            }
+        }
         if (downloads != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(downloads);
             downloads = null;
@@ -462,7 +446,6 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             exchange.setException(e);
         }
         if (exchange.getException() != null) {
-            failedDeliveries.incrementAndGet();
             getExceptionHandler().handleException("Error delivering "
                     + exchange.getMessage().getHeader(Exchange.FILE_NAME), exchange, exchange.getException());
         }

@@ -4,6 +4,7 @@ import io.github.camelicloud.client.photos.Asset;
 import io.github.camelicloud.client.photos.PhotoLibrary;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * icloudpd's deletions in iCloud: {@code --delete-after-download} (an asset whose files were delivered
  * now) and {@code --keep-icloud-recent-days N} (a selected asset at least N days old), both only once
- * the destination holds every file of the asset. The asset goes to Recently Deleted, where Apple keeps it
+ * the destination holds every file of the asset, and every destination proved, just before, that its copies hold
+ * the bytes that were downloaded. The asset goes to Recently Deleted, where Apple keeps it
  * about 30 days.
  */
 public final class ICloudDeletions {
@@ -60,8 +62,23 @@ public final class ICloudDeletions {
         return true;
     }
 
-    /** Moves the asset to Recently Deleted (in a dry run: says so). */
-    public void delete(PhotoLibrary library, Asset asset, String name) {
+    /**
+     * Moves the asset to Recently Deleted (in a dry run: says so) only if every destination proves, now, that it
+     * holds the asset's bytes (re-read and hashed, or the stored checksum asked for); returns whether it did.
+     */
+    public boolean deleteIfProven(PhotoLibrary library, Asset asset, String name, List<AssetOutcome.Proof> proofs) {
+        for (AssetOutcome.Proof proof : dryRun ? List.<AssetOutcome.Proof>of() : proofs) { // a dry run wrote nothing
+            Optional<String> unproven = proof.unproven();
+            if (unproven.isPresent()) {
+                LOG.warn("Keeping {} in iCloud: {}", name, unproven.get());
+                return false;
+            }
+        }
+        delete(library, asset, name);
+        return true;
+    }
+
+    private void delete(PhotoLibrary library, Asset asset, String name) {
         if (dryRun) {
             LOG.info("[DRY RUN] Would delete {} in iCloud library {}", name, library.name());
             return;

@@ -35,6 +35,7 @@ public class ICloudEndpoint extends ScheduledPollEndpoint {
     private final List<ICloudPassListener> listeners = new CopyOnWriteArrayList<>();
     private ICloudClient client;
     private boolean ownsClient;
+    private volatile String destinationName;
 
     public ICloudEndpoint(String uri, ICloudComponent component, ICloudConfiguration configuration) {
         super(uri, component);
@@ -45,6 +46,9 @@ public class ICloudEndpoint extends ScheduledPollEndpoint {
     public Consumer createConsumer(Processor processor) throws Exception {
         ICloudConsumer consumer = new ICloudConsumer(this, processor);
         configureConsumer(consumer);
+        if (getExceptionHandler() == null && !isBridgeErrorHandler()) {
+            consumer.setExceptionHandler(new PollFailureLog(true));
+        }
         return consumer;
     }
 
@@ -56,6 +60,12 @@ public class ICloudEndpoint extends ScheduledPollEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        // the same checks as the command line's, before anything signs in: a YAML user gets the same clear errors
+        try {
+            ICloudSyncSettings.from(configuration, java.time.Clock.systemDefaultZone());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("icloud endpoint: " + e.getMessage(), e);
+        }
         if (configuration.getClient() != null) {
             client = configuration.getClient();
         } else {
@@ -114,6 +124,26 @@ public class ICloudEndpoint extends ScheduledPollEndpoint {
 
     public void setType(String type) {
         this.type = type;
+    }
+
+    /**
+     * The caller reports failed passes itself (the CLI does, through its pass listeners): the consumer logs them only
+     * at DEBUG, as it does failed files.
+     */
+    public static void reportFailuresElsewhere(org.apache.camel.Consumer consumer) {
+        if (consumer instanceof ICloudConsumer c) {
+            c.setExceptionHandler(new PollFailureLog(false));
+        }
+    }
+
+    /** The destination of this endpoint's route in the user's words (pass summaries name it). */
+    public String getDestinationName() {
+        return destinationName;
+    }
+
+    /** Set by the route's destination step (a folder, an S3 bucket, an SFTP server) when the route is created. */
+    public void setDestinationName(String destinationName) {
+        this.destinationName = destinationName;
     }
 
     /** Registers a listener told when each consumer pass ends. */

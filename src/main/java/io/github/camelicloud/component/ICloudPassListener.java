@@ -1,14 +1,14 @@
 package io.github.camelicloud.component;
 
-import io.github.camelicloud.client.photos.Asset;
-import io.github.camelicloud.sync.PlannedFile;
-import io.github.camelicloud.sync.SyncPass;
+import io.github.camelicloud.sync.HeldFiles;
 import java.util.List;
+import java.util.Optional;
 
 /** Hears when a consumer's pass over the library ends: the CLI's run-once mode stops then. */
 public interface ICloudPassListener {
 
-    void passCompleted(SyncPass.Stats stats);
+    /** A pass over the library ended; {@code result} says whether every file reached the destination. */
+    void passCompleted(PassResult result);
 
     /** After each page: how many assets of {@code total} (-1 when unknown) were handled so far. */
     default void progress(int assetsDone, long total) {
@@ -24,10 +24,11 @@ public interface ICloudPassListener {
     }
 
     /**
-     * With {@code autoDelete}: an asset found in Recently Deleted and every file it may have left at a
-     * destination (relative paths, with their delivery keys), for destinations other than the local folder.
+     * What the route's destination holds, when this listener is that destination (a remote one; the folder is the
+     * consumer's own): the consumer places each file there, records it, and asks it for proof before a deletion.
      */
-    default void recentlyDeleted(Asset asset, List<PlannedFile> files) {
+    default Optional<HeldFiles> heldFiles() {
+        return Optional.empty();
     }
 
     /** A file reached the route's destination ({@code bytes}: its size in iCloud). */

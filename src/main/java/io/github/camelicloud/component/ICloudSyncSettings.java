@@ -16,7 +16,9 @@ public final class ICloudSyncSettings {
     private ICloudSyncSettings() {
     }
 
+    /** @throws IllegalArgumentException naming the option and what would be accepted */
     public static SyncSettings from(ICloudConfiguration c, Clock clock) {
+        checkCombinations(c);
         ZoneId zone = ZoneId.systemDefault();
         SyncOptions naming = new SyncOptions(
                 Arrays.stream(c.getSizes().split(",")).map(String::trim).filter(s -> !s.isEmpty())
@@ -36,5 +38,24 @@ public final class ICloudSyncSettings {
                 Optional.ofNullable(c.getSkipCreatedAfter())
                         .map(v -> OptionValues.instant("skipCreatedAfter", v, clock, zone)),
                 c.isDryRun());
+    }
+
+    /** What no single option's parser sees: ranges and options that contradict each other. */
+    private static void checkCombinations(ICloudConfiguration c) {
+        if (c.getRecent() != null && c.getRecent() < 0) {
+            throw new IllegalArgumentException("recent must be 0 or more, got " + c.getRecent());
+        }
+        if (c.getUntilFound() != null && c.getUntilFound() < 1) {
+            throw new IllegalArgumentException("untilFound must be 1 or more, got " + c.getUntilFound());
+        }
+        if (c.isSkipPhotos() && c.isSkipVideos()) {
+            throw new IllegalArgumentException("skipPhotos and skipVideos together would download nothing");
+        }
+        if (c.getKeepRecentDays() != null && c.getKeepRecentDays() < 0) {
+            throw new IllegalArgumentException("keepRecentDays must be 0 or more, got " + c.getKeepRecentDays());
+        }
+        if (c.isAutoDelete() && c.isDeleteAfterDownload()) {
+            throw new IllegalArgumentException("autoDelete and deleteAfterDownload are mutually exclusive");
+        }
     }
 }

@@ -38,6 +38,11 @@ final class ICloudSyncState {
         return c.getDirectory() == null || Files.isDirectory(Path.of(c.getDirectory()));
     }
 
+    /** Where the consumer's state (sync token, the folder's record) lives, if anywhere. */
+    static Optional<Path> stateDirectory(ICloudEndpoint endpoint) {
+        return directory(endpoint.getConfiguration(), endpoint.ownsClient());
+    }
+
     private static Optional<Path> directory(ICloudConfiguration c, boolean ownsClient) {
         if (c.getStateDirectory() != null && !c.getStateDirectory().isBlank()) {
             return Optional.of(Path.of(c.getStateDirectory()));
@@ -69,6 +74,11 @@ final class ICloudSyncState {
         if (repository instanceof FileIdempotentRepository file) {
             return "file:" + file.getFilePath();
         }
-        return repository.getClass().getName();
+        try { // a repository that says which record it is (a destination's) is that record
+            return repository.getClass().getMethod("toString").getDeclaringClass() == Object.class
+                    ? repository.getClass().getName() : repository.toString();
+        } catch (NoSuchMethodException e) {
+            return repository.getClass().getName();
+        }
     }
 }

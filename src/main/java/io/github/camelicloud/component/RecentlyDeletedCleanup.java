@@ -2,23 +2,15 @@ package io.github.camelicloud.component;
 
 import io.github.camelicloud.client.photos.Asset;
 import io.github.camelicloud.client.photos.PhotoLibrary;
-import io.github.camelicloud.sync.LocalFiles;
-import io.github.camelicloud.sync.PlannedFile;
-import io.github.camelicloud.sync.RecentlyDeletedFiles;
-import io.github.camelicloud.sync.SyncSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
+import io.github.camelicloud.sync.HeldFiles;
 import java.util.Iterator;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * icloudpd's {@code --auto-delete}: after a pass, every asset in Recently Deleted has the files it may have
- * left removed — from the local folder here, and from other destinations by the pass listeners.
+ * icloudpd's {@code --auto-delete}: after a pass, the route's destination removes every file its record holds as
+ * an asset's in Recently Deleted — whatever its name, and never a file recorded as another asset's.
  */
 final class RecentlyDeletedCleanup {
 
@@ -27,38 +19,19 @@ final class RecentlyDeletedCleanup {
     private RecentlyDeletedCleanup() {
     }
 
-    static void run(PhotoLibrary library, SyncSettings settings, Optional<LocalFiles> local, boolean dryRun,
-            List<ICloudPassListener> listeners) {
-        if (local.isPresent()) { // icloudpd's line; a remote destination's route logs what it deletes
+    /** @param folder the destination is the local folder (icloudpd's log line); remote ones log what they delete */
+    static void run(PhotoLibrary library, Optional<HeldFiles> destination, boolean folder, boolean dryRun) {
+        if (folder) {
             LOG.info("Deleting any files found in 'Recently Deleted'...");
         } else {
             LOG.debug("Deleting any files found in 'Recently Deleted'...");
         }
-        RecentlyDeletedFiles candidates = new RecentlyDeletedFiles(settings.naming());
+        if (destination.isEmpty()) {
+            LOG.info("The route's destination keeps no record of its files: nothing is deleted there");
+            return;
+        }
         for (Iterator<Asset> it = library.recentlyDeleted().assets(); it.hasNext();) {
-            Asset asset = it.next();
-            List<PlannedFile> files = candidates.of(asset);
-            local.ifPresent(folder -> files.forEach(f -> delete(folder, f.relativePath(), dryRun)));
-            for (ICloudPassListener l : listeners) {
-                l.recentlyDeleted(asset, files);
-            }
+            destination.get().removeAsset(it.next(), dryRun);
         }
-    }
-
-    private static void delete(LocalFiles folder, String relative, boolean dryRun) {
-        Path path = folder.resolve(relative);
-        if (!Files.isRegularFile(path)) {
-            return;
-        }
-        if (dryRun) {
-            LOG.info("[DRY RUN] Would delete {}", folder.shown(relative));
-            return;
-        }
-        try {
-            Files.delete(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not delete " + folder.shown(relative) + ": " + e.getMessage(), e);
-        }
-        LOG.info("Deleted {}", folder.shown(relative));
     }
 }

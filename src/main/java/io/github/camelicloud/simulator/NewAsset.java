@@ -11,14 +11,25 @@ import java.util.Objects;
  * @param size      exact size of the original in bytes
  * @param assetDate null for the simulator's current time
  * @param album     an album to put it in (created when missing), or null
+ * @param liveVideoSize a live photo's video (resOriginalVidCompl) of this size; 0 for a still photo
  */
-public record NewAsset(String fileName, String itemType, long size, Instant assetDate, String album) {
+public record NewAsset(String fileName, String itemType, long size, Instant assetDate, String album,
+        long liveVideoSize) {
 
     public NewAsset {
         Objects.requireNonNull(fileName, "fileName");
-        if (size < 0) {
-            throw new IllegalArgumentException("size must not be negative, got " + size);
+        if (size < 0 || liveVideoSize < 0) {
+            throw new IllegalArgumentException("sizes must not be negative, got " + size + " and " + liveVideoSize);
         }
+    }
+
+    public NewAsset(String fileName, String itemType, long size, Instant assetDate, String album) {
+        this(fileName, itemType, size, assetDate, album, 0);
+    }
+
+    /** The same asset as a live photo with a video of {@code videoSize} bytes. */
+    public NewAsset live(long videoSize) {
+        return new NewAsset(fileName, itemType, size, assetDate, album, videoSize);
     }
 
     public static NewAsset of(String fileName, long size) {

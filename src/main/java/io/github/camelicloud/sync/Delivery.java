@@ -23,6 +23,10 @@ public record Delivery(PlannedFile file, String relativePath) {
 
     /** What identifies this content at a destination: asset, version kind and Apple's checksum. */
     public String key() {
-        return asset().id() + ":" + label() + ":" + version().checksum();
+        return keyOf(file);
+    }
+
+    public static String keyOf(PlannedFile file) {
+        return file.asset().id() + ":" + file.label() + ":" + file.version().checksum();
     }
 }

@@ -81,7 +81,8 @@ public final class FileNames {
 
     /** icloudpd's name-id7 policy: {@code _} and 7 characters of the base64 id before the extension. */
     public static String withId7(String name, Asset asset) {
-        String id7 = Base64.getEncoder().encodeToString(asset.id().getBytes(StandardCharsets.UTF_8)).substring(0, 7);
+        String id64 = Base64.getEncoder().encodeToString(asset.id().getBytes(StandardCharsets.UTF_8));
+        String id7 = id64.substring(0, Math.min(7, id64.length()));
         return withSuffix(name, "_" + id7);
     }
 

@@ -1,74 +1,117 @@
 package io.github.camelicloud.sync;
 
-import io.github.camelicloud.sync.SyncOptions.FileMatchPolicy;
+import io.github.camelicloud.client.photos.Asset;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a local target folder already holds, judged as icloudpd does: a file with the planned name and
- * the remote size is there already; with another size, the new file gets {@code -<size>} before its
- * extension ({@code name-size-dedup-with-suffix}); icloudpd's old {@code -original} names count too.
- * Also the guard that keeps every path inside the folder.
+ * What a local target folder holds ({@link Placements}: its record first, then icloudpd's rules for files no record
+ * explains: same name and size is there already, another size gets {@code -<size>}, and icloudpd's old {@code
+ * -original} names count), the SHA-256 of each file read back once written (after its EXIF date was set), and the
+ * guard that keeps every path inside the folder.
  */
-public final class LocalFiles {
+public final class LocalFiles implements HeldFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalFiles.class);
 
     private final Path root;
     private final String shownRoot;
-    private final FileMatchPolicy policy;
-    /** Paths this pass already handed out, with their sizes: they count as present before they are written. */
-    private final Map<String, Long> claimed = new HashMap<>();
+    private final Placements placements;
+
+    /** A folder whose record lives as long as this object (nothing persisted). */
+    public LocalFiles(Path root, String shownRoot) {
+        this(root, shownRoot, DestinationRecord.inMemory());
+    }
 
     /** @param shownRoot the folder as the user wrote it, for messages (icloudpd prints it unchanged) */
-    public LocalFiles(Path root, String shownRoot, FileMatchPolicy policy) {
+    public LocalFiles(Path root, String shownRoot, DestinationRecord record) {
         this.root = root.toAbsolutePath().normalize();
         this.shownRoot = shownRoot;
-        this.policy = policy;
+        this.placements = new Placements(record, this::size, true);
     }
 
-    /**
-     * Where {@code file} goes, and whether it is already there. A path handed out earlier in this pass
-     * counts as there (two assets with the same name on the same day, written concurrently, must not
-     * share a file).
-     */
-    public synchronized Placement place(PlannedFile file) {
-        String relative = file.relativePath();
-        String existing = relative;
-        boolean exists = present(relative);
-        if (!exists && file.label().equals("original")) {
-            String old = FileNames.withSuffix(relative, "-original");
-            if (present(old)) {
-                exists = true;
-                existing = old;
-            }
-        }
-        if (exists && policy == FileMatchPolicy.NAME_SIZE_DEDUP_WITH_SUFFIX && size(existing) != file.version().size()) {
-            relative = FileNames.withSuffix(relative, "-" + file.version().size());
-            LOG.debug("{} deduplicated", shown(relative));
-            exists = present(relative);
-        }
-        if (exists) {
-            LOG.debug("{} already exists", shown(relative));
-        } else {
-            claimed.put(relative, file.version().size());
-        }
-        return new Placement(relative, exists);
-    }
-
-    private boolean present(String relative) {
+    @Override
+    public Placement place(PlannedFile file) {
         try {
-            return claimed.containsKey(relative) || Files.isRegularFile(resolve(relative));
+            Placement p = placements.place(file);
+            if (p.exists()) { // icloudpd names the planned file, also when its old -original name is there
+                boolean original = p.relativePath().equals(FileNames.withSuffix(file.relativePath(), "-original"));
+                LOG.debug("{} already exists", shown(original ? file.relativePath() : p.relativePath()));
+            }
+            return p;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private OptionalLong size(String relative) {
+        Path file;
+        try {
+            file = resolve(relative);
         } catch (IllegalArgumentException unwritable) {
             LOG.error(unwritable.getMessage()); // this file's delivery fails; the other files of the pass go on
-            return false;
+            return OptionalLong.empty();
         }
+        try {
+            return Files.isRegularFile(file) ? OptionalLong.of(Files.size(file)) : OptionalLong.empty();
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    @Override
+    public void delivered(Delivery delivery, String sha256) {
+        String path = delivery.relativePath();
+        try {
+            placements.record().put(new HeldFile(delivery.key(), path, Sha256.of(resolve(path))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read back " + shown(path) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<String> unproven(String assetId) {
+        return placements.record().prove(assetId, shownRoot, f -> {
+            Path file = resolve(f.path());
+            if (!Files.isRegularFile(file)) {
+                return Optional.of(f.path() + " is missing");
+            }
+            return Sha256.of(file).equals(f.sha256()) ? Optional.empty()
+                    : Optional.of(f.path() + " does not hold the bytes that were downloaded");
+        });
+    }
+
+    @Override
+    public void removeAsset(Asset asset, boolean dryRun) {
+        for (HeldFile f : placements.record().ofAsset(asset.id())) {
+            Path path = resolve(f.path());
+            if (dryRun) {
+                LOG.info("[DRY RUN] Would delete {}", shown(f.path()));
+                continue;
+            }
+            try {
+                if (Files.deleteIfExists(path)) {
+                    LOG.info("Deleted {}", shown(f.path()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not delete " + shown(f.path()) + ": " + e.getMessage(), e);
+            }
+            placements.record().remove(f.path());
+        }
+    }
+
+    @Override
+    public void passEnded() {
+        placements.passEnded();
     }
 
     /** The absolute path of a relative one, refusing anything that would leave the folder or cannot be named. */
@@ -90,21 +133,5 @@ public final class LocalFiles {
     /** The path as icloudpd prints it: the folder as given, {@code /}, the relative path. */
     public String shown(String relative) {
         return shownRoot + "/" + relative;
-    }
-
-    private long size(String relative) {
-        Long planned = claimed.get(relative);
-        if (planned != null) {
-            return planned;
-        }
-        try {
-            return Files.size(resolve(relative));
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    /** The final relative path and whether the file is there already. */
-    public record Placement(String relativePath, boolean exists) {
     }
 }

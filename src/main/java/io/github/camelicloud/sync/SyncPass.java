@@ -27,14 +27,14 @@ public final class SyncPass {
     private final Iterator<Asset> assets;
     private final SyncSettings settings;
     private final DownloadPlanner planner;
-    private final Optional<LocalFiles> local;
+    private final Optional<? extends HeldFiles> local;
     private int assetsSeen;
     private int consecutiveFound;
     private boolean stopped;
     private final Stats stats = new Stats();
     private final List<Asset> lastSelected = new ArrayList<>();
 
-    public SyncPass(Iterator<Asset> assets, SyncSettings settings, Optional<LocalFiles> local) {
+    public SyncPass(Iterator<Asset> assets, SyncSettings settings, Optional<? extends HeldFiles> local) {
         this.assets = assets;
         this.settings = settings;
         this.planner = new DownloadPlanner(settings.naming());
@@ -104,8 +104,8 @@ public final class SyncPass {
             lastSelected.add(asset);
         }
         for (PlannedFile file : planned) {
-            LocalFiles.Placement placement = local.map(l -> l.place(file))
-                    .orElse(new LocalFiles.Placement(file.relativePath(), false));
+            Placement placement = local.isPresent() ? local.get().place(file)
+                    : new Placement(file.relativePath(), false);
             boolean primary = !file.label().startsWith("live-");
             if (placement.exists()) {
                 stats.existingFiles++;

@@ -9,7 +9,6 @@ import io.github.camelicloud.destinations.S3TestServer;
 import io.github.camelicloud.destinations.SftpTestServer;
 import io.github.camelicloud.destinations.StoredFile;
 import io.github.camelicloud.simulator.ICloudSimulator;
-import io.github.camelicloud.sync.SyncPass;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -88,7 +87,7 @@ class BundledDestinationsTest {
                     .allSatisfy((route, count) -> assertThat(count).as(route).hasValue(expected.size()));
             // the records are in the database: one per file and remote destination
             try (Connection db = DriverManager.getConnection(database); ResultSet rows = db.createStatement()
-                    .executeQuery("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED")) {
+                    .executeQuery("SELECT COUNT(*) FROM CAMEL_ICLOUD_HELD")) {
                 rows.next();
                 assertThat(rows.getInt(1)).isEqualTo(2 * expected.size());
             }
@@ -171,7 +170,7 @@ class BundledDestinationsTest {
                     }
                     icloud.addPassListener(new ICloudPassListener() {
                         @Override
-                        public void passCompleted(SyncPass.Stats stats) {
+                        public void passCompleted(io.github.camelicloud.component.PassResult result) {
                             completed.computeIfAbsent(routeId, k -> new AtomicInteger()).incrementAndGet();
                         }
 

@@ -88,43 +88,50 @@ class DeletionConformanceTest {
         assertThat(data.resolve("1970/01/01/IMG_3589.JPG")).doesNotExist();
     }
 
+    /*
+     * S-014, S-018, S-019, S-020: icloudpd's --auto-delete removes every candidate name of a deleted asset (all sizes,
+     * the live-photo video) from a folder it filled. This tool deliberately does not (issue 12: decide by content,
+     * never by name): it removes only files its record holds as the deleted asset's — here none, the files were
+     * put there before and their photos were already in Recently Deleted — so every file stays. s013 shows the
+     * recorded case: a file this tool downloaded is removed once its photo is in Recently Deleted.
+     */
     @Test
-    void s014AutoDeleteRemovesEverySizeOfTheDeletedAssetsEvenSkippedVideos() throws IOException {
+    void s014AutoDeleteLeavesFilesNoRecordHoldsAsTheDeletedAssets() throws IOException {
         List<String> gone = dated(List.of("IMG_7406.MOV", "IMG_7383.PNG", "IMG_7190.JPG", "IMG_7190-medium.JPG"));
         precreate(dated(KEPT), gone);
         Replay run = run(server("autodelete_photos"), "--recent", "0", "--skip-videos", "--auto-delete");
-        assertAutoDeleted(run, "Deleted ", gone);
-        assertThat(files()).containsExactlyInAnyOrderElementsOf(dated(KEPT));
-    }
-
-    @Test
-    void s018AutoDeleteDryRunOnlySaysWhatItWouldDelete() throws IOException {
-        List<String> gone = dated(List.of("IMG_7406.MOV", "IMG_7383.PNG", "IMG_7190.JPG", "IMG_7190-medium.JPG"));
-        precreate(dated(KEPT), gone);
-        Replay run = run(server("autodelete_photos"), "--dry-run", "--recent", "0", "--skip-videos",
-                "--auto-delete");
-        assertAutoDeleted(run, "[DRY RUN] Would delete ", gone);
+        assertNothingDeletedByName(run);
         assertThat(files()).hasSize(6);
     }
 
     @Test
-    void s019AutoDeleteWithAFlatFolder() throws IOException {
+    void s018AutoDeleteDryRunLeavesFilesNoRecordHolds() throws IOException {
+        List<String> gone = dated(List.of("IMG_7406.MOV", "IMG_7383.PNG", "IMG_7190.JPG", "IMG_7190-medium.JPG"));
+        precreate(dated(KEPT), gone);
+        Replay run = run(server("autodelete_photos"), "--dry-run", "--recent", "0", "--skip-videos",
+                "--auto-delete");
+        assertNothingDeletedByName(run);
+        assertThat(files()).hasSize(6);
+    }
+
+    @Test
+    void s019AutoDeleteWithAFlatFolderLeavesFilesNoRecordHolds() throws IOException {
         List<String> gone = List.of("IMG_7406.MOV", "IMG_7383.PNG", "IMG_7190.JPG", "IMG_7190-medium.JPG");
         precreate(KEPT, gone);
         Replay run = run(server("autodelete_photos"), "--recent", "0", "--skip-videos", "--auto-delete",
                 "--folder-structure", "none");
-        assertAutoDeleted(run, "Deleted ", gone);
-        assertThat(files()).containsExactlyInAnyOrderElementsOf(KEPT);
+        assertNothingDeletedByName(run);
+        assertThat(files()).hasSize(6);
     }
 
     @Test
-    void s020AutoDeleteAlsoRemovesTheLivePhotoVideo() throws IOException {
+    void s020AutoDeleteLeavesALivePhotoVideoNoRecordHolds() throws IOException {
         List<String> gone = dated(List.of("IMG_7406.MOV", "IMG_7383.PNG", "IMG_7190.JPG", "IMG_7190-medium.JPG",
                 "IMG_7190.MOV"));
         precreate(dated(KEPT), gone);
         Replay run = run(server("autodelete_photos"), "--recent", "0", "--skip-videos", "--auto-delete");
-        assertAutoDeleted(run, "Deleted ", gone);
-        assertThat(files()).containsExactlyInAnyOrderElementsOf(dated(KEPT));
+        assertNothingDeletedByName(run);
+        assertThat(files()).hasSize(7);
     }
 
     /** The files of S-014…S-020 in their recorded date folders (UTC). */
@@ -133,13 +140,12 @@ class DeletionConformanceTest {
                 : n.startsWith("IMG_7383") ? "2018/07/26/" : "2018/07/12/") + n).toList();
     }
 
-    private void assertAutoDeleted(Replay run, String verb, List<String> gone) {
+    private void assertNothingDeletedByName(Replay run) {
         assertThat(run.cli().exitCode()).as(run.cli().output()).isZero();
         assertThat(run.cli().output()).contains("Looking up all photos...",
                 "Downloading 0 original photos to " + data + " ...", "All photos have been downloaded",
                 "Deleting any files found in 'Recently Deleted'...")
-                .contains(gone.stream().map(p -> verb + data + "/" + p).toList())
-                .doesNotContain("IMG_7407.JPG", "IMG_7407-original.JPG");
+                .doesNotContain("Deleted " + data, "Would delete " + data);
     }
 
     /**
@@ -203,10 +209,11 @@ class DeletionConformanceTest {
     @Test
     void s047AFailedDownloadIsNotDeleted() throws IOException {
         Replay run = run(server("listing_photos_no_delete"), photoFlags("--delete-after-download"));
-        assertThat(run.cli().exitCode()).isZero();
+        // deviation: icloudpd ends this run with exit 0 and "All photos have been downloaded"; a failed file is exit 1
+        assertThat(run.cli().exitCode()).isEqualTo(1);
         assertThat(run.cli().output()).contains("Looking up all photos...",
-                "Downloading the first original photo to " + data + " ...", "All photos have been downloaded")
-                .doesNotContain("Deleted IMG_7409.JPG in iCloud");
+                "Downloading the first original photo to " + data + " ...", "0 delivered, 0 already there, 0 skipped,"
+                + " 1 failed").doesNotContain("Deleted IMG_7409.JPG in iCloud").doesNotContain("have been downloaded");
         assertThat(run.modifies()).isZero();
         assertThat(files()).isEmpty();
     }
@@ -248,8 +255,8 @@ class DeletionConformanceTest {
     void s081AFailedDownloadIsNotDeletedNameId7() throws IOException {
         Replay run = run(server("listing_photos_no_delete"), photoFlags("--file-match-policy", "name-id7",
                 "--delete-after-download"));
-        assertThat(run.cli().exitCode()).isZero();
-        assertThat(run.cli().output()).contains("All photos have been downloaded")
+        assertThat(run.cli().exitCode()).isEqualTo(1); // deviation from icloudpd as in s047
+        assertThat(run.cli().output()).contains("1 failed").doesNotContain("have been downloaded")
                 .doesNotContain("Deleted IMG_7409_QVk2Yyt.JPG in iCloud");
         assertThat(files()).isEmpty();
     }

@@ -79,9 +79,9 @@ class DestinationSyncTest {
         CliRun fresh = run(apple, USER, "big-fresh", flags);
         assertThat(fresh.exitCode()).as(fresh.output()).isZero();
         assertThat(fresh.output()).doesNotContain("Uploaded ")
-                .contains("s3://photos/library/ at " + s3.endpoint() + ": 0 files uploaded, " + expected.size()
+                .contains("s3://photos/library/ at " + s3.endpoint() + ": 0 delivered, " + expected.size()
                         + " already there")
-                .contains("/mirror: 0 files uploaded, " + expected.size() + " already there");
+                .contains("/mirror: 0 delivered, " + expected.size() + " already there");
         assertThat(s3.objects("photos")).hasSameSizeAs(objects);
         assertThat(sftp.files("mirror")).hasSameSizeAs(files);
     }

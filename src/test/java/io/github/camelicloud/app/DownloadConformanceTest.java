@@ -175,7 +175,8 @@ class DownloadConformanceTest {
      * from its size. Deviation: the recording answers that request with a scrubbed 200 (617 bytes; Content-Length
      * 1884695 in the recording), which by HTTP is the start of the whole file, not bytes 1234-; icloudpd appends it
      * anyway (its 1851-byte "IMG_7409.JPG" is not the photo). We keep the part untouched for the next run and never
-     * put a file of the wrong size under the photo's name.
+     * put a file of the wrong size under the photo's name — and say so: the run ends with exit 1, not "All photos have
+     * been downloaded".
      */
     @Test
     void s058APartialDownloadIsResumedWithARangeRequestFromItsSize() throws IOException {
@@ -191,7 +192,8 @@ class DownloadConformanceTest {
         assertThat(run.output()).contains("Looking up all photos...",
                 "Downloading the first original photo to " + data + " ...",
                 "Resuming downloading of " + data + "/2018/07/31/IMG_7409.JPG from 1234",
-                "All photos have been downloaded");
+                data + ": 0 delivered, 0 already there, 0 skipped, 1 failed").doesNotContain("have been downloaded");
+        assertThat(run.exitCode()).isEqualTo(1);
         assertThat(requests).filteredOn(r -> r.method().equals("GET") && r.path().contains("/B/"))
                 .extracting(r -> r.header("Range")).containsOnly("bytes=1234-");
         assertThat(data.resolve("2018/07/31/IMG_7409.JPG")).doesNotExist();

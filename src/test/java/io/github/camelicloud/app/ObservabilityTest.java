@@ -121,6 +121,61 @@ class ObservabilityTest {
         }
     }
 
+    /**
+     * Truth in watch mode: a pass whose downloads all break is an incomplete pass in the metrics and takes readiness
+     * down; the next pass retries what failed, delivers it, and readiness is back.
+     */
+    @Test
+    void aPassWithFailedFilesIsVisibleAndTheNextPassRetriesThem() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String base = "http://127.0.0.1:" + port;
+        Path photos = work.resolve("retried");
+        apple.injectFault(io.github.camelicloud.simulator.Fault.truncate("GET", "/B/*").times(100_000));
+        Thread watch = new Thread(() -> CliRun.of("", "--username", USER, "--password", "pw", "--domain",
+                apple.baseUrl(), "--cookie-directory", work.resolve("cookies-retried").toString(), "-d",
+                photos.toString(), "--watch-with-interval", "2", "--metrics-port", String.valueOf(port),
+                "--no-progress-bar", "--retry-delay", "0", "--max-retries", "0"), "watch-failing");
+        watch.start();
+        try {
+            String metrics = awaitMetric(base + "/observe/metrics", "icloud_passes_total{outcome=\"incomplete\"}",
+                    watch);
+            assertThat(counter(metrics, "icloud_files_failed_total")).isGreaterThan(0);
+            HttpResponse<String> ready = get(base + "/observe/health/ready");
+            assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
+            assertThat(get(base + "/observe/health?exposureLevel=full&data=true").body())
+                    .contains("\"name\":\"icloud-account\",\"status\":\"DOWN\"");
+
+            apple.clearFaults();
+            awaitMetric(base + "/observe/metrics", "icloud_passes_total{outcome=\"ok\"}", watch);
+            assertThat(get(base + "/observe/health/ready").statusCode()).isEqualTo(200);
+            assertThat(io.github.camelicloud.testing.ManifestFiles.actualSha256(photos))
+                    .containsExactlyInAnyOrderElementsOf(io.github.camelicloud.testing.ManifestFiles
+                            .expectedSha256(apple.manifest(USER)));
+        } finally {
+            apple.clearFaults();
+            watch.interrupt();
+            watch.join(30_000);
+        }
+    }
+
+    private String awaitMetric(String url, String line, Thread sync) throws Exception {
+        for (int i = 0; i < 1200 && sync.isAlive(); i++) {
+            try {
+                HttpResponse<String> answer = get(url);
+                if (answer.statusCode() == 200 && answer.body().contains(line)) {
+                    return answer.body();
+                }
+            } catch (java.io.IOException notYet) {
+                // the server starts with the routes
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no " + line + " in the metrics at " + url + (sync.isAlive() ? "" : " (the sync stopped)"));
+    }
+
     /** The metrics once the first pass is done (the sync runs in watch mode, so the server stays up). */
     private String awaitDownloads(String url, Thread sync) throws Exception {
         return awaitPass(url, sync, "icloud_passes_total{outcome=\"ok\"}");

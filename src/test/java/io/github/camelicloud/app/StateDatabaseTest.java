@@ -51,7 +51,7 @@ class StateDatabaseTest {
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(s3.objects("shared")).extracting(StoredFile::content).containsExactlyInAnyOrderElementsOf(expected);
         try (Connection db = DriverManager.getConnection(database); ResultSet rows = db.createStatement()
-                .executeQuery("SELECT processorName, COUNT(*) FROM CAMEL_MESSAGEPROCESSED GROUP BY processorName")) {
+                .executeQuery("SELECT processorName, COUNT(*) FROM CAMEL_ICLOUD_HELD GROUP BY processorName")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).startsWith("s3-");
             assertThat(rows.getInt(2)).isEqualTo(expected.size());
@@ -61,13 +61,13 @@ class StateDatabaseTest {
         // another state directory, the same database: nothing is looked up in the bucket, nothing sent
         CliRun second = run("machine-2", "--state-jdbc-url", database);
         assertThat(second.exitCode()).as(second.output()).isZero();
-        assertThat(second.output()).contains("s3://shared/ at " + s3.endpoint() + ": 0 files uploaded, 0 already"
-                + " there, 0 failed");
+        assertThat(second.output()).contains("s3://shared/ at " + s3.endpoint() + ": 0 delivered, " + expected.size()
+                + " already there, 0 skipped, 0 failed").doesNotContain("Uploaded ");
 
         // without the database, that state directory knows nothing: the bucket answers "already there"
         CliRun files = run("machine-2");
         assertThat(files.exitCode()).as(files.output()).isZero();
-        assertThat(files.output()).contains(": 0 files uploaded, " + expected.size() + " already there");
+        assertThat(files.output()).contains(": 0 delivered, " + expected.size() + " already there");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.camelicloud.destinations.StoredFile;
 import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.LibraryManifest;
-import io.github.camelicloud.sync.SyncPass;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -72,7 +71,7 @@ class ICloudDeletionOptionsTest {
             AtomicReference<Exception> failure = new AtomicReference<>();
             camel.getEndpoint(uri, ICloudEndpoint.class).addPassListener(new ICloudPassListener() {
                 @Override
-                public void passCompleted(SyncPass.Stats stats) {
+                public void passCompleted(io.github.camelicloud.component.PassResult result) {
                     passed.countDown();
                 }
 

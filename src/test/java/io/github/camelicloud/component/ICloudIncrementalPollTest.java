@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.NewAsset;
-import io.github.camelicloud.sync.SyncPass;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -58,7 +57,7 @@ class ICloudIncrementalPollTest {
                     + "&skipCreatedBefore=2025-06-01&initialDelay=0&delay=50&maxRetries=0", ICloudEndpoint.class);
             icloud.addPassListener(new ICloudPassListener() {
                 @Override
-                public void passCompleted(SyncPass.Stats stats) {
+                public void passCompleted(io.github.camelicloud.component.PassResult result) {
                     int n = passes.incrementAndGet();
                     if (n == 1) {
                         apple.resetRequestCounts(); // the full listing is over; polls from here on are counted

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.github.camelicloud.sync.SyncPass;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.NotifyBuilder;
@@ -68,7 +67,7 @@ class ICloudMfaAlertsTest {
             AtomicInteger failedPolls = new AtomicInteger();
             ((ICloudEndpoint) camel.getRoute("photos").getEndpoint()).addPassListener(new ICloudPassListener() {
                 @Override
-                public void passCompleted(SyncPass.Stats stats) {
+                public void passCompleted(io.github.camelicloud.component.PassResult result) {
                 }
 
                 @Override

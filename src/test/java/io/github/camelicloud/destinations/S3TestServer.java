@@ -69,6 +69,11 @@ public final class S3TestServer implements AutoCloseable {
         return client.headObject(b -> b.bucket(bucket).key(key)).eTag();
     }
 
+    /** Writes an object as another writer would (replacing what was there). */
+    public void put(String bucket, String key, byte[] bytes) {
+        client.putObject(b -> b.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+    }
+
     @Override
     public void close() throws Exception {
         client.close();

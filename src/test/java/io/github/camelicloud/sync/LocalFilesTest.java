@@ -7,7 +7,6 @@ import io.github.camelicloud.client.photos.Asset;
 import io.github.camelicloud.client.photos.AssetVersion;
 import io.github.camelicloud.client.photos.ItemKind;
 import io.github.camelicloud.client.photos.VersionType;
-import io.github.camelicloud.sync.SyncOptions.FileMatchPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,7 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** icloudpd's existence rules against a folder, including two same-named assets within one pass. */
+/** The naming rule against a folder: the record first, icloudpd's rules for files no record explains. */
 class LocalFilesTest {
 
     @TempDir
@@ -24,19 +23,52 @@ class LocalFilesTest {
 
     @Test
     void sameNameSameDayInOnePassNeverShareAFile() {
-        LocalFiles local = new LocalFiles(dir, "D", FileMatchPolicy.NAME_SIZE_DEDUP_WITH_SUFFIX);
-        assertThat(local.place(file("a", 100))).isEqualTo(new LocalFiles.Placement("2020/IMG_1.JPG", false));
-        assertThat(local.place(file("b", 200))).isEqualTo(new LocalFiles.Placement("2020/IMG_1-200.JPG", false));
-        assertThat(local.place(file("c", 100)).exists()).isTrue(); // same name and size: icloudpd's "already exists"
+        LocalFiles local = new LocalFiles(dir, "D");
+        assertThat(local.place(file("a", 100))).isEqualTo(new Placement("2020/IMG_1.JPG", false));
+        assertThat(local.place(file("b", 200))).isEqualTo(new Placement("2020/IMG_1-200.JPG", false));
+        // same name and size, another asset: a name of its own, never "already there"
+        assertThat(local.place(file("c", 100))).isEqualTo(new Placement("2020/IMG_1-100.JPG", false));
+        assertThat(local.place(file("d", 100)).relativePath()).startsWith("2020/IMG_1-100_").endsWith(".JPG");
     }
 
     @Test
-    void existingFilesAndTheLegacyOriginalName() throws Exception {
+    void aRecordedFileIsThereForItsAssetOnlyAndComesBackUnderItsNameWhenDeleted() throws Exception {
+        DestinationRecord record = DestinationRecord.inMemory();
+        Files.createDirectories(dir.resolve("2020"));
+        Files.write(dir.resolve("2020/IMG_1.JPG"), new byte[100]);
+        record.put(new HeldFile(Delivery.keyOf(file("a", 100)), "2020/IMG_1.JPG", "00"));
+        LocalFiles local = new LocalFiles(dir, "D", record);
+        assertThat(local.place(file("a", 100))).isEqualTo(new Placement("2020/IMG_1.JPG", true));
+        assertThat(local.place(file("c", 100))).isEqualTo(new Placement("2020/IMG_1-100.JPG", false));
+
+        Files.delete(dir.resolve("2020/IMG_1.JPG"));
+        LocalFiles next = new LocalFiles(dir, "D", record);
+        assertThat(next.place(file("a", 100))).isEqualTo(new Placement("2020/IMG_1.JPG", false));
+    }
+
+    @Test
+    void filesNoRecordExplainsFollowIcloudpdsRules() throws Exception {
         Files.createDirectories(dir.resolve("2020"));
         Files.write(dir.resolve("2020/IMG_1-original.JPG"), new byte[100]);
-        LocalFiles local = new LocalFiles(dir, "D", FileMatchPolicy.NAME_SIZE_DEDUP_WITH_SUFFIX);
-        assertThat(local.place(file("a", 100)).exists()).isTrue();
+        LocalFiles local = new LocalFiles(dir, "D");
+        assertThat(local.place(file("a", 100))).isEqualTo(new Placement("2020/IMG_1-original.JPG", true));
+        Files.write(dir.resolve("2020/IMG_1.JPG"), new byte[300]);
+        assertThat(local.place(file("b", 200))).isEqualTo(new Placement("2020/IMG_1-200.JPG", false));
         assertThatThrownBy(() -> local.resolve("../outside.jpg")).hasMessageContaining("Refusing to write outside");
+    }
+
+    @Test
+    void proofReadsTheBytesBack() throws Exception {
+        LocalFiles local = new LocalFiles(dir, "D");
+        PlannedFile a = file("a", 3);
+        Placement p = local.place(a);
+        Files.createDirectories(dir.resolve("2020"));
+        Files.write(dir.resolve(p.relativePath()), new byte[] {1, 2, 3});
+        local.delivered(new Delivery(a, p.relativePath()), null);
+        assertThat(local.unproven("a")).isEmpty();
+        Files.write(dir.resolve(p.relativePath()), new byte[] {1, 2, 4});
+        assertThat(local.unproven("a")).hasValue("D: 2020/IMG_1.JPG does not hold the bytes that were downloaded");
+        assertThat(local.unproven("b")).isPresent();
     }
 
     private static PlannedFile file(String id, long size) {

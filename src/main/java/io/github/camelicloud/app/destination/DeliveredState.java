@@ -1,22 +1,18 @@
 package io.github.camelicloud.app.destination;
 
-import java.nio.charset.StandardCharsets;
+import io.github.camelicloud.sync.RecordFile;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import org.apache.camel.spi.IdempotentRepository;
 
 /**
  * Where each remote destination's record of what it holds lives: a file per destination in a state
- * directory, or rows in a shared database table. One record per account, library and destination, keyed
- * by delivery key (assetId:version:checksum); the consumer adds a key only when the exchange completed,
- * i.e. after the destination confirmed the write.
+ * directory, or rows in a shared database table. One record per account, library and destination: for each
+ * file, its path, the asset version it holds (assetId:version:checksum) and the SHA-256 of the bytes sent,
+ * written once the destination confirmed the write.
  */
 public interface DeliveredState {
 
     /** The record of one destination; a Camel service, started and stopped with the routes. */
-    IdempotentRepository open(String account, String library, Destination destination) throws java.io.IOException;
+    DeliveredRecord open(String account, String library, Destination destination) throws java.io.IOException;
 
     /** Where the records are, for the log (no secret). */
     String describe();
@@ -31,12 +27,7 @@ public interface DeliveredState {
 
     /** {@code kind-hash}: the same name for the CLI and the bundled routes, so they share what was sent. */
     static String recordName(String account, String library, Destination destination) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest((account + "\n" + library + "\n"
-                    + destination.identity()).getBytes(StandardCharsets.UTF_8));
-            return destination.kind() + "-" + HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String file = RecordFile.name(destination.kind(), account, library, destination.identity());
+        return file.substring(0, file.length() - ".delivered".length());
     }
 }

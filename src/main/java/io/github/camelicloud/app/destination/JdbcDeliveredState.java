@@ -1,16 +1,15 @@
 package io.github.camelicloud.app.destination;
 
-import org.apache.camel.spi.IdempotentRepository;
-
 /**
- * The records in a database table (camel-sql's {@code CAMEL_MESSAGEPROCESSED}), one processor name per
- * destination, so machines that share the database share what was sent.
+ * The records in a database table ({@link JdbcRecordTable}), one processor name per destination, so machines that
+ * share the database share what was sent.
  */
 record JdbcDeliveredState(StateDatabase database) implements DeliveredState {
 
     @Override
-    public IdempotentRepository open(String account, String library, Destination destination) {
-        return new JdbcDeliveredRepository(database, DeliveredState.recordName(account, library, destination));
+    public DeliveredRecord open(String account, String library, Destination destination) {
+        String name = DeliveredState.recordName(account, library, destination);
+        return new DeliveredRecord(name, database.shown(), () -> new JdbcRecordTable(database, name));
     }
 
     @Override

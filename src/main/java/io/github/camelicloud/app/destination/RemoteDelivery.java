@@ -4,11 +4,15 @@ import io.github.camelicloud.client.photos.Asset;
 import io.github.camelicloud.component.ICloudConstants;
 import io.github.camelicloud.component.ICloudPassListener;
 import io.github.camelicloud.sync.Delivery;
+import io.github.camelicloud.sync.HeldFile;
+import io.github.camelicloud.sync.HeldFiles;
+import io.github.camelicloud.sync.Placement;
+import io.github.camelicloud.sync.Placements;
 import io.github.camelicloud.sync.PlannedFile;
-import io.github.camelicloud.sync.SyncPass;
+import io.github.camelicloud.component.PassResult;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.spi.IdempotentRepository;
@@ -16,29 +20,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps of one destination's route around its endpoint: before a file, make sure the destination
- * answers (once per pass — after a destination-level failure the rest of the pass fails fast instead of
- * retrying every file) and whether it already holds the same key with the same size; after it, count and
- * log; on failure, a message that names the destination. Thread-safe: the consumer may route several
- * files at once.
+ * One remote destination's side of its route: what it holds ({@link HeldFiles}: each file placed by the one naming
+ * rule against its record, recorded with the SHA-256 of the bytes sent, verified before a deletion in iCloud,
+ * removed by {@code autoDelete} only when recorded as the deleted asset's), and the steps around its endpoint:
+ * before a file, make sure the destination answers (once per pass — after a destination-level failure the rest
+ * of the pass fails fast instead of retrying every file); after it, count and log; on failure, a message that
+ * names the destination. Thread-safe: the consumer may route several files at once.
  */
-public final class RemoteDelivery implements ICloudPassListener {
-
-    /** Exchange property: the destination already holds this file, the upload is skipped. */
-    public static final String ALREADY_THERE = "CamelICloudAlreadyThere";
+public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteDelivery.class);
 
     private final Destination destination;
     private final RemoteStore store;
     private final IdempotentRepository delivered;
+    private final Placements placements;
     private final boolean dryRun;
-    private final AtomicInteger uploaded = new AtomicInteger();
-    private final AtomicInteger existing = new AtomicInteger();
-    private final AtomicInteger failed = new AtomicInteger();
     private volatile boolean verified;
     private volatile DestinationException broken;
-    private volatile int lastFailures;
 
     /** @param delivered the destination's record, from which files deleted here are removed */
     public RemoteDelivery(Destination destination, org.apache.camel.CamelContext camel, IdempotentRepository delivered,
@@ -46,6 +45,8 @@ public final class RemoteDelivery implements ICloudPassListener {
         this.destination = destination;
         this.store = destination.store(camel);
         this.delivered = delivered;
+        this.placements = delivered instanceof DeliveredRecord r ? new Placements(r.record(),
+                this::sizeOf, false) : null;
         this.dryRun = dryRun;
     }
 
@@ -53,7 +54,7 @@ public final class RemoteDelivery implements ICloudPassListener {
         return destination;
     }
 
-    /** Before the upload: destination check, already-there check, headers for the endpoint. */
+    /** Before the upload (placed already, so it goes there): destination check, headers for the endpoint. */
     public void before(Exchange exchange) throws Exception {
         Message m = exchange.getMessage();
         String path = m.getHeader(ICloudConstants.RELATIVE_PATH, String.class);
@@ -63,18 +64,60 @@ public final class RemoteDelivery implements ICloudPassListener {
         }
         try {
             verifyOnce();
-            OptionalLong size = store.size(path);
-            Long expected = m.getHeader(Exchange.CONTENT_LENGTH, Long.class);
-            if (size.isPresent() && expected != null && size.getAsLong() == expected) {
-                LOG.debug("{} is already in {}", path, destination.name());
-                exchange.setProperty(ALREADY_THERE, true);
-                existing.incrementAndGet();
-                return;
-            }
         } catch (Exception e) {
             throw brokenBy(e);
         }
         destination.prepare(m, path);
+    }
+
+    @Override
+    public Optional<HeldFiles> heldFiles() {
+        return placements == null ? Optional.empty() : Optional.of(this);
+    }
+
+    @Override
+    public Placement place(PlannedFile file) {
+        try {
+            Placement p = placements.place(file);
+            if (p.exists()) {
+                LOG.debug("{} is already in {}", p.relativePath(), destination.name());
+            }
+            return p;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw brokenBy(e);
+        }
+    }
+
+    /**
+     * A size for the naming rule; when the destination cannot answer, the file is planned under its name and its
+     * upload fails fast with the destination's error (nothing is written, nothing overwritten).
+     */
+    private OptionalLong sizeOf(String path) {
+        if (broken != null) {
+            return OptionalLong.empty();
+        }
+        try {
+            verifyOnce();
+            return store.size(path);
+        } catch (Exception e) {
+            brokenBy(e);
+            return OptionalLong.empty();
+        }
+    }
+
+    @Override
+    public void delivered(Delivery delivery, String sha256) {
+        placements.record().put(new HeldFile(delivery.key(), delivery.relativePath(), sha256));
+    }
+
+    @Override
+    public Optional<String> unproven(String assetId) {
+        return placements.record().prove(assetId, destination.name(), f -> {
+            verifyOnce();
+            return store.differs(f.path(), f.sha256());
+        });
     }
 
     private synchronized void verifyOnce() throws Exception {
@@ -98,52 +141,43 @@ public final class RemoteDelivery implements ICloudPassListener {
 
     /** After the endpoint confirmed the write. */
     public void after(Exchange exchange) {
-        uploaded.incrementAndGet();
         LOG.info("Uploaded {} to {}", exchange.getMessage().getHeader(ICloudConstants.RELATIVE_PATH),
                 destination.name());
     }
 
-    /** Any failure of this file: counted, and returned naming the destination (nothing is recorded). */
+    /** Any failure of this file, returned naming the destination (nothing is recorded; the consumer counts it). */
     public DestinationException failed(Exception e) {
-        failed.incrementAndGet();
         return e instanceof DestinationException d ? d : new DestinationException(destination.explain(e), e);
     }
 
     /**
-     * {@code --auto-delete}: removes the files an asset of Recently Deleted left here, and their records, so
+     * {@code --auto-delete}: removes the files recorded as an asset's of Recently Deleted, and their records, so
      * the destination mirrors iCloud. A destination that cannot be reached fails the pass with its name.
      */
     @Override
-    public void recentlyDeleted(Asset asset, List<PlannedFile> files) {
-        for (PlannedFile f : files) {
+    public void removeAsset(Asset asset, boolean dryRun) {
+        for (HeldFile f : placements.record().ofAsset(asset.id())) {
             try {
                 verifyOnce();
-                if (store.size(f.relativePath()).isPresent()) {
+                if (store.size(f.path()).isPresent()) {
                     if (dryRun) {
-                        LOG.info("[DRY RUN] Would delete {} from {}", f.relativePath(), destination.name());
+                        LOG.info("[DRY RUN] Would delete {} from {}", f.path(), destination.name());
                         continue;
                     }
-                    store.delete(f.relativePath());
-                    LOG.info("Deleted {} from {}", f.relativePath(), destination.name());
+                    store.delete(f.path());
+                    LOG.info("Deleted {} from {}", f.path(), destination.name());
                 }
             } catch (Exception e) {
                 throw brokenBy(e);
             }
             if (!dryRun) {
-                delivered.remove(new Delivery(f, f.relativePath()).key());
+                placements.record().remove(f.path());
             }
         }
     }
 
-    /** Files that failed in the last pass that ended. */
-    public int failures() {
-        return lastFailures;
-    }
-
     @Override
-    public void passCompleted(SyncPass.Stats stats) {
-        LOG.info("{}: {} files uploaded, {} already there, {} failed", destination.name(), uploaded.get(),
-                existing.get(), failed.get());
+    public void passCompleted(PassResult result) {
         endPass();
     }
 
@@ -155,10 +189,15 @@ public final class RemoteDelivery implements ICloudPassListener {
     private synchronized void endPass() {
         verified = false;
         broken = null;
-        uploaded.set(0);
-        existing.set(0);
-        lastFailures = failed.getAndSet(0);
         store.passEnded();
+        passEnded();
+    }
+
+    @Override
+    public void passEnded() {
+        if (placements != null) {
+            placements.passEnded();
+        }
     }
 
     /** Closes the existence checks' connection once the route stopped. */

@@ -3,8 +3,8 @@ package io.github.camelicloud.app.destination;
 import java.util.OptionalLong;
 
 /**
- * What a remote destination already holds, asked before an upload: an object with the same key and size
- * counts as delivered, so a bucket or server filled earlier is not filled again.
+ * A remote destination's files as they are: sizes (for the naming rule's files no record explains), the bytes
+ * each holds (verified before a deletion in iCloud), deletions.
  */
 interface RemoteStore extends AutoCloseable {
 
@@ -13,6 +13,12 @@ interface RemoteStore extends AutoCloseable {
 
     /** Size of the object at {@code key} (relative to the destination's root), empty when absent. */
     OptionalLong size(String key) throws Exception;
+
+    /**
+     * Whether the object at {@code key} holds bytes of this SHA-256 (hex), asked just before a deletion in iCloud:
+     * empty when it does, else what is wrong.
+     */
+    java.util.Optional<String> differs(String key, String sha256) throws Exception;
 
     /** Deletes the object at {@code key} (relative to the destination's root). */
     void delete(String key) throws Exception;

@@ -1,5 +1,7 @@
 package io.github.camelicloud.app.destination;
 
+import io.github.camelicloud.component.ICloudConstants;
+
 import java.util.function.Supplier;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -8,7 +10,7 @@ import org.apache.camel.ProducerTemplate;
 
 /**
  * One file to one remote destination, the step every remote route takes (the CLI's and the bundled
- * YAML routes alike): skip it when the destination already holds the same key and size, else stream it
+ * YAML routes alike; the consumer placed it already, and routes only what the destination lacks): stream it
  * there (again with a fresh download stream when the upload broke) and count it; any failure is rethrown
  * naming the destination, so the consumer records nothing and the next pass sends the file again.
  */
@@ -51,9 +53,6 @@ public final class RemoteUpload implements Processor {
     public void process(Exchange exchange) {
         try {
             delivery.before(exchange);
-            if (exchange.getProperty(RemoteDelivery.ALREADY_THERE) != null) {
-                return;
-            }
             RetryWithFreshBody upload = upload();
             upload.process(exchange);
             Exception failure = exchange.getException();

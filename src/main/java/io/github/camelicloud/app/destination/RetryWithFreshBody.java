@@ -1,15 +1,20 @@
 package io.github.camelicloud.app.destination;
 
 import io.github.camelicloud.component.DownloadBody;
+import io.github.camelicloud.component.ICloudConstants;
+import io.github.camelicloud.sync.Sha256;
+import java.io.InputStream;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends to a remote destination, and when the upload fails (a dropped connection the client cannot
+ * Sends to a remote destination, hashing what it sends (the SHA-256 recorded as what the destination holds, in
+ * {@code CamelICloudWrittenSha256}), and when the upload fails (a dropped connection the client cannot
  * replay: the stream is half sent), tries again with a fresh download stream from byte 0.
  */
 public final class RetryWithFreshBody implements Processor {
@@ -27,11 +32,17 @@ public final class RetryWithFreshBody implements Processor {
     }
 
     @Override
-    public void process(Exchange exchange) {
+    public void process(Exchange exchange) throws InvalidPayloadException {
         for (int attempt = 1; ; attempt++) {
+            Sha256.Reading sent = new Sha256.Reading(exchange.getMessage().getMandatoryBody(InputStream.class));
+            exchange.getMessage().setBody(sent);
             template.send(target, exchange);
             Exception failure = exchange.getException();
-            if (failure == null || attempt >= attempts || !DownloadBody.reopen(exchange)) {
+            if (failure == null) {
+                exchange.getMessage().setHeader(ICloudConstants.WRITTEN_SHA256, sent.hex());
+                return;
+            }
+            if (attempt >= attempts || !DownloadBody.reopen(exchange)) {
                 return;
             }
             LOG.warn("Upload of {} failed ({}); trying again ({}/{})",

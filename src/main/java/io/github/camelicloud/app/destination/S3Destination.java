@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * An S3 bucket (or an S3-compatible server) through {@code aws2-s3:}. Uploads stream the iCloud download
  * with its length known up front ({@code CamelAwsS3ContentLength}); files from {@link #PART_SIZE} on go
- * as multipart uploads, one part at a time, so memory stays flat whatever the file size.
+ * as multipart uploads, one part at a time, so memory stays flat whatever the file size. Every upload asks S3
+ * to check and keep a SHA-256 checksum ({@link Sha256Uploads}), which proves an object's bytes before a
+ * deletion in iCloud.
  */
 public final class S3Destination implements Destination {
 
@@ -55,7 +57,7 @@ public final class S3Destination implements Destination {
     public Endpoint endpoint(CamelContext camel) {
         // the client goes through the registry: the endpoint URI names it, never the keys
         String bean = "camel-icloud-s3-" + Integer.toHexString(System.identityHashCode(this));
-        camel.getRegistry().bind(bean, S3Client.class, client());
+        camel.getRegistry().bind(bean, S3Client.class, Sha256Uploads.of(client()));
         AWS2S3Endpoint endpoint = camel.getEndpoint("aws2-s3://" + settings.bucket() + "?autoCreateBucket=false"
                 + "&amazonS3Client=#" + bean, AWS2S3Endpoint.class);
         endpoint.getConfiguration().setMultiPartUpload(true);

@@ -1,11 +1,23 @@
 package io.github.camelicloud.app.destination;
 
+import io.github.camelicloud.sync.Sha256;
+import java.io.InputStream;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.OptionalLong;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** HEAD requests: the bucket once per pass (existence, credentials), then each key before its upload. */
+/**
+ * HEAD requests: the bucket once per pass (existence, credentials), then keys no record explains. An object's
+ * bytes are verified by the SHA-256 checksum S3 stored when it was uploaded ({@link S3Destination} asks for one);
+ * an object without a whole-object SHA-256 (uploaded in parts, or by a server that keeps no checksums) is read
+ * back and hashed.
+ */
 final class S3Store implements RemoteStore {
 
     private final S3Client s3;
@@ -25,16 +37,39 @@ final class S3Store implements RemoteStore {
 
     @Override
     public OptionalLong size(String key) {
+        return head(key).map(h -> OptionalLong.of(h.contentLength())).orElse(OptionalLong.empty());
+    }
+
+    private Optional<HeadObjectResponse> head(String key) {
         try {
-            return OptionalLong.of(s3.headObject(h -> h.bucket(bucket).key(prefix + key)).contentLength());
+            return Optional.of(s3.headObject(h -> h.bucket(bucket).key(prefix + key).checksumMode(ChecksumMode.ENABLED)));
         } catch (NoSuchKeyException e) {
-            return OptionalLong.empty();
+            return Optional.empty();
         } catch (S3Exception e) {
             if (e.statusCode() == 404) { // HEAD answers carry no error code
-                return OptionalLong.empty();
+                return Optional.empty();
             }
             throw e;
         }
+    }
+
+    @Override
+    public Optional<String> differs(String key, String sha256) throws Exception {
+        Optional<HeadObjectResponse> head = head(key);
+        if (head.isEmpty()) {
+            return Optional.of(key + " is missing");
+        }
+        String stored = head.get().checksumSHA256();
+        String actual;
+        if (stored != null && !stored.contains("-")) { // a whole-object checksum, as S3 computed it on upload
+            actual = HexFormat.of().formatHex(Base64.getDecoder().decode(stored));
+        } else {
+            try (InputStream in = s3.getObject(g -> g.bucket(bucket).key(prefix + key))) {
+                actual = Sha256.of(in);
+            }
+        }
+        return actual.equals(sha256) ? Optional.empty()
+                : Optional.of(key + " does not hold the bytes that were uploaded");
     }
 
     @Override

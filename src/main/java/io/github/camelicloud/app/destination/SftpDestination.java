@@ -55,6 +55,7 @@ public final class SftpDestination implements Destination {
         c.setUseUserKnownHostsFile(settings.knownHosts().isEmpty());
         c.setAutoCreateKnownHostsFile(false);
         c.setConnectTimeout(10_000);
+        c.setStreamDownload(true); // the store reads files back (to verify them) as streams, never into memory
         return endpoint;
     }
 

@@ -2,9 +2,15 @@ package io.github.camelicloud.app.destination;
 
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.SftpException;
+import io.github.camelicloud.sync.Sha256;
+import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.apache.camel.component.file.remote.RemoteFileOperations;
 import org.apache.camel.component.file.remote.SftpEndpoint;
@@ -13,7 +19,7 @@ import org.apache.camel.support.DefaultExchange;
 
 /**
  * Its own SFTP session (same settings as the producer) that lists a folder once per pass and answers
- * sizes from that listing, rather than one round trip per file. Synchronized: one SFTP channel.
+ * sizes from that listing, rather than one round trip per file, and reads files back to verify them. Synchronized: one SFTP channel.
  */
 final class SftpStore implements RemoteStore {
 
@@ -71,10 +77,36 @@ final class SftpStore implements RemoteStore {
         }
     }
 
+    /** Reads the file back over SFTP and hashes it (streamed: the endpoint downloads as a stream). */
+    @Override
+    public synchronized Optional<String> differs(String key, String sha256) throws Exception {
+        RemoteFileOperations<SftpRemoteFile> sftp = connected();
+        String path = remote(key);
+        if (!sftp.existsFile(path)) {
+            return Optional.of(key + " is missing");
+        }
+        Exchange exchange = new DefaultExchange(endpoint.getCamelContext());
+        GenericFile<SftpRemoteFile> file = new GenericFile<>();
+        exchange.setProperty(ExchangePropertyKey.FILE_EXCHANGE_FILE, file);
+        String actual;
+        try {
+            sftp.retrieveFile(path, exchange, -1);
+            actual = Sha256.of((InputStream) file.getBody());
+        } finally {
+            sftp.releaseRetrievedFileResources(exchange);
+        }
+        return actual.equals(sha256) ? Optional.empty()
+                : Optional.of(key + " does not hold the bytes that were uploaded");
+    }
+
+    private String remote(String key) {
+        String root = endpoint.getConfiguration().getDirectory();
+        return root == null || root.isEmpty() ? key : root + "/" + key;
+    }
+
     @Override
     public synchronized void delete(String key) {
-        String root = endpoint.getConfiguration().getDirectory();
-        connected().deleteFile(root == null || root.isEmpty() ? key : root + "/" + key);
+        connected().deleteFile(remote(key));
         int slash = key.lastIndexOf('/');
         Map<String, Long> listing = listings.get(slash < 0 ? "" : key.substring(0, slash));
         if (listing != null) {

@@ -4,7 +4,8 @@ import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.MfaRequiredException;
 import io.github.camelicloud.client.auth.AccountSession;
 import io.github.camelicloud.component.ICloudPassListener;
-import io.github.camelicloud.sync.SyncPass;
+import io.github.camelicloud.component.IncompletePassException;
+import io.github.camelicloud.component.PassResult;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -59,8 +60,9 @@ public final class AccountHealthCheck extends AbstractHealthCheck implements ICl
     }
 
     @Override
-    public void passCompleted(SyncPass.Stats stats) {
-        lastFailure = null;
+    public void passCompleted(PassResult result) {
+        // a pass that left files undelivered: readiness is down until a pass delivers them
+        lastFailure = result.complete() ? null : new IncompletePassException(result);
         lastPass = Instant.now();
     }
 

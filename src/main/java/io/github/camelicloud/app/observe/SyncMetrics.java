@@ -2,7 +2,7 @@ package io.github.camelicloud.app.observe;
 
 import io.github.camelicloud.client.http.RequestListener;
 import io.github.camelicloud.component.ICloudPassListener;
-import io.github.camelicloud.sync.SyncPass;
+import io.github.camelicloud.component.PassResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -59,12 +59,10 @@ public final class SyncMetrics implements RequestListener, ICloudPassListener {
     }
 
     @Override
-    public void passCompleted(SyncPass.Stats stats) {
-        pass("ok");
-        if (stats != null) {
-            listed.increment(stats.assets());
-            skipped.increment(stats.existingFiles() + stats.skippedAssets());
-        }
+    public void passCompleted(PassResult result) {
+        pass(result.complete() ? "ok" : "incomplete");
+        listed.increment(result.assets());
+        skipped.increment(result.alreadyThere() + result.skipped());
     }
 
     @Override

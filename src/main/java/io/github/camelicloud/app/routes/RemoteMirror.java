@@ -43,6 +43,7 @@ public abstract class RemoteMirror extends RoutePolicySupport implements Process
     private String routeId;
     private Destination destination;
     private IdempotentRepository delivered;
+    private String identity;
     private RemoteDelivery delivery;
     private RemoteUpload upload;
 
@@ -76,9 +77,11 @@ public abstract class RemoteMirror extends RoutePolicySupport implements Process
             camel.addService(delivered, true, true);
             delivery = new RemoteDelivery(destination, camel, delivered, config.isDryRun());
             icloud.addPassListener(delivery);
+            icloud.setDestinationName(destination.name());
             upload = new RemoteUpload(delivery, camel.createProducerTemplate(), RemoteUpload.endpointOf(destination,
                     camel));
             routeId = route.getRouteId();
+            identity = delivered + " in " + state.describe();
             LOG.info("Route {} mirrors {} to {} ({})", routeId, account, destination.name(), state.describe());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Route " + route.getRouteId() + ": " + e.getMessage() + " (check "
@@ -149,6 +152,15 @@ public abstract class RemoteMirror extends RoutePolicySupport implements Process
     @Override
     public void clear() {
         delivered().clear();
+    }
+
+    /**
+     * The destination's record, and where it lives (a state directory or a database): part of the consumer's
+     * sync-token key, so a record elsewhere starts with a full listing rather than the changes since another record's pass.
+     */
+    @Override
+    public synchronized String toString() {
+        return identity != null ? identity : getClass().getSimpleName();
     }
 
     /** A blank setting (an unset placeholder with an empty default) counts as not set. */

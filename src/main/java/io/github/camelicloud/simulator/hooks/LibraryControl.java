@@ -92,7 +92,7 @@ public final class LibraryControl {
         PhotoLibrary library = library(email);
         String itemType = Optional.ofNullable(spec.itemType())
                 .orElseGet(() -> UtiTypes.forFileName(spec.fileName()).orElse(UtiTypes.JPEG));
-        Asset asset = library.add(spec.fileName(), itemType, spec.size(),
+        Asset asset = library.add(spec.fileName(), itemType, spec.size(), spec.liveVideoSize(),
                 Optional.ofNullable(spec.assetDate()).orElseGet(state::now), spec.album(), state.now());
         LOG.info("Added asset {} ({} bytes, {}) for {}", asset.masterName(), spec.size(), itemType, email);
         return entry(library.primary(), asset);

@@ -81,7 +81,8 @@ public final class LibraryHooks implements RouteModule {
             }
         }
         NewAsset asset = new NewAsset(body.get("fileName").asText(), Json.text(body, "itemType"),
-                size.isMissingNode() ? DEFAULT_SIZE : size.asLong(), date, Json.text(body, "album"));
+                size.isMissingNode() ? DEFAULT_SIZE : size.asLong(), date, Json.text(body, "album"),
+                body.path("liveVideoSize").asLong(0));
         return ok(ManifestJson.write(control.addAsset(account(request), asset)));
     }
 

@@ -118,7 +118,9 @@ public final class PhotoLibrary {
      * A new asset in PrimarySync with exactly the given name (hostile ones included), type and size; only an
      * original. Joins {@code albumName} when given, creating that album if needed.
      */
-    public Asset add(String fileName, String itemType, long size, Instant assetDate, String albumName, Instant now) {
+    /** @param liveVideoSize the size of a live photo's video, 0 for none */
+    public Asset add(String fileName, String itemType, long size, long liveVideoSize, Instant assetDate,
+            String albumName, Instant now) {
         LibraryZone zone = primary();
         synchronized (zone) {
             added++;
@@ -128,10 +130,17 @@ public final class PhotoLibrary {
             Capture capture = new Capture(assetDate, 0, movie ? null : "Apple", movie ? null : "iPhone 15 Pro");
             AssetVersion original = VersionFactory.generated(key, "resOriginal", itemType, size, movie ? 1920 : 640,
                     movie ? 1080 : 480, capture, movie ? 10_000 : 0);
-            Traits traits = new Traits(itemType, 0, 0, 0, null, 0, movie ? 10_000 : 0, random.nextLong());
+            Map<String, AssetVersion> versions = new java.util.LinkedHashMap<>(Map.of("resOriginal", original));
+            boolean live = liveVideoSize > 0 && !movie;
+            if (live) {
+                versions.put("resOriginalVidCompl", VersionFactory.generated(key + "resOriginalVidCompl",
+                        "resOriginalVidCompl", UtiTypes.QUICKTIME, liveVideoSize, 1440, 1080, capture, 2_000));
+            }
+            Traits traits = new Traits(itemType, 0, live ? Traits.V2_LIVE : 0, 0, null, 0, movie ? 10_000 : live
+                    ? 2_000 : 0, random.nextLong());
             String tag = zone.nextTag();
             Asset asset = new Asset(original.fileChecksum(), Checksums.uuid(random), FileName.encrypted(fileName),
-                    traits, assetDate, now, 0, Status.visible(false), Map.of("resOriginal", original), Map.of(), null,
+                    traits, assetDate, now, 0, Status.visible(false), Map.copyOf(versions), Map.of(), null,
                     0, null, tag, zone.nextTag(), now, now, null);
             zone.put(asset);
             downloads.register(asset);

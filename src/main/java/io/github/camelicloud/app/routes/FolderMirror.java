@@ -1,0 +1,110 @@
+package io.github.camelicloud.app.routes;
+
+import io.github.camelicloud.component.ICloudConstants;
+import io.github.camelicloud.component.ICloudEndpoint;
+import io.github.camelicloud.component.ICloudFileFinisher;
+import io.github.camelicloud.component.ICloudPartFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.Route;
+import org.apache.camel.support.RoutePolicySupport;
+
+/**
+ * A local folder in icloudpd's layout as the destination of a route — the one folder destination of the CLI
+ * ({@code --directory}) and of the bundled YAML route alike. Named twice by its route: {@code routePolicy} (when
+ * the route is created: the consumer learns the folder, so it plans against what the folder holds and resumes
+ * part files) and a {@code process} step (the write).
+ *
+ * <p>A file is written as icloudpd does: appended to {@code <base32 checksum>.part} next to its final name (a
+ * killed run's bytes are resumed by the next run with a Range request), given the photo's creation time, renamed
+ * once it holds every byte (never a short file under the photo's name), then {@code setExifDatetime} and
+ * {@code xmpSidecar}. A write that failed before its first byte leaves no empty part behind.
+ */
+public class FolderMirror extends RoutePolicySupport implements Processor {
+
+    private String directory;
+    private boolean setExifDatetime;
+    private boolean xmpSidecar;
+
+    private Path root;
+    private ICloudPartFile complete;
+    private ICloudFileFinisher finisher;
+
+    @Override
+    public synchronized void onInit(Route route) {
+        if (!(route.getEndpoint() instanceof ICloudEndpoint icloud)) {
+            throw new IllegalArgumentException("Route " + route.getRouteId() + ": a FolderMirror writes what an"
+                    + " icloud: consumer reads; the route starts from " + route.getEndpoint());
+        }
+        if (directory == null || directory.isBlank()) {
+            throw new IllegalArgumentException("Route " + route.getRouteId() + ": the folder has no directory (check"
+                    + " file.directory in application.properties, or --directory)");
+        }
+        root = Path.of(directory).toAbsolutePath().normalize();
+        complete = new ICloudPartFile(root);
+        finisher = new ICloudFileFinisher(setExifDatetime, xmpSidecar, directory);
+        icloud.getConfiguration().setDirectory(directory);
+        icloud.getConfiguration().setResumePartialDownloads(true);
+        icloud.setDestinationName(directory);
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        if (root == null) {
+            throw new IllegalStateException("FolderMirror is used by a route that does not name it as its"
+                    + " routePolicy");
+        }
+        Message m = exchange.getMessage();
+        Path part = inside(m.getHeader(ICloudConstants.PART_FILE, String.class));
+        try {
+            Files.createDirectories(part.getParent());
+            try (InputStream in = m.getMandatoryBody(InputStream.class);
+                    OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND)) {
+                in.transferTo(out);
+            }
+        } catch (Exception e) {
+            if (Files.isRegularFile(part) && Files.size(part) == 0) {
+                Files.delete(part); // nothing to resume
+            }
+            throw e;
+        }
+        Long modified = m.getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
+        if (modified != null) {
+            Files.setLastModifiedTime(part, FileTime.fromMillis(modified));
+        }
+        complete.process(exchange);
+        finisher.process(exchange);
+    }
+
+    private Path inside(String relative) throws IOException {
+        if (relative == null) {
+            throw new IOException("No part file name: the icloud: endpoint of this route does not know the folder");
+        }
+        Path path = root.resolve(relative).normalize();
+        if (!path.startsWith(root) || path.equals(root)) {
+            throw new IOException("Refusing to write outside " + root + ": " + relative);
+        }
+        return path;
+    }
+
+    public void setDirectory(String directory) {
+        this.directory = directory;
+    }
+
+    public void setSetExifDatetime(boolean setExifDatetime) {
+        this.setExifDatetime = setExifDatetime;
+    }
+
+    public void setXmpSidecar(boolean xmpSidecar) {
+        this.xmpSidecar = xmpSidecar;
+    }
+}

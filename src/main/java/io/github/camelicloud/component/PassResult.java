@@ -1,0 +1,22 @@
+package io.github.camelicloud.component;
+
+/**
+ * What one pass of a route did for its destination, file by file: delivered now, already there (at the
+ * destination or in its record), left out (assets the filters skipped) and failed. A pass with a failed file is
+ * not complete: the run's exit code, the health check and the metrics say so, and the next pass tries again.
+ *
+ * @param destination where the files went, as the user named it (a folder, a bucket, a server)
+ * @param assets the assets looked at
+ */
+public record PassResult(String destination, int assets, int delivered, int alreadyThere, int skipped, int failed) {
+
+    public boolean complete() {
+        return failed == 0;
+    }
+
+    /** The summary line of the pass. */
+    public String summary() {
+        return destination + ": " + delivered + " delivered, " + alreadyThere + " already there, " + skipped
+                + " skipped, " + failed + " failed";
+    }
+}

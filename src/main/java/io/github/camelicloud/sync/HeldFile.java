@@ -1,0 +1,32 @@
+package io.github.camelicloud.sync;
+
+/**
+ * One file a destination holds, as its record says: whose bytes they are (the delivery key, {@code
+ * assetId:version:checksum}), where ({@code path}, relative to the destination's root) and the SHA-256 (hex) of
+ * what was written there — null for a file found there and explained by name and size only (a folder filled by
+ * icloudpd), which therefore cannot be verified, or {@code stale} when verification found other bytes there.
+ */
+public record HeldFile(String key, String path, String sha256) {
+
+    /** The asset part of a delivery key (labels and Apple's base64 checksums hold no {@code :}). */
+    public static String assetOf(String key) {
+        int checksum = key.lastIndexOf(':');
+        int label = checksum <= 0 ? -1 : key.lastIndexOf(':', checksum - 1);
+        return label < 0 ? key : key.substring(0, label);
+    }
+
+    /** Marks a file whose bytes were found changed: the next pass sends it again, to the same path. */
+    static final String STALE = "stale";
+
+    public String assetId() {
+        return assetOf(key);
+    }
+
+    public HeldFile stale() {
+        return new HeldFile(key, path, STALE);
+    }
+
+    public boolean isStale() {
+        return STALE.equals(sha256);
+    }
+}
