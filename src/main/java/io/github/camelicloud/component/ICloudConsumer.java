@@ -129,7 +129,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                         state.get().resolve(RecordFile.name("folder", account, config.getLibrary(), folder.toString()))));
             }
         }
-        return Optional.of(new LocalFiles(Path.of(config.getDirectory()), config.getDirectory(), folderRecord));
+        return Optional.of(new LocalFiles(Path.of(config.getDirectory()), config.getDirectory(), folderRecord,
+                config.isDryRun()));
     }
 
     /** icloudpd's pass: every selected album listed in full; a whole-library pass leaves a sync token behind. */

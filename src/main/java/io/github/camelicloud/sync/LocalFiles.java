@@ -32,9 +32,14 @@ public final class LocalFiles implements HeldFiles {
 
     /** @param shownRoot the folder as the user wrote it, for messages (icloudpd prints it unchanged) */
     public LocalFiles(Path root, String shownRoot, DestinationRecord record) {
+        this(root, shownRoot, record, false);
+    }
+
+    /** @param dryRun nothing is written, the record neither */
+    public LocalFiles(Path root, String shownRoot, DestinationRecord record, boolean dryRun) {
         this.root = root.toAbsolutePath().normalize();
         this.shownRoot = shownRoot;
-        this.placements = new Placements(record, this::size, true);
+        this.placements = new Placements(record, this::size, true, dryRun);
     }
 
     @Override

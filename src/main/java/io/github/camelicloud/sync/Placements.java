@@ -23,15 +23,18 @@ public final class Placements {
     private final DestinationRecord record;
     private final Sizes sizes;
     private final boolean checkRecorded;
+    private final boolean dryRun;
     /** Paths handed out in this pass, with the key they were handed to. */
     private final Map<String, String> claimed = new HashMap<>();
 
     /**
      * @param checkRecorded whether a recorded file is looked for (a folder: cheap, and a user may delete a file);
      *                      a remote record is trusted, so a pass with nothing new costs no request per file
+     * @param dryRun        files taken over by name and size are not recorded
      */
-    public Placements(DestinationRecord record, Sizes sizes, boolean checkRecorded) {
+    public Placements(DestinationRecord record, Sizes sizes, boolean checkRecorded, boolean dryRun) {
         this.record = record;
+        this.dryRun = dryRun;
         this.sizes = sizes;
         this.checkRecorded = checkRecorded;
     }
@@ -72,7 +75,9 @@ public final class Placements {
     }
 
     private Placement adopt(String key, String path) {
-        record.put(new HeldFile(key, path, null)); // explained from now on, though not verifiable
+        if (!dryRun) {
+            record.put(new HeldFile(key, path, null)); // explained from now on, though not verifiable
+        }
         return new Placement(path, true);
     }
 

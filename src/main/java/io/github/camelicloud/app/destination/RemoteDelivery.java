@@ -10,7 +10,6 @@ import io.github.camelicloud.sync.Placement;
 import io.github.camelicloud.sync.Placements;
 import io.github.camelicloud.sync.PlannedFile;
 import io.github.camelicloud.component.PassResult;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.camel.Exchange;
@@ -46,7 +45,7 @@ public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
         this.store = destination.store(camel);
         this.delivered = delivered;
         this.placements = delivered instanceof DeliveredRecord r ? new Placements(r.record(),
-                this::sizeOf, false) : null;
+                this::sizeOf, false, dryRun) : null;
         this.dryRun = dryRun;
     }
 
