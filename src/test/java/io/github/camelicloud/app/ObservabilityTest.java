@@ -44,10 +44,7 @@ class ObservabilityTest {
 
     @Test
     void metricsAndHealthAnswerDuringAWatchRun() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = freePort();
         String base = "http://127.0.0.1:" + port;
         Path photos = work.resolve("photos");
         AtomicReference<CliRun> result = new AtomicReference<>();
@@ -80,10 +77,7 @@ class ObservabilityTest {
 
     @Test
     void aFailedPassTakesReadinessDownAndTheNextGoodOneBringsItBack() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = freePort();
         String base = "http://127.0.0.1:" + port;
         AtomicReference<CliRun> result = new AtomicReference<>();
         Thread watch = new Thread(() -> result.set(CliRun.of("", "--username", USER, "--password", "pw", "--domain",
@@ -135,6 +129,12 @@ class ObservabilityTest {
         }
         throw new AssertionError("no completed pass in the metrics at " + url + (sync.isAlive() ? ""
                 : " (the sync stopped)"));
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
     }
 
     private HttpResponse<String> get(String url) throws Exception {
