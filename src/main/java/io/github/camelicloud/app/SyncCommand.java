@@ -238,7 +238,6 @@ public final class SyncCommand implements Callable<Integer> {
             deletionOptions.validate();
             remotes = destinationOptions.routeProperties();
             state = stateOptions.routeProperties(stateDirectory());
-            authOptions.validate();
             notificationOptions.validate();
             notificationOptions.applyTo(config);
         } catch (IllegalArgumentException e) {

@@ -3,15 +3,10 @@ package io.github.camelicloud.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelicloud.client.ICloudClient;
-import io.github.camelicloud.simulator.LibraryManifest;
+import io.github.camelicloud.testing.ManifestFiles;
 import io.github.camelicloud.testing.SimulatorExtension;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -73,13 +68,7 @@ class AppleHostDomainsTest {
                 "--cookie-directory", cookies.toString(), "-d", photos.toString());
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("All photos and videos have been downloaded");
-        List<String> actual = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(photos)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                actual.add(sha256(f));
-            }
-        }
-        assertThat(actual).containsExactlyInAnyOrderElementsOf(expectedFiles());
+        assertThat(ManifestFiles.actualSha256(photos)).containsExactlyInAnyOrderElementsOf(expectedFiles());
         assertCookiesOf(domain, cookies);
     }
 
@@ -104,24 +93,6 @@ class AppleHostDomainsTest {
     }
 
     private List<String> expectedFiles() {
-        List<String> expected = new ArrayList<>();
-        for (LibraryManifest.Asset a : apple.get().manifest(USER).assets()) {
-            if (a.zone().equals("PrimarySync") && !a.hidden() && !a.deleted()) {
-                expected.add(a.versions().get("resOriginal").sha256());
-                if (a.versions().containsKey("resOriginalVidCompl")
-                        && !a.itemType().equals("com.apple.quicktime-movie")) {
-                    expected.add(a.versions().get("resOriginalVidCompl").sha256());
-                }
-            }
-        }
-        return expected;
-    }
-
-    private static String sha256(Path file) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return ManifestFiles.expectedSha256(apple.get().manifest(USER));
     }
 }

@@ -38,10 +38,11 @@ class EnvPasswordIT {
     }
 
     private Result authOnly(String provider, String environmentPassword) throws Exception {
-        Path log = work.resolve("out-" + provider + ".txt");
+        Path log = Files.createTempFile(work, "out-" + provider, ".txt");
+        Path cookies = Files.createTempDirectory(work, "cookies-" + provider); // no session from an earlier call
         ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", System.getProperty("project.jar", "target/camel-icloud.jar"), "--username", USER,
-                "--domain", apple.get().baseUrl(), "--cookie-directory", work.resolve("cookies-" + provider).toString(),
+                "--domain", apple.get().baseUrl(), "--cookie-directory", cookies.toString(),
                 "--password-provider", provider, "--auth-only")).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("ICLOUD_PASSWORD", environmentPassword);
         Process p = builder.start();

@@ -44,10 +44,7 @@ class ObservabilityTest {
 
     @Test
     void metricsAndHealthAnswerDuringAWatchRun() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = freePort();
         String base = "http://127.0.0.1:" + port;
         Path photos = work.resolve("photos");
         AtomicReference<CliRun> result = new AtomicReference<>();
@@ -85,10 +82,7 @@ class ObservabilityTest {
 
     @Test
     void aFailedPassTakesReadinessDownAndTheNextGoodOneBringsItBack() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = freePort();
         String base = "http://127.0.0.1:" + port;
         AtomicReference<CliRun> result = new AtomicReference<>();
         Thread watch = new Thread(() -> result.set(CliRun.of("", "--username", USER, "--password", "pw", "--domain",
@@ -204,6 +198,12 @@ class ObservabilityTest {
             socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close"
                     + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
         }
     }
 

@@ -2,9 +2,9 @@ package io.github.camelicloud.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.LibraryManifest;
 import io.github.camelicloud.simulator.NewAsset;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,9 +15,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,21 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulatorSyncTest {
 
     private static final String USER = "sync@example.com";
-    private static ICloudSimulator apple;
+
+    @RegisterExtension
+    static final SimulatorExtension simulator = SimulatorExtension.of(b -> b.assets(1000).seed(11).videoSize(1_000_000)
+            .account(USER + ":pw:nomfa"));
 
     @TempDir
     static Path work;
-
-    @BeforeAll
-    static void start() {
-        apple = ICloudSimulator.builder().srpIterations(1000).assets(1000).seed(11).videoSize(1_000_000)
-                .account(USER + ":pw:nomfa").build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        apple.close();
-    }
 
     @Test
     void fullSyncEqualsTheManifestAndASecondRunDownloadsNothing() throws Exception {
@@ -50,7 +41,7 @@ class SimulatorSyncTest {
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(first.output()).contains("All photos and videos have been downloaded");
 
-        LibraryManifest manifest = apple.manifest(USER);
+        LibraryManifest manifest = simulator.get().manifest(USER);
         List<String> expected = new ArrayList<>();
         for (LibraryManifest.Asset a : manifest.assets()) {
             if (a.zone().equals("PrimarySync") && !a.hidden() && !a.deleted()) {
@@ -78,11 +69,11 @@ class SimulatorSyncTest {
     void hostileFileNamesFromTheServerStayInsideTheTarget() throws Exception {
         for (String hostile : List.of("../../evil.jpg", "a/b.jpg", "..", "ctrl\u0001\u001b[2Jname.jpg",
                 "/etc/passwd.jpg", "x".repeat(400) + ".jpg")) {
-            apple.addAsset(USER, NewAsset.of(hostile, 1000));
+            simulator.get().addAsset(USER, NewAsset.of(hostile, 1000));
         }
         Path root = work.resolve("hostile");
         Path photos = root.resolve("inside");
-        CliRun run = CliRun.of("", "--username", USER, "--password", "pw", "--domain", apple.baseUrl(),
+        CliRun run = CliRun.of("", "--username", USER, "--password", "pw", "--domain", simulator.get().baseUrl(),
                 "--cookie-directory", work.resolve("cookies-h").toString(), "-d", photos.toString(), "--recent", "6",
                 "--folder-structure", "none");
         assertThat(run.exitCode()).as(run.output()).isZero();
@@ -95,7 +86,7 @@ class SimulatorSyncTest {
     }
 
     private CliRun sync(Path photos) {
-        return CliRun.of("", "--username", USER, "--password", "pw", "--domain", apple.baseUrl(),
+        return CliRun.of("", "--username", USER, "--password", "pw", "--domain", simulator.get().baseUrl(),
                 "--cookie-directory", work.resolve("cookies").toString(), "-d", photos.toString());
     }
 

@@ -57,10 +57,7 @@ class WebUiMfaTest {
         int port = freePort();
         String page = "http://127.0.0.1:" + port + "/";
         Path photos = work.resolve("photos");
-        CompletableFuture<CliRun> sync = CompletableFuture.supplyAsync(() -> CliRun.of("", "--username", USER,
-                "--password-provider", "webui", "--domain", apple.baseUrl(), "--cookie-directory",
-                work.resolve("cookies").toString(), "-d", photos.toString(), "--no-progress-bar",
-                "--mfa-provider", "webui", "--webui-port", String.valueOf(port)));
+        CompletableFuture<CliRun> sync = syncThroughTheWebPage(port, photos);
 
         WebDriver browser = Chromium.start(work);
         try {
@@ -97,10 +94,7 @@ class WebUiMfaTest {
         int port = freePort();
         String page = "http://127.0.0.1:" + port + "/";
         Path photos = work.resolve("photos");
-        CompletableFuture<CliRun> sync = CompletableFuture.supplyAsync(() -> CliRun.of("", "--username", USER,
-                "--password-provider", "webui", "--domain", apple.baseUrl(), "--cookie-directory",
-                work.resolve("cookies").toString(), "-d", photos.toString(), "--no-progress-bar",
-                "--mfa-provider", "webui", "--webui-port", String.valueOf(port)));
+        CompletableFuture<CliRun> sync = syncThroughTheWebPage(port, photos);
         try {
             awaitPage(page, "id=\"password\"");
             assertThat(post(page + "password", "http://127.0.0.1:" + port, "password", PASSWORD)).isEqualTo(303);
@@ -121,6 +115,14 @@ class WebUiMfaTest {
         } finally {
             sync.cancel(true);
         }
+    }
+
+    /** The CLI, in the background, asking for the password and the code on its web page. */
+    private CompletableFuture<CliRun> syncThroughTheWebPage(int port, Path photos) {
+        return CompletableFuture.supplyAsync(() -> CliRun.of("", "--username", USER, "--password-provider", "webui",
+                "--domain", apple.baseUrl(), "--cookie-directory", work.resolve("cookies").toString(), "-d",
+                photos.toString(), "--no-progress-bar", "--mfa-provider", "webui", "--webui-port",
+                String.valueOf(port)));
     }
 
     /** Reads the page until it contains {@code marker}; returns it. */
