@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -70,9 +71,17 @@ public final class Chromium {
     public static void await(WebDriver browser, String page, Predicate<WebDriver> shown) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (true) {
-            browser.get(page);
-            if (shown.test(browser)) {
-                return;
+            try {
+                browser.get(page);
+                if (shown.test(browser)) {
+                    return;
+                }
+            } catch (WebDriverException notServedYet) {
+                // Chromium reports a refused connection as an error rather than an error page
+                assertThat(Instant.now()).as("the page was never served: " + notServedYet.getMessage())
+                        .isBefore(deadline);
+                Thread.sleep(300);
+                continue;
             }
             assertThat(Instant.now()).as("the page never showed what was expected: " + browser.getPageSource())
                     .isBefore(deadline);
