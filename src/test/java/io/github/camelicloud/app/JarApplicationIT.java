@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import io.github.camelicloud.destinations.S3TestServer;
 import io.github.camelicloud.destinations.SftpTestServer;
 import io.github.camelicloud.destinations.StoredFile;
+import io.github.camelicloud.simulator.Fault;
 import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.LibraryManifest;
 import io.github.camelicloud.testing.JarProcess;
@@ -16,6 +17,9 @@ import io.github.camelicloud.testing.S3Extension;
 import io.github.camelicloud.testing.SftpExtension;
 import io.github.camelicloud.testing.SimulatorExtension;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -37,11 +41,12 @@ import org.junit.jupiter.api.io.TempDir;
 class JarApplicationIT {
 
     private static final String USER = "app@example.com";
+    private static final String HEALTH_USER = "apphealth@example.com";
     private static final String RECIPIENT = "me@mail.test";
 
     @RegisterExtension
     static final SimulatorExtension simulator = SimulatorExtension.of(b -> b.assets(4).seed(31).videoSize(200_000)
-            .account(USER + ":pw:mfa,trust-days=3"));
+            .account(USER + ":pw:mfa,trust-days=3").account(HEALTH_USER + ":pw:nomfa"));
     @RegisterExtension
     static final S3Extension s3Server = new S3Extension();
     @RegisterExtension
@@ -111,6 +116,55 @@ class JarApplicationIT {
         assertThat(received[0].getSubject()).startsWith("camel-icloud: Two step authentication for " + USER
                 + " expires on ");
         assertThat(GreenMailUtil.getBody(received[0])).contains("--username " + USER + " --auth-only");
+    }
+
+    /**
+     * A run tells the truth in the Camel application too: a pass whose downloads all break is a failed poll, so
+     * readiness (Camel's consumer health check) is down and no line claims success; once downloads work again, the
+     * next pass delivers the files and readiness is back.
+     */
+    @Test
+    void anIncompletePassTakesReadinessDownUntilTheNextPassDeliversEverything() throws Exception {
+        ICloudSimulator apple = simulator.get();
+        int port = JarProcess.freePort();
+        Path app = applicationFolder();
+        Path photos = work.resolve("photos");
+        Files.writeString(app.resolve("application.properties"), String.join("\n", "",
+                "icloud.cookie-directory = " + work.resolve("cookies"),
+                "icloud.watch-interval-ms = 2000",
+                "camel.component.icloud.max-retries = 0",
+                "camel.component.icloud.retry-delay-seconds = 0",
+                "camel.management.enabled = true",
+                "camel.management.host = 127.0.0.1",
+                "camel.management.port = " + port,
+                "camel.management.health-check-enabled = true", ""), StandardOpenOption.APPEND);
+        String ready = "http://127.0.0.1:" + port + "/observe/health/ready";
+        apple.injectFault(Fault.truncate("GET", "/B/*").times(100_000));
+        try (JarProcess.Running running = JarProcess.jar(work).in(app).env("ICLOUD_USERNAME", HEALTH_USER)
+                .env("ICLOUD_PASSWORD", "pw").env("ICLOUD_DOMAIN", apple.baseUrl())
+                .env("ICLOUD_DIRECTORY", photos.toString()).start()) {
+            running.await("a failed pass and readiness down", Duration.ofSeconds(90),
+                    () -> running.output().contains(" failed") && status(ready) == 503);
+            assertThat(running.output()).contains("0 delivered", "could not be delivered")
+                    .doesNotContain("have been downloaded").doesNotContain("\tat ");
+            apple.clearFaults();
+            running.await("the next pass delivering everything and readiness up", Duration.ofSeconds(90),
+                    () -> status(ready) == 200 && running.output().contains("have been downloaded"));
+        } finally {
+            apple.clearFaults();
+        }
+        ManifestAssert.holdsTheLibrary("folder", StoredFile.under(photos), apple.manifest(HEALTH_USER));
+    }
+
+    private static int status(String url) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(5000);
+            return c.getResponseCode();
+        } catch (IOException notYet) {
+            return -1;
+        }
     }
 
     /** The project's own application.properties and routes/, copied as a user would set up a folder. */

@@ -183,9 +183,15 @@ class JarCliIT {
         } finally {
             apple.get().clearFaults();
         }
-        assertThat(run.output()).doesNotContain("All photos and videos have been downloaded");
+        assertThat(run.output()).doesNotContain("All photos and videos have been downloaded")
+                .containsPattern("0 delivered, 0 already there, 0 skipped, \\d+ failed");
         assertThat(ManifestFiles.files(photos)).allMatch(f -> f.getFileName().toString().endsWith(".part"));
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+
+        JarProcess.Result fixed = sync("failing", "-d", photos.toString()).run();
+        assertThat(fixed.exitCode()).as(fixed.output()).isZero();
+        assertThat(fixed.output()).contains("All photos and videos have been downloaded", " 0 failed");
+        ManifestAssert.holdsTheLibrary("folder", StoredFile.under(photos), apple.get().manifest(USER));
     }
 
     private static JarProcess sync(String name, String... flags) {

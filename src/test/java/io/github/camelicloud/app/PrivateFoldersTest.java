@@ -2,16 +2,17 @@ package io.github.camelicloud.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.camelicloud.app.destination.DeliveredRecord;
 import io.github.camelicloud.app.destination.DeliveredState;
 import io.github.camelicloud.app.destination.S3Destination;
 import io.github.camelicloud.app.destination.S3Settings;
 import io.github.camelicloud.simulator.ICloudSimulator;
+import io.github.camelicloud.sync.HeldFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.apache.camel.spi.IdempotentRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,9 +44,9 @@ class PrivateFoldersTest {
         Path state = work.resolve("state").resolve("nested");
         S3Destination bucket = new S3Destination(new S3Settings("photos", null, Optional.empty(), "us-east-1",
                 Optional.of("key"), Optional.of("secret")));
-        IdempotentRepository records = DeliveredState.inDirectory(state).open("me@example.com", "PrimarySync", bucket);
+        DeliveredRecord records = DeliveredState.inDirectory(state).open("me@example.com", "PrimarySync", bucket);
         records.start();
-        records.add("asset-1:checksum");
+        records.record().put(new HeldFile("asset-1:original:checksum", "2024/05/01/IMG_1.JPG", "00"));
         records.stop();
 
         assertThat(permissions(state)).isEqualTo("rwx------");
