@@ -29,7 +29,7 @@ class AuthConformanceTest {
 
     @Test
     void s001FailedAuthReportsInvalidCredentials() {
-        try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require("failed_auth"))) {
+        try (CassetteReplayServer apple = replay("failed_auth")) {
             ICloudClient client = ICloudClient.builder().username("bad_username").domain(apple.baseUrl())
                     .password(() -> Optional.of("dummy")).cookieDirectory(cookies).build();
             assertThatThrownBy(client::signIn).isInstanceOf(InvalidCredentialsException.class)
@@ -40,7 +40,7 @@ class AuthConformanceTest {
     @Test
     void s003StoredSessionIsValidatedWithoutSrp() throws IOException {
         Cassettes.copyIcloudpdCookies(cookies);
-        try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require("successful_auth"))
+        try (CassetteReplayServer apple = replay("successful_auth")
                 .mayAskUnrecorded("POST", "/private/records/query")) { // waits until the library is indexed
             CliRun run = authOnly(apple, "");
             assertThat(run.output()).contains("Authentication completed successfully");
@@ -52,7 +52,7 @@ class AuthConformanceTest {
 
     @Test
     void s004TwoStepFlowWithDeviceChoiceAndCode() {
-        try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require("2sa_flow_valid_code"))
+        try (CassetteReplayServer apple = replay("2sa_flow_valid_code")
                 .mayAskUnrecorded("POST", "/private/records/query")) { // waits until the library is indexed
             CliRun run = authOnly(apple, "0\n654321\n");
             assertThat(run.output()).contains("Authenticating", "Two-step authentication is required",
@@ -67,7 +67,7 @@ class AuthConformanceTest {
 
     @Test
     void s005TwoFactorFlowShowsTrustedPhonesAndTrustsTheSession() throws IOException {
-        try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require("2fa_flow_valid_code"))
+        try (CassetteReplayServer apple = replay("2fa_flow_valid_code")
                 .mayAskUnrecorded("PUT", "/verify/trusteddevice/securitycode") // 2026: asks Apple to push the code
                 .mayAskUnrecorded("POST", "/private/records/query")) { // waits until the library is indexed
             CliRun run = authOnly(apple, "654321\n");
@@ -85,7 +85,7 @@ class AuthConformanceTest {
 
     @Test
     void s006NonTwoFactorAccountRepairsAfter412() {
-        try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require("auth_non_2fa"))) {
+        try (CassetteReplayServer apple = replay("auth_non_2fa")) {
             ICloudClient client = ICloudClient.builder().username(USER).domain(apple.baseUrl())
                     .password(() -> Optional.of("dummy")).cookieDirectory(cookies).build();
             client.signIn();
@@ -96,7 +96,7 @@ class AuthConformanceTest {
 
     @Test
     void s007ThrottledSignInEndsWithTheRefusalMessage() {
-        try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require("failed_auth_503"))) {
+        try (CassetteReplayServer apple = replay("failed_auth_503")) {
             CliRun run = authOnly(apple, "", "--max-retries", "1", "--retry-delay", "0");
             assertThat(run.output()).contains("Apple iCloud is temporarily refusing to serve")
                     .doesNotContain("falling back to old raw password");
@@ -115,7 +115,7 @@ class AuthConformanceTest {
 
     @Test
     void s108WrongTwoFactorCodeFails() {
-        try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require("2fa_flow_invalid_code"))
+        try (CassetteReplayServer apple = replay("2fa_flow_invalid_code")
                 .mayAskUnrecorded("PUT", "/verify/trusteddevice/securitycode")) { // 2026: asks Apple to push the code
             CliRun run = authOnly(apple, "901431\n");
             assertThat(run.output()).contains("Failed to verify two-factor authentication code");
@@ -125,7 +125,7 @@ class AuthConformanceTest {
 
     @Test
     void s105WrongTwoStepCodeFails() {
-        try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require("2sa_flow_invalid_code"))) {
+        try (CassetteReplayServer apple = replay("2sa_flow_invalid_code")) {
             CliRun run = authOnly(apple, "0\n901431\n");
             assertThat(run.output()).contains("Please enter two-step authentication code: 901431",
                     "Failed to verify two-step authentication code");
@@ -135,7 +135,7 @@ class AuthConformanceTest {
 
     @Test
     void requiresTwoFactorWithoutAnyCodeSaysMfaIsRequired() {
-        try (CassetteReplayServer apple = CassetteReplayServer.start(Cassettes.require("auth_requires_2fa"))
+        try (CassetteReplayServer apple = replay("auth_requires_2fa")
                 .mayAskUnrecorded("GET", "/appleauth/auth") // 2026: the phones are read from the HSA2 page
                 .mayAskUnrecorded("PUT", "/verify/trusteddevice/securitycode")) { // 2026: asks Apple to push the code
             CliRun run = authOnly(apple, "");
@@ -154,5 +154,10 @@ class AuthConformanceTest {
 
     private String storedSession() throws IOException {
         return Files.readString(cookies.resolve("jdoegmailcom.camel-icloud.json"));
+    }
+
+    /** Apple's recorded answers; a password sign-in also reads the web app's page, which they lack. */
+    private static CassetteReplayServer replay(String cassette) {
+        return CassetteReplayServer.start(Cassettes.require(cassette)).mayReadTheWebAppPage();
     }
 }

@@ -8,6 +8,8 @@ import io.github.camelicloud.destinations.StoredFile;
 import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.LibraryManifest;
 import io.github.camelicloud.simulator.NewAsset;
+import io.github.camelicloud.testing.S3Extension;
+import io.github.camelicloud.testing.SftpExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,9 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,23 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ContentIdentityTest {
 
     private static final Instant MAY = Instant.parse("2024-05-01T08:00:00Z");
-    private static S3TestServer s3;
-    private static SftpTestServer sftp;
+    @RegisterExtension
+    static final S3Extension s3Server = new S3Extension();
+    @RegisterExtension
+    static final SftpExtension sftpServer = new SftpExtension();
 
     @TempDir
     static Path work;
-
-    @BeforeAll
-    static void start() throws Exception {
-        s3 = new S3TestServer(work.resolve("s3-blobs"));
-        sftp = new SftpTestServer(work);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        s3.close();
-        sftp.close();
-    }
 
     @Test
     void sameNamePhotosOfOneDayKeepAFileEachWithTheSameNamesEverywhere() throws Exception {
@@ -117,8 +108,8 @@ class ContentIdentityTest {
             byte[] other = new byte[5000];
             Arrays.fill(other, (byte) 7);
             Files.write(account.folder.resolve("2024/05/01/IN_FOLDER.JPG"), other);
-            Files.write(sftp.root().resolve(account.name + "/2024/05/01/ON_SFTP.JPG"), other);
-            s3.put(account.name, "2024/05/01/IN_S3.JPG", other);
+            Files.write(sftpServer.get().root().resolve(account.name + "/2024/05/01/ON_SFTP.JPG"), other);
+            s3Server.get().put(account.name, "2024/05/01/IN_S3.JPG", other);
 
             CliRun deleting = account.run(List.of("--keep-icloud-recent-days", "0"));
             assertThat(deleting.exitCode()).as(deleting.output()).isZero();
@@ -190,7 +181,7 @@ class ContentIdentityTest {
             this.apple = ICloudSimulator.builder().srpIterations(1000).assets(0).seed(12)
                     .account(user + ":pw:nomfa").build().start();
             this.folder = work.resolve("folder-" + name);
-            s3.createBucket(name);
+            s3Server.get().createBucket(name);
         }
 
         /** Adds the photos; returns their contents (size:sha256) in the same order. */
@@ -207,9 +198,9 @@ class ContentIdentityTest {
         CliRun run(List<String> extra) throws Exception {
             List<String> args = new ArrayList<>(List.of("--directory", folder.toString()));
             args.addAll(s3Flags());
-            args.addAll(List.of("--sftp-uri", "sftp://" + SftpTestServer.USER + "@127.0.0.1:" + sftp.port() + "/"
+            args.addAll(List.of("--sftp-uri", "sftp://" + SftpTestServer.USER + "@127.0.0.1:" + sftpServer.get().port() + "/"
                     + name, "--sftp-password", SftpTestServer.PASSWORD, "--sftp-known-hosts",
-                    sftp.knownHosts(work.resolve("known_hosts")).toString()));
+                    sftpServer.get().knownHosts(work.resolve("known_hosts")).toString()));
             args.addAll(extra);
             return cli(args);
         }
@@ -221,7 +212,7 @@ class ContentIdentityTest {
         }
 
         private List<String> s3Flags() {
-            return List.of("--s3-bucket", name, "--s3-endpoint", s3.endpoint(), "--s3-region", "us-east-1",
+            return List.of("--s3-bucket", name, "--s3-endpoint", s3Server.get().endpoint(), "--s3-region", "us-east-1",
                     "--s3-access-key", S3TestServer.ACCESS_KEY, "--s3-secret-key", S3TestServer.SECRET_KEY);
         }
 
@@ -238,11 +229,11 @@ class ContentIdentityTest {
         }
 
         Map<String, String> bucket() throws Exception {
-            return byKey(s3.objects(name));
+            return byKey(s3Server.get().objects(name));
         }
 
         Map<String, String> sftp() throws Exception {
-            return byKey(sftp.files(name));
+            return byKey(sftpServer.get().files(name));
         }
 
         /** Ids of the photos the test added that are still in the library (not in Recently Deleted). */

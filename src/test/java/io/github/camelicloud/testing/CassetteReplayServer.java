@@ -164,6 +164,16 @@ public final class CassetteReplayServer implements AutoCloseable {
     }
 
     /**
+     * The web app's page ({@code GET /}), which our client reads at a password sign-in for the current build number
+     * (Apple's 2026 change, {@code WebAppBuild}) and icloudpd's recordings lack; unanswered, the client keeps its
+     * built-in build. Matched exactly, unlike the suffixes above.
+     */
+    public synchronized CassetteReplayServer mayReadTheWebAppPage() {
+        mayAsk.add(r -> r.method().equalsIgnoreCase("GET") && r.decodedPath().equals("/"));
+        return this;
+    }
+
+    /**
      * {@code method} requests whose path ends in {@code pathSuffix} that our client makes more often than icloudpd
      * did: once their recordings are used up, the last one played answers again (counted in {@link #repeats()}).
      * Each declaration is a known difference, named where it is declared.
