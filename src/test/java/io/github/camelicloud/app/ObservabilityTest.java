@@ -92,9 +92,11 @@ class ObservabilityTest {
                 "watch-sync-down");
         watch.start();
         try {
-            awaitPass(base + "/observe/metrics", watch, "icloud_passes_total{outcome=\"ok\"}");
+            awaitPass(base + "/observe/metrics", watch, "icloud_passes_total{outcome=\"ok\"}",
+                    Duration.ofSeconds(60));
             apple.injectFault(io.github.camelicloud.simulator.Fault.of("POST", "/database/*", 503).times(100_000));
-            String metrics = awaitPass(base + "/observe/metrics", watch, "icloud_passes_total{outcome=\"failed\"}");
+            String metrics = awaitPass(base + "/observe/metrics", watch,
+                    "icloud_passes_total{outcome=\"failed\"}", Duration.ofSeconds(60));
             assertThat(metrics).containsPattern("icloud_errors_total\\{kind=\"http_503\"\\} [1-9]")
                     .containsPattern("icloud_retries_total\\{endpoint=\"[^\"]+\"\\} [1-9]");
             HttpResponse<String> ready = get(base + "/observe/health/ready");
@@ -121,10 +123,7 @@ class ObservabilityTest {
      */
     @Test
     void aPassWithFailedFilesIsVisibleAndTheNextPassRetriesThem() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = freePort();
         String base = "http://127.0.0.1:" + port;
         Path photos = work.resolve("retried");
         apple.injectFault(io.github.camelicloud.simulator.Fault.truncate("GET", "/B/*").times(100_000));
@@ -134,8 +133,8 @@ class ObservabilityTest {
                 "--no-progress-bar", "--retry-delay", "0", "--max-retries", "0"), "watch-failing");
         watch.start();
         try {
-            String metrics = awaitMetric(base + "/observe/metrics", "icloud_passes_total{outcome=\"incomplete\"}",
-                    watch);
+            String metrics = awaitPass(base + "/observe/metrics", watch,
+                    "icloud_passes_total{outcome=\"incomplete\"}", Duration.ofSeconds(120));
             assertThat(counter(metrics, "icloud_files_failed_total")).isGreaterThan(0);
             HttpResponse<String> ready = get(base + "/observe/health/ready");
             assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
@@ -143,7 +142,8 @@ class ObservabilityTest {
                     .contains("\"name\":\"icloud-account\",\"status\":\"DOWN\"");
 
             apple.clearFaults();
-            awaitMetric(base + "/observe/metrics", "icloud_passes_total{outcome=\"ok\"}", watch);
+            awaitPass(base + "/observe/metrics", watch, "icloud_passes_total{outcome=\"ok\"}",
+                    Duration.ofSeconds(120));
             assertThat(get(base + "/observe/health/ready").statusCode()).isEqualTo(200);
             assertThat(io.github.camelicloud.testing.ManifestFiles.actualSha256(photos))
                     .containsExactlyInAnyOrderElementsOf(io.github.camelicloud.testing.ManifestFiles
@@ -155,28 +155,14 @@ class ObservabilityTest {
         }
     }
 
-    private String awaitMetric(String url, String line, Thread sync) throws Exception {
-        for (int i = 0; i < 1200 && sync.isAlive(); i++) {
-            try {
-                HttpResponse<String> answer = get(url);
-                if (answer.statusCode() == 200 && answer.body().contains(line)) {
-                    return answer.body();
-                }
-            } catch (java.io.IOException notYet) {
-                // the server starts with the routes
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no " + line + " in the metrics at " + url + (sync.isAlive() ? "" : " (the sync stopped)"));
-    }
-
     /** The metrics once the first pass is done (the sync runs in watch mode, so the server stays up). */
     private String awaitDownloads(String url, Thread sync) throws Exception {
-        return awaitPass(url, sync, "icloud_passes_total{outcome=\"ok\"}");
+        return awaitPass(url, sync, "icloud_passes_total{outcome=\"ok\"}", Duration.ofSeconds(60));
     }
 
-    private String awaitPass(String url, Thread sync, String marker) throws Exception {
-        for (int i = 0; i < 600 && sync.isAlive(); i++) {
+    /** The metrics once they show {@code marker}, waiting up to {@code limit} while the watch runs. */
+    private String awaitPass(String url, Thread sync, String marker, Duration limit) throws Exception {
+        for (long i = limit.toMillis() / 100; i > 0 && sync.isAlive(); i--) {
             try {
                 HttpResponse<String> answer = get(url);
                 if (answer.statusCode() == 200 && answer.body().contains(marker)) {
@@ -187,7 +173,7 @@ class ObservabilityTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no completed pass in the metrics at " + url + (sync.isAlive() ? ""
+        throw new AssertionError("no " + marker + " in the metrics at " + url + (sync.isAlive() ? ""
                 : " (the sync stopped)"));
     }
 
