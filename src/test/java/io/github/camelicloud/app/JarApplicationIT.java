@@ -3,7 +3,6 @@ package io.github.camelicloud.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import io.github.camelicloud.destinations.S3TestServer;
 import io.github.camelicloud.destinations.SftpTestServer;
 import io.github.camelicloud.destinations.StoredFile;
@@ -16,7 +15,6 @@ import io.github.camelicloud.testing.ManifestAssert;
 import io.github.camelicloud.testing.S3Extension;
 import io.github.camelicloud.testing.SftpExtension;
 import io.github.camelicloud.testing.SimulatorExtension;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -110,12 +108,7 @@ class JarApplicationIT {
                 .map(o -> new StoredFile(o.key().replaceFirst("^icloud/", ""), o.size(), o.sha256())).toList(),
                 library);
         ManifestAssert.holdsTheLibrary("SFTP", sftp.files("app"), library);
-        MimeMessage[] received = mail.getReceivedMessages();
-        assertThat(received).hasSize(1);
-        assertThat(received[0].getAllRecipients()).extracting(Object::toString).containsExactly(RECIPIENT);
-        assertThat(received[0].getSubject()).startsWith("camel-icloud: Two step authentication for " + USER
-                + " expires on ");
-        assertThat(GreenMailUtil.getBody(received[0])).contains("--username " + USER + " --auth-only");
+        MailServers.receivedOneTrustWarning(mail, RECIPIENT, USER);
     }
 
     /**

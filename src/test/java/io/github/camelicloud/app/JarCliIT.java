@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import io.github.camelicloud.destinations.S3TestServer;
 import io.github.camelicloud.destinations.SftpTestServer;
 import io.github.camelicloud.destinations.StoredFile;
@@ -17,7 +16,6 @@ import io.github.camelicloud.testing.ManifestFiles;
 import io.github.camelicloud.testing.S3Extension;
 import io.github.camelicloud.testing.SftpExtension;
 import io.github.camelicloud.testing.SimulatorExtension;
-import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -118,12 +116,7 @@ class JarCliIT {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).doesNotContain(MailServers.PASSWORD);
         ManifestAssert.holdsTheLibrary("folder", StoredFile.under(photos), apple.get().manifest(ALERTED));
-        MimeMessage[] received = mail.getReceivedMessages();
-        assertThat(received).as("the trust expires in 3 days, within the 5 warned of").hasSize(1);
-        assertThat(received[0].getAllRecipients()).extracting(Object::toString).containsExactly(RECIPIENT);
-        assertThat(received[0].getSubject()).startsWith("camel-icloud: Two step authentication for " + ALERTED
-                + " expires on ");
-        assertThat(GreenMailUtil.getBody(received[0])).contains("--username " + ALERTED + " --auth-only");
+        MailServers.receivedOneTrustWarning(mail, RECIPIENT, ALERTED);
     }
 
     @Test

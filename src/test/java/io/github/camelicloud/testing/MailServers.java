@@ -1,9 +1,14 @@
 package io.github.camelicloud.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * GreenMail (its own JUnit 5 extension) on 127.0.0.1, free ports, plain SMTP and SMTPS (TLS from the first
@@ -26,6 +31,20 @@ public final class MailServers {
     /** Plain SMTP only. */
     public static GreenMailExtension smtp() {
         return server(ServerSetupTest.SMTP.dynamicPort());
+    }
+
+    /**
+     * The mailbox got exactly one mail, to {@code recipient}: the warning that {@code appleId}'s trust expires soon,
+     * telling how to sign in again.
+     */
+    public static void receivedOneTrustWarning(GreenMailExtension mail, String recipient, String appleId)
+            throws MessagingException {
+        MimeMessage[] received = mail.getReceivedMessages();
+        assertThat(received).as("the trust expires within the days warned of").hasSize(1);
+        assertThat(received[0].getAllRecipients()).extracting(Object::toString).containsExactly(recipient);
+        assertThat(received[0].getSubject()).startsWith("camel-icloud: Two step authentication for " + appleId
+                + " expires on ");
+        assertThat(GreenMailUtil.getBody(received[0])).contains("--username " + appleId + " --auth-only");
     }
 
     private static GreenMailExtension server(ServerSetup... setups) {
