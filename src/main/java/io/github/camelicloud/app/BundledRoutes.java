@@ -2,32 +2,47 @@ package io.github.camelicloud.app;
 
 import io.github.camelicloud.app.destination.DestinationException;
 import io.github.camelicloud.app.observe.Observability;
-import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.component.ICloudComponent;
-import io.github.camelicloud.component.ICloudComponentConfigurer;
 import io.github.camelicloud.component.ICloudConfiguration;
+import io.github.camelicloud.component.ICloudEndpoint;
+import io.github.camelicloud.component.ICloudPassListener;
+import io.github.camelicloud.component.PassResult;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Route;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.RoutesDefinition;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.spi.RoutePolicy;
+import org.apache.camel.spi.RoutePolicyFactory;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.RoutePolicySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The CLI's sync: camel-main running the bundled routes ({@code classpath:routes/icloud-to-{file,s3,sftp}.camel.yaml}, the
  * same files as the Camel application's {@code routes/}) with the command line turned into their properties. The
- * CLI adds only what a terminal needs around them: its signed-in client (bean {@value #CLIENT_BEAN}, so the
- * console's sign-in is the routes' sign-in), the progress bar and the end of the run ({@link RunPasses}), the
+ * CLI adds only what a terminal needs around them: each account's signed-in client and options as the defaults of
+ * its endpoints (so the console's sign-in is the routes' sign-in, and several {@code --username} are the same routes
+ * once per account), the progress bar and the end of the run ({@link RunPasses}), the
  * deletions across destinations, the alert routes and, when asked, metrics and health.
  */
 final class BundledRoutes {
 
-    /** The signed-in client the routes' endpoints use ({@code camel.component.icloud.client}). */
-    static final String CLIENT_BEAN = "icloud-cli-client";
     /**
      * The bundled destination routes, named one by one (a wildcard would scan the whole jar at every start); the
      * alert mail route is added by {@link MfaAlertRoutes} when asked for.
@@ -40,73 +55,151 @@ final class BundledRoutes {
     private BundledRoutes() {
     }
 
+    /** One account's part of the run: its endpoints' options (with its signed-in client) and its routes' properties. */
+    record Account(ICloudConfiguration options, Map<String, String> properties, RunPasses passes, RoutesBuilder alerts,
+            Optional<Observability> observability) {
+    }
+
+    /** Hears the watch's rounds: {@link #next} is told when every route finished a pass; false ends the watch. */
+    @FunctionalInterface
+    interface WatchRounds {
+        boolean next(int round);
+
+        WatchRounds FOR_EVER = round -> true;
+    }
+
     /**
-     * Runs the routes with {@code properties} (application.properties' keys). Returns after every route's first
-     * pass, or, with {@code watchSeconds > 0}, when the thread is interrupted. Throws when a pass failed or a
-     * destination did not receive every file.
+     * Runs the bundled routes of every account in one camel-main, each account's routes with its own properties
+     * (application.properties' keys) and endpoint options. Returns after every route's first pass, or, with
+     * {@code watchSeconds > 0}, when the thread is interrupted or {@code rounds} says so. Returns each account's
+     * failure (a failed pass, a destination that did not receive every file), empty when it had none.
      */
-    static void run(ICloudClient client, Map<String, String> properties, long watchSeconds, RunPasses passes,
-            RoutesBuilder alerts, Optional<Observability> observability) throws Exception {
+    static List<Optional<Exception>> run(List<Account> accounts, long watchSeconds, WatchRounds rounds)
+            throws Exception {
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation("false"); // the CLI never reads a stray ./application.properties
-        Properties all = new Properties();
-        all.putAll(properties);
-        all.put("camel.component.icloud.client", "#" + CLIENT_BEAN);
-        all.put("icloud.initial-delay-ms", "0");
-        all.put("icloud.watch-interval-ms", String.valueOf(Math.max(1, watchSeconds) * 1000));
+        Properties common = new Properties();
+        common.put("icloud.initial-delay-ms", "0");
+        common.put("icloud.watch-interval-ms", String.valueOf(Math.max(1, watchSeconds) * 1000));
         // run once: a route done early must not poll again while the others finish
-        all.put("icloud.repeat-count", watchSeconds > 0 ? "0" : "1");
-        main.setOverrideProperties(all);
-        main.configure().withRoutesIncludePattern(ROUTES);
-        main.bind(CLIENT_BEAN, client);
+        common.put("icloud.repeat-count", watchSeconds > 0 ? "0" : "1");
+        main.setOverrideProperties(common);
         main.init();
         CamelContext camel = main.getCamelContext();
         camel.getShutdownStrategy().setTimeout(30); // seconds; the passes are over when we stop
-        camel.addRoutePolicyFactory(passes);
-        camel.addRoutes(alerts); // where the consumers' MFA alerts go (icloud.mfa-alert-uri)
-        if (observability.isPresent()) {
-            observability.get().install(camel, client);
+        AtomicReference<RunPasses> loading = new AtomicReference<>();
+        camel.addRoutePolicyFactory((context, id, route) -> loading.get().createRoutePolicy(context, id, route));
+        RoundCounter counter = new RoundCounter(rounds, Thread.currentThread());
+        camel.addRoutePolicyFactory(counter);
+        // alerts and metrics are the process's: the first account that asks for them sets them up
+        Optional<Account> alerting = accounts.stream().filter(a -> a.options().getMfaAlertUri() != null).findFirst();
+        camel.addRoutes(alerting.orElse(accounts.get(0)).alerts()); // where the MFA alerts go (icloud.mfa-alert-uri)
+        Optional<Account> observed = accounts.stream().filter(a -> a.observability().isPresent()).findFirst();
+        if (observed.isPresent()) {
+            observed.get().observability().get().install(camel, observed.get().options().getClient());
         }
+        ICloudComponent icloud = camel.getComponent("icloud", ICloudComponent.class);
+        accounts.forEach(a -> icloud.setAccountConfiguration(a.options()));
+        List<Optional<Exception>> failures = new ArrayList<>();
         try {
             main.start();
-            if (passes.routes() == 0) {
-                throw new DestinationException("No destination: give --directory, --s3-bucket or --sftp-uri", null);
+            for (int i = 0; i < accounts.size(); i++) {
+                loading.set(accounts.get(i).passes());
+                addRoutes(camel, accounts.get(i).properties(), accounts.size() > 1 ? "-" + (i + 1) : "");
             }
             if (watchSeconds > 0) {
                 awaitInterrupt(); // watch mode: until the process or the calling thread is stopped
             } else {
-                passes.awaitFirstPasses();
+                accounts.forEach(a -> a.passes().awaitFirstPasses());
             }
         } finally {
             main.stop();
         }
-        passes.throwIfIncomplete();
+        for (Account account : accounts) {
+            try {
+                if (account.passes().routes() == 0) {
+                    throw new DestinationException("No destination: give --directory, --s3-bucket or --sftp-uri", null);
+                }
+                account.passes().throwIfIncomplete();
+                failures.add(Optional.empty());
+            } catch (Exception e) {
+                failures.add(Optional.of(e));
+            }
+        }
+        return failures;
     }
 
     /**
-     * The options of the {@code icloud:} endpoints that differ from the component's defaults, as camel-main's
-     * {@code camel.component.icloud.*} properties: every endpoint of the bundled routes starts from them (an
-     * application.properties could say the same).
+     * Adds the bundled routes with {@code properties} taking precedence over every other (Camel's local properties,
+     * as for a route template), their ids ending in {@code idSuffix}: the same files once per account. The context
+     * is started, so each route is created, and its beans looked up, before the next account's replace them.
      */
-    static Map<String, String> componentProperties(ICloudConfiguration options) {
-        ICloudComponentConfigurer configurer = new ICloudComponentConfigurer();
-        ICloudComponent given = new ICloudComponent();
-        given.setConfiguration(options);
-        ICloudComponent defaults = new ICloudComponent();
-        Map<String, String> properties = new TreeMap<>();
-        for (java.lang.reflect.Field option : ICloudConfiguration.class.getDeclaredFields()) {
-            if (!option.isAnnotationPresent(org.apache.camel.spi.UriParam.class)) {
-                continue;
+    private static void addRoutes(CamelContext camel, Map<String, String> properties, String idSuffix)
+            throws Exception {
+        PropertiesComponent placeholders = camel.getPropertiesComponent();
+        Properties local = new Properties();
+        local.putAll(properties);
+        placeholders.setLocalProperties(local);
+        try {
+            for (String location : ROUTES.split(",")) {
+                Resource resource = PluginHelper.getResourceLoader(camel).resolveResource(location);
+                for (RoutesBuilder builder : PluginHelper.getRoutesLoader(camel).findRoutesBuilders(resource)) {
+                    RoutesDefinition routes = ((RouteBuilder) builder).configureRoutes(camel);
+                    routes.getRoutes().forEach(r -> r.setId(r.getId() + idSuffix));
+                    ((ModelCamelContext) camel).addRouteDefinitions(routes.getRoutes());
+                }
             }
-            String name = option.getName();
-            Object value = configurer.getOptionValue(given, name, false);
-            boolean plain = value instanceof String || value instanceof Number || value instanceof Boolean
-                    || value instanceof Enum;
-            if (plain && !value.equals(configurer.getOptionValue(defaults, name, false))) {
-                properties.put("camel.component.icloud." + name, value.toString());
+        } finally {
+            placeholders.setLocalProperties(null);
+        }
+    }
+
+    /** Counts every icloud: route's passes; when all finished one more, asks the watch whether to go on. */
+    private static final class RoundCounter implements RoutePolicyFactory {
+        private final WatchRounds rounds;
+        private final Thread waiting;
+        private final List<AtomicInteger> passes = new CopyOnWriteArrayList<>();
+        private int round;
+
+        RoundCounter(WatchRounds rounds, Thread waiting) {
+            this.rounds = rounds;
+            this.waiting = waiting;
+        }
+
+        @Override
+        public RoutePolicy createRoutePolicy(CamelContext camel, String routeId, NamedNode route) {
+            return new RoutePolicySupport() {
+                @Override
+                public void onInit(Route created) {
+                    if (created.getEndpoint() instanceof ICloudEndpoint endpoint) {
+                        AtomicInteger count = new AtomicInteger();
+                        passes.add(count);
+                        endpoint.addPassListener(new ICloudPassListener() {
+                            @Override
+                            public void passCompleted(PassResult result) {
+                                counted(count);
+                            }
+
+                            @Override
+                            public void passFailed(Exception error) {
+                                counted(count);
+                            }
+                        });
+                    }
+                }
+            };
+        }
+
+        private synchronized void counted(AtomicInteger count) {
+            count.incrementAndGet();
+            int done = passes.stream().mapToInt(AtomicInteger::get).min().orElse(0);
+            if (done > round) {
+                round = done;
+                if (!rounds.next(round)) {
+                    waiting.interrupt();
+                }
             }
         }
-        return properties;
     }
 
     /** Returns, with the interrupt cleared so Camel can stop cleanly, when the thread is interrupted. */

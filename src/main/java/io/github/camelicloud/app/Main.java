@@ -58,17 +58,17 @@ public final class Main {
 
     /** Runs the command line with the given console; returns the exit code. */
     public static int run(String[] args, BufferedReader in, PrintStream out, boolean interactive) {
-        return run(args, in, out, interactive, SeveralAccounts.Pause.SLEEP);
+        return run(args, in, out, interactive, BundledRoutes.WatchRounds.FOR_EVER);
     }
 
-    /** As above; with several --username, {@code pause} waits between the watch rounds. */
+    /** As above; with several --username and a watch, {@code rounds} hears each round and may end the watch. */
     static int run(String[] args, BufferedReader in, PrintStream out, boolean interactive,
-            SeveralAccounts.Pause pause) {
+            BundledRoutes.WatchRounds rounds) {
         if (args.length == 0 || !args[0].equals("simulator")) {
             try {
                 AccountArguments accounts = AccountArguments.split(args);
                 if (accounts.several()) {
-                    return new SeveralAccounts(accounts, in, out, interactive, pause).run();
+                    return SeveralAccounts.run(accounts, in, out, interactive, rounds);
                 }
             } catch (IllegalArgumentException e) {
                 return UsageErrors.report(e.getMessage());

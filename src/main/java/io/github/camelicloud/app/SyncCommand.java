@@ -225,8 +225,64 @@ public final class SyncCommand implements Callable<Integer> {
         this.interactive = interactive;
     }
 
+    private ICloudSimulator simulator;
+    private AutoCloseable logs = () -> { };
+    /** This account's part of the routes, once signed in for a sync. */
+    private BundledRoutes.Account routes;
+
     @Override
     public Integer call() {
+        return runAll(List.of(this), BundledRoutes.WatchRounds.FOR_EVER);
+    }
+
+    /**
+     * Runs the accounts (one, or several --username): each signs in, in turn (the console may ask for codes), then
+     * the bundled routes of all of them run together in one camel-main. Returns the worst account's exit code.
+     */
+    static int runAll(List<SyncCommand> accounts, BundledRoutes.WatchRounds rounds) {
+        int worst = 0;
+        List<SyncCommand> syncing = new ArrayList<>();
+        try {
+            for (int i = 0; i < accounts.size(); i++) {
+                SyncCommand account = accounts.get(i);
+                if (accounts.size() > 1) {
+                    LOG.info("Account {} of {}: {}", i + 1, accounts.size(), account.username);
+                }
+                int code = account.prepare();
+                if (account.routes != null) {
+                    syncing.add(account);
+                } else {
+                    worst = Math.max(worst, code);
+                }
+            }
+            if (syncing.isEmpty()) {
+                return worst;
+            }
+            List<Optional<Exception>> failures;
+            try {
+                failures = BundledRoutes.run(syncing.stream().map(a -> a.routes).toList(),
+                        syncing.get(0).watchSeconds(), rounds);
+            } catch (Exception e) {
+                failures = syncing.stream().map(a -> Optional.of(e)).toList();
+            }
+            for (int i = 0; i < syncing.size(); i++) {
+                worst = Math.max(worst, syncing.get(i).finish(failures.get(i)));
+            }
+            return worst;
+        } finally {
+            accounts.forEach(SyncCommand::close);
+        }
+    }
+
+    long watchSeconds() {
+        return watchWithInterval == null ? 0 : watchWithInterval;
+    }
+
+    /**
+     * Checks the options and signs in; for a sync, leaves {@link #routes} set. Returns the exit code of what ended
+     * here (a usage error, a failed sign-in, --auth-only, the listings).
+     */
+    private int prepare() {
         applyLogLevel();
         ICloudConfiguration config = syncConfiguration();
         SyncSettings settings;
@@ -243,8 +299,9 @@ public final class SyncCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return UsageErrors.report(e.getMessage());
         }
-        AutoCloseable logs = onlyPrintFilenames ? LogOutput.toStderr() : () -> { }; // stdout: only the paths
-        ICloudSimulator simulator = null;
+        if (onlyPrintFilenames) {
+            logs = LogOutput.toStderr(); // stdout: only the paths
+        }
         try {
             if (demo) {
                 simulator = startDemoSimulator();
@@ -266,7 +323,7 @@ public final class SyncCommand implements Callable<Integer> {
                 checkPhotoLibrary(client);
                 out.println("Authentication completed successfully");
                 out.println(describe(account));
-                return 0;
+                return finish(Optional.empty());
             }
             if (account != null) {
                 client.awaitPhotosReady();
@@ -279,8 +336,7 @@ public final class SyncCommand implements Callable<Integer> {
             } else if (onlyPrintFilenames) {
                 commands.printFileNames(library, albums, directory, settings);
             } else {
-                long watch = watchWithInterval == null ? 0 : watchWithInterval;
-                Map<String, String> properties = new LinkedHashMap<>(BundledRoutes.componentProperties(config));
+                Map<String, String> properties = new LinkedHashMap<>();
                 properties.put("icloud.username", username);
                 properties.put("destinations.folder.enabled", String.valueOf(directory != null));
                 if (directory != null) {
@@ -290,32 +346,50 @@ public final class SyncCommand implements Callable<Integer> {
                 }
                 properties.putAll(remotes);
                 properties.putAll(state);
+                config.setUsername(username);
+                config.setClient(client); // the routes' endpoints of this account start from these options
                 RunPasses passes = new RunPasses(new ProgressBar(System.err, interactive && !noProgressBar)
-                        .alsoTell(signInAids::progress), watch, deletionOptions.rounds(client, library, dryRun));
-                BundledRoutes.run(client, properties, watch, passes, notificationOptions.routes(),
+                        .alsoTell(signInAids::progress), watchSeconds(), deletionOptions.rounds(client, library, dryRun));
+                routes = new BundledRoutes.Account(config, properties, passes, notificationOptions.routes(),
                         reliability.observability());
+                return 0;
             }
-            signInAids.finished(0);
-            return 0;
-        } catch (ICloudException | DestinationException e) {
-            LOG.error(e.getMessage());
-            return 1;
-        } catch (org.apache.camel.FailedToCreateRouteException | org.apache.camel.FailedToStartRouteException e) {
-            LOG.error(Main.rootMessage(e)); // a destination's settings (the route names what is wrong)
-            LOG.debug("Routes did not start", e);
-            return 1;
+            return finish(Optional.empty());
         } catch (Exception e) {
-            LOG.error("{}: {}", e.getClass().getSimpleName(), e.getMessage(), e);
-            return 1;
-        } finally {
-            if (simulator != null) {
-                simulator.close();
-            }
-            if (signInAids != null) {
-                signInAids.close();
-            }
-            close(logs);
+            return failed(e);
         }
+    }
+
+    /** The exit code of a run that ended with {@code failure}, or 0. */
+    private int finish(Optional<Exception> failure) {
+        if (failure.isPresent()) {
+            return failed(failure.get());
+        }
+        signInAids.finished(0);
+        return 0;
+    }
+
+    private static int failed(Exception failure) {
+        if (failure instanceof ICloudException || failure instanceof DestinationException) {
+            LOG.error(failure.getMessage());
+        } else if (failure instanceof org.apache.camel.FailedToCreateRouteException
+                || failure instanceof org.apache.camel.FailedToStartRouteException) {
+            LOG.error(Main.rootMessage(failure)); // a destination's settings (the route names what is wrong)
+            LOG.debug("Routes did not start", failure);
+        } else {
+            LOG.error("{}: {}", failure.getClass().getSimpleName(), failure.getMessage(), failure);
+        }
+        return 1;
+    }
+
+    private void close() {
+        if (simulator != null) {
+            simulator.close();
+        }
+        if (signInAids != null) {
+            signInAids.close();
+        }
+        close(logs);
     }
 
     /**

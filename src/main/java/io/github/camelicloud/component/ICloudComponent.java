@@ -28,13 +28,17 @@ public class ICloudComponent extends HealthCheckComponent {
     private final Map<String, ICloudClient> clients = new ConcurrentHashMap<>();
     private final Map<String, ICloudMfaAlerts> mfaAlerts = new ConcurrentHashMap<>();
     private volatile ProducerTemplate alertTemplate;
+    /** Options of one account's endpoints, by Apple ID in lower case: several accounts in one Camel context. */
+    private final Map<String, ICloudConfiguration> accounts = new ConcurrentHashMap<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         if (!"photos".equals(remaining)) {
             throw new IllegalArgumentException("Unknown icloud endpoint '" + remaining + "': use icloud:photos?...");
         }
-        ICloudConfiguration copy = configuration.copy();
+        Object username = parameters.get("username");
+        ICloudConfiguration copy = (username == null ? configuration
+                : accounts.getOrDefault(username.toString().toLowerCase(Locale.ROOT), configuration)).copy();
         ICloudEndpoint endpoint = new ICloudEndpoint(uri, this, copy);
         setProperties(endpoint, parameters);
         if (copy.getClient() == null && (copy.getUsername() == null || copy.getUsername().isBlank())) {
@@ -108,6 +112,15 @@ public class ICloudComponent extends HealthCheckComponent {
 
     List<ICloudPassListener> passListeners() {
         return passListeners;
+    }
+
+    /**
+     * The defaults of every endpoint whose {@code username} is {@code options}' (instead of the component's
+     * configuration): how one Camel context runs the same routes for several accounts, each with its own options
+     * and signed-in client.
+     */
+    public void setAccountConfiguration(ICloudConfiguration options) {
+        accounts.put(options.getUsername().toLowerCase(Locale.ROOT), options);
     }
 
     public ICloudConfiguration getConfiguration() {
