@@ -139,13 +139,22 @@ final class BundledRoutes {
         PropertiesComponent placeholders = camel.getPropertiesComponent();
         Properties local = new Properties();
         local.putAll(properties);
-        placeholders.setLocalProperties(local);
         try {
             for (String location : ROUTES.split(",")) {
+                // for each file: Camel clears the local properties after it started routes
+                placeholders.setLocalProperties(local);
                 Resource resource = PluginHelper.getResourceLoader(camel).resolveResource(location);
                 for (RoutesBuilder builder : PluginHelper.getRoutesLoader(camel).findRoutesBuilders(resource)) {
+                    placeholders.setLocalProperties(local);
                     RoutesDefinition routes = ((RouteBuilder) builder).configureRoutes(camel);
-                    routes.getRoutes().forEach(r -> r.setId(r.getId() + idSuffix));
+                    // the route's precondition (destinations.*.enabled), read here: Camel evaluates it apart from
+                    // the local properties
+                    routes.getRoutes().removeIf(r -> r.getPrecondition() != null
+                            && !Boolean.parseBoolean(placeholders.parseUri(r.getPrecondition())));
+                    routes.getRoutes().forEach(r -> {
+                        r.setPrecondition(null);
+                        r.setId(r.getId() + idSuffix);
+                    });
                     ((ModelCamelContext) camel).addRouteDefinitions(routes.getRoutes());
                 }
             }

@@ -15,6 +15,9 @@ import picocli.CommandLine;
  */
 final class SeveralAccounts {
 
+    /** Options of the process, not of an account: the alert routes and the metrics server are shared. */
+    private static final List<String> PROCESS_OPTIONS = List.of("--smtp-", "--notification-", "--metrics-");
+
     private SeveralAccounts() {
     }
 
@@ -39,6 +42,12 @@ final class SeveralAccounts {
             if (i > 0 && !Objects.equals(accounts.get(0).watchWithInterval, account.watchWithInterval)) {
                 return UsageErrors.report("--watch-with-interval applies to every account: give it once, before the"
                         + " first --username");
+            }
+            for (String own : arguments.accounts().get(i)) {
+                if (PROCESS_OPTIONS.stream().anyMatch(own::startsWith)) {
+                    return UsageErrors.report(own.split("=", 2)[0] + " applies to every account: give it once, before"
+                            + " the first --username");
+                }
             }
             accounts.add(account);
         }

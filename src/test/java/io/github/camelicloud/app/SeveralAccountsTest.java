@@ -117,6 +117,11 @@ class SeveralAccountsTest {
         assertThat(watch.errors()).contains("--watch-with-interval applies to every account: give it once, before"
                 + " the first --username");
 
+        CliRun smtp = CliRun.of("", "-u", ANN, "-d", "x", "-u", BOB, "-d", "y", "--smtp-host=mail.example.com");
+        assertThat(smtp.exitCode()).isEqualTo(2);
+        assertThat(smtp.errors()).contains("--smtp-host applies to every account: give it once, before the first"
+                + " --username");
+
         CliRun unknown = CliRun.of("", "-u", ANN, "-d", "x", "-u", BOB, "--directory", "y", "--no-such-flag");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.errors()).contains("Account 2 (--username " + BOB + "): Unknown option: '--no-such-flag'");
