@@ -88,7 +88,9 @@ final class BundledRoutes {
         CamelContext camel = main.getCamelContext();
         camel.getShutdownStrategy().setTimeout(30); // seconds; the passes are over when we stop
         AtomicReference<RunPasses> loading = new AtomicReference<>();
-        camel.addRoutePolicyFactory((context, id, route) -> loading.get().createRoutePolicy(context, id, route));
+        // the account whose routes are being added; none for the alert routes
+        camel.addRoutePolicyFactory((context, id, route) -> loading.get() == null ? null
+                : loading.get().createRoutePolicy(context, id, route));
         RoundCounter counter = new RoundCounter(rounds, Thread.currentThread());
         camel.addRoutePolicyFactory(counter);
         // alerts and metrics are the process's: the first account that asks for them sets them up
