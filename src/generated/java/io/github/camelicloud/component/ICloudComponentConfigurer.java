@@ -87,6 +87,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "mfaExpiryWarningDays": getOrCreateConfiguration(target).setMfaExpiryWarningDays(property(camelContext, int.class, value)); return true;
         case "mfawebpageurl":
         case "mfaWebPageUrl": getOrCreateConfiguration(target).setMfaWebPageUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "onlyprintfilenames":
+        case "onlyPrintFilenames": getOrCreateConfiguration(target).setOnlyPrintFilenames(property(camelContext, boolean.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelicloud.component.ICloudOperations.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
@@ -182,6 +184,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "mfaExpiryWarningDays": return int.class;
         case "mfawebpageurl":
         case "mfaWebPageUrl": return java.lang.String.class;
+        case "onlyprintfilenames":
+        case "onlyPrintFilenames": return boolean.class;
         case "operation": return io.github.camelicloud.component.ICloudOperations.class;
         case "pagesize":
         case "pageSize": return int.class;
@@ -278,6 +282,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "mfaExpiryWarningDays": return getOrCreateConfiguration(target).getMfaExpiryWarningDays();
         case "mfawebpageurl":
         case "mfaWebPageUrl": return getOrCreateConfiguration(target).getMfaWebPageUrl();
+        case "onlyprintfilenames":
+        case "onlyPrintFilenames": return getOrCreateConfiguration(target).isOnlyPrintFilenames();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();

@@ -87,6 +87,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "mfaExpiryWarningDays": target.getConfiguration().setMfaExpiryWarningDays(property(camelContext, int.class, value)); return true;
         case "mfawebpageurl":
         case "mfaWebPageUrl": target.getConfiguration().setMfaWebPageUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "onlyprintfilenames":
+        case "onlyPrintFilenames": target.getConfiguration().setOnlyPrintFilenames(property(camelContext, boolean.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelicloud.component.ICloudOperations.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
@@ -208,6 +210,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "mfaExpiryWarningDays": return int.class;
         case "mfawebpageurl":
         case "mfaWebPageUrl": return java.lang.String.class;
+        case "onlyprintfilenames":
+        case "onlyPrintFilenames": return boolean.class;
         case "operation": return io.github.camelicloud.component.ICloudOperations.class;
         case "pagesize":
         case "pageSize": return int.class;
@@ -330,6 +334,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "mfaExpiryWarningDays": return target.getConfiguration().getMfaExpiryWarningDays();
         case "mfawebpageurl":
         case "mfaWebPageUrl": return target.getConfiguration().getMfaWebPageUrl();
+        case "onlyprintfilenames":
+        case "onlyPrintFilenames": return target.getConfiguration().isOnlyPrintFilenames();
         case "operation": return target.getConfiguration().getOperation();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();

@@ -23,7 +23,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(65);
+        Set<String> props = new HashSet<>(66);
         props.add("albums");
         props.add("alignRaw");
         props.add("autoDelete");
@@ -60,6 +60,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
         props.add("mfaCodeProvider");
         props.add("mfaExpiryWarningDays");
         props.add("mfaWebPageUrl");
+        props.add("onlyPrintFilenames");
         props.add("operation");
         props.add("pageSize");
         props.add("password");

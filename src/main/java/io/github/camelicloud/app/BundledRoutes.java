@@ -55,9 +55,28 @@ final class BundledRoutes {
     private BundledRoutes() {
     }
 
-    /** One account's part of the run: its endpoints' options (with its signed-in client) and its routes' properties. */
-    record Account(ICloudConfiguration options, Map<String, String> properties, RunPasses passes, RoutesBuilder alerts,
-            Optional<Observability> observability) {
+    /**
+     * One account's part of the run: its endpoints' options (with its signed-in client), its routes' properties, its
+     * alert routes (whose mail route is loaded with the destinations', with its own properties) and its id suffix
+     * ({@code -2}; empty with one account).
+     */
+    record Account(ICloudConfiguration options, Map<String, String> properties, RunPasses passes,
+            MfaAlertRoutes alerts, Optional<Observability> observability, String suffix) {
+
+        /** The bundled files of the account: the destinations, and the alert mail when it mails. */
+        List<String> locations() {
+            List<String> all = new ArrayList<>(List.of(ROUTES.split(",")));
+            if (!alerts.mailProperties().isEmpty()) {
+                all.add(MfaAlertRoutes.MAIL_ROUTE);
+            }
+            return all;
+        }
+
+        Map<String, String> allProperties() {
+            Map<String, String> all = new java.util.LinkedHashMap<>(properties);
+            all.putAll(alerts.mailProperties());
+            return all;
+        }
     }
 
     /** Hears the watch's rounds: {@link #next} is told when every route finished a pass; false ends the watch. */
@@ -93,9 +112,10 @@ final class BundledRoutes {
                 : loading.get().createRoutePolicy(context, id, route));
         RoundCounter counter = new RoundCounter(rounds, Thread.currentThread());
         camel.addRoutePolicyFactory(counter);
-        // alerts and metrics are the process's: the first account that asks for them sets them up
-        Optional<Account> alerting = accounts.stream().filter(a -> a.options().getMfaAlertUri() != null).findFirst();
-        camel.addRoutes(alerting.orElse(accounts.get(0)).alerts()); // where the MFA alerts go (icloud.mfa-alert-uri)
+        for (Account account : accounts) {
+            camel.addRoutes(account.alerts()); // where the account's MFA alerts go (its mfaAlertUri)
+        }
+        // metrics and health are the process's (one server; --metrics-* are global options)
         Optional<Account> observed = accounts.stream().filter(a -> a.observability().isPresent()).findFirst();
         if (observed.isPresent()) {
             observed.get().observability().get().install(camel, observed.get().options().getClient());
@@ -105,30 +125,46 @@ final class BundledRoutes {
         List<Optional<Exception>> failures = new ArrayList<>();
         try {
             main.start();
-            for (int i = 0; i < accounts.size(); i++) {
-                loading.set(accounts.get(i).passes());
-                addRoutes(camel, accounts.get(i).properties(), accounts.size() > 1 ? "-" + (i + 1) : "");
+            for (Account account : accounts) {
+                loading.set(account.passes());
+                try {
+                    addRoutes(camel, account.locations(), account.allProperties(), account.suffix());
+                    failures.add(Optional.empty());
+                } catch (Exception e) { // this account's settings; the others run
+                    failures.add(Optional.of(e));
+                }
             }
+            loading.set(null);
             if (watchSeconds > 0) {
                 awaitInterrupt(); // watch mode: until the process or the calling thread is stopped
             } else {
-                accounts.forEach(a -> a.passes().awaitFirstPasses());
+                for (int i = 0; i < accounts.size(); i++) {
+                    if (failures.get(i).isEmpty()) {
+                        accounts.get(i).passes().awaitFirstPasses();
+                    }
+                }
             }
         } finally {
             main.stop();
         }
-        for (Account account : accounts) {
-            try {
-                if (account.passes().routes() == 0) {
-                    throw new DestinationException("No destination: give --directory, --s3-bucket or --sftp-uri", null);
-                }
-                account.passes().throwIfIncomplete();
-                failures.add(Optional.empty());
-            } catch (Exception e) {
-                failures.add(Optional.of(e));
+        for (int i = 0; i < accounts.size(); i++) {
+            if (failures.get(i).isEmpty()) {
+                failures.set(i, outcome(accounts.get(i).passes()));
             }
         }
         return failures;
+    }
+
+    private static Optional<Exception> outcome(RunPasses passes) {
+        try {
+            if (passes.routes() == 0) {
+                throw new DestinationException("No destination: give --directory, --s3-bucket or --sftp-uri", null);
+            }
+            passes.throwIfIncomplete();
+            return Optional.empty();
+        } catch (Exception e) {
+            return Optional.of(e);
+        }
     }
 
     /**
@@ -136,13 +172,13 @@ final class BundledRoutes {
      * as for a route template), their ids ending in {@code idSuffix}: the same files once per account. The context
      * is started, so each route is created, and its beans looked up, before the next account's replace them.
      */
-    private static void addRoutes(CamelContext camel, Map<String, String> properties, String idSuffix)
-            throws Exception {
+    private static void addRoutes(CamelContext camel, List<String> locations, Map<String, String> properties,
+            String idSuffix) throws Exception {
         PropertiesComponent placeholders = camel.getPropertiesComponent();
         Properties local = new Properties();
         local.putAll(properties);
         try {
-            for (String location : ROUTES.split(",")) {
+            for (String location : locations) {
                 // for each file: Camel clears the local properties after it started routes
                 placeholders.setLocalProperties(local);
                 Resource resource = PluginHelper.getResourceLoader(camel).resolveResource(location);
@@ -156,6 +192,9 @@ final class BundledRoutes {
                     routes.getRoutes().forEach(r -> {
                         r.setPrecondition(null);
                         r.setId(r.getId() + idSuffix);
+                        if (r.getInput().getEndpointUri().startsWith("direct:")) { // the account's alert mail
+                            r.getInput().setUri(r.getInput().getEndpointUri() + idSuffix);
+                        }
                     });
                     ((ModelCamelContext) camel).addRouteDefinitions(routes.getRoutes());
                 }

@@ -2,64 +2,51 @@ package io.github.camelicloud.app;
 
 import io.github.camelicloud.app.log.TerminalText;
 import io.github.camelicloud.client.ICloudClient;
-import io.github.camelicloud.client.photos.PhotoAlbum;
-import io.github.camelicloud.client.photos.PhotoLibrary;
-import io.github.camelicloud.client.photos.PhotosService;
-import io.github.camelicloud.sync.Delivery;
-import io.github.camelicloud.sync.LocalFiles;
-import io.github.camelicloud.sync.SyncPass;
-import io.github.camelicloud.sync.SyncSettings;
+import io.github.camelicloud.component.ICloudConstants;
+import io.github.camelicloud.component.ICloudOperations;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
 
-/** The read-only commands: list libraries, list albums, print the paths a sync would write. */
+/**
+ * {@code --list-libraries} and {@code --list-albums}: the {@code icloud:} producer's operations with the signed-in
+ * client, printed as icloudpd prints them. (The paths a sync would write are the routes' own: {@code
+ * --only-print-filenames} is the endpoint's {@code onlyPrintFilenames}.)
+ */
 final class LibraryCommands {
 
-    private final ICloudClient client;
-    private final PrintStream out;
+    private static final String CLIENT = "icloud-cli-client";
 
-    LibraryCommands(ICloudClient client, PrintStream out) {
-        this.client = client;
-        this.out = out;
+    private LibraryCommands() {
     }
 
-    void listLibraries() {
-        out.println("Libraries:");
-        for (PhotoLibrary library : client.photos().libraries()) {
-            out.println(TerminalText.clean(library.name()));
+    static void listLibraries(ICloudClient client, PrintStream out) throws Exception {
+        print("Libraries:", request(client, ICloudOperations.listLibraries, null), out);
+    }
+
+    static void listAlbums(ICloudClient client, String library, PrintStream out) throws Exception {
+        print("Albums:", request(client, ICloudOperations.listAlbums, library), out);
+    }
+
+    private static void print(String title, List<?> names, PrintStream out) {
+        out.println(title);
+        names.forEach(name -> out.println(TerminalText.clean(name.toString())));
+    }
+
+    private static List<?> request(ICloudClient client, ICloudOperations operation, String library) throws Exception {
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.getRegistry().bind(CLIENT, client);
+            camel.start();
+            ProducerTemplate producer = camel.createProducerTemplate();
+            Map<String, Object> headers = library == null ? Map.of() : Map.of(ICloudConstants.LIBRARY, library);
+            return producer.requestBodyAndHeaders("icloud:photos?client=#" + CLIENT + "&operation=" + operation, null,
+                    headers, List.class);
+        } catch (CamelExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e; // the client's message (unknown library, ...)
         }
-    }
-
-    void listAlbums(String libraryName) {
-        out.println("Albums:");
-        for (String name : library(libraryName).albums().keySet()) {
-            out.println(TerminalText.clean(name));
-        }
-    }
-
-    /**
-     * Prints, one per line, the path of every file a sync would write, in icloudpd's layout
-     * ({@code <directory>/<folder>/<name>}), leaving out what the folder already holds. Creates nothing.
-     */
-    void printFileNames(String libraryName, List<String> albums, String directory, SyncSettings settings) {
-        PhotoLibrary library = library(libraryName);
-        List<PhotoAlbum> selected = albums.isEmpty() ? List.of(library.all())
-                : albums.stream().map(library::album).toList();
-        LocalFiles local = new LocalFiles(Path.of(directory), directory);
-        for (PhotoAlbum album : selected) {
-            SyncPass pass = new SyncPass(album.assets(), settings, Optional.of(local));
-            while (!pass.finished()) {
-                for (Delivery d : pass.next(PhotoAlbum.PAGE_SIZE)) {
-                    out.println(local.shown(d.relativePath()));
-                }
-            }
-        }
-    }
-
-    private PhotoLibrary library(String name) {
-        PhotosService photos = client.photos();
-        return photos.library(name == null ? PhotosService.PRIMARY : name);
     }
 }

@@ -64,16 +64,6 @@ public final class Main {
     /** As above; with several --username and a watch, {@code rounds} hears each round and may end the watch. */
     static int run(String[] args, BufferedReader in, PrintStream out, boolean interactive,
             BundledRoutes.WatchRounds rounds) {
-        if (args.length == 0 || !args[0].equals("simulator")) {
-            try {
-                AccountArguments accounts = AccountArguments.split(args);
-                if (accounts.several()) {
-                    return SeveralAccounts.run(accounts, in, out, interactive, rounds);
-                }
-            } catch (IllegalArgumentException e) {
-                return UsageErrors.report(e.getMessage());
-            }
-        }
         CommandLine cli = new CommandLine(new SyncCommand(in, out, interactive));
         cli.addSubcommand("icloud", new KeyringCommand(in, out, Keyring.system()));
         cli.setOut(new java.io.PrintWriter(out, true));
@@ -81,6 +71,16 @@ public final class Main {
         cli.setParameterExceptionHandler(new UsageErrors());
         cli.setExecutionExceptionHandler(UsageErrors::failed);
         cli.setExecutionStrategy(CommandLineChecks.thenRun(new CommandLine.RunLast()));
+        if (args.length == 0 || !args[0].equals("simulator")) {
+            try {
+                AccountArguments accounts = AccountArguments.split(cli.getCommandSpec(), args);
+                if (accounts.several()) {
+                    return SeveralAccounts.run(accounts, in, out, interactive, rounds);
+                }
+            } catch (IllegalArgumentException e) {
+                return UsageErrors.report(e.getMessage());
+            }
+        }
         return cli.execute(args);
     }
 }

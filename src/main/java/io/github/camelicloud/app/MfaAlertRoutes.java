@@ -1,52 +1,72 @@
 package io.github.camelicloud.app;
 
 import io.github.camelicloud.component.ICloudMfaAlerts;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailComponent;
-import org.apache.camel.spi.PropertiesComponent;
-import org.apache.camel.support.PluginHelper;
+import org.apache.camel.component.mail.MailConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where the CLI's MFA alerts go: {@code direct:icloud-mfa-alert} runs the notification script and hands the
- * alert to the bundled mail route ({@code routes/icloud-mfa-alert.camel.yaml}, loaded from the jar), with
- * the --smtp-* flags as its properties. A mail that cannot be sent is one log line; the sync goes on.
+ * Where one account's MFA alerts go: {@code direct:icloud-mfa-alert<suffix>} runs the notification script and hands
+ * the alert to the bundled mail route ({@code routes/icloud-mfa-alert.camel.yaml}, loaded from the jar by {@link
+ * BundledRoutes} with {@link #mailProperties()} as its properties). Each account has its own routes (suffix
+ * {@code -1}, {@code -2}, ... with several {@code --username}; none with one) and its own mail component, so each may
+ * mail through its own server, as icloudpd's per-account {@code --smtp-*}. A mail that cannot be sent is one log
+ * line; the sync goes on.
  */
 final class MfaAlertRoutes extends RouteBuilder {
 
     static final String ALERTS = "direct:icloud-mfa-alert";
     static final String MAIL_ROUTE = "classpath:routes/icloud-mfa-alert.camel.yaml";
     private static final String MAIL = "direct:icloud-mfa-alert-mail";
+    /** The mail component of an account's alerts (its own: the SMTP password is set on it, never in a URI). */
+    private static final String MAIL_COMPONENT = "icloud-alert-mail";
     private static final Logger LOG = LoggerFactory.getLogger(MfaAlertRoutes.class);
 
     private final NotificationOptions options;
+    private final String suffix;
 
-    MfaAlertRoutes(NotificationOptions options) {
+    MfaAlertRoutes(NotificationOptions options, String suffix) {
         this.options = options;
+        this.suffix = suffix;
+    }
+
+    /** The endpoint the account's consumers send their alerts to. */
+    String uri() {
+        return ALERTS + suffix;
+    }
+
+    /** The bundled mail route's properties for this account; empty when it mails nothing. */
+    Map<String, String> mailProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (options.mailEnabled()) {
+            properties.put("smtp.scheme", MAIL_COMPONENT + suffix);
+            properties.put("smtp.host", options.smtpHost);
+            properties.put("smtp.port", String.valueOf(options.smtpPort));
+            properties.put("smtp.starttls", String.valueOf(!options.smtpNoTls));
+            if (options.smtpUsername != null) {
+                properties.put("smtp.username", options.smtpUsername);
+            }
+            properties.put("notification.email", options.recipient());
+            properties.put("notification.email-from", options.sender());
+        }
+        return properties;
     }
 
     @Override
     public void addRoutesToCamelContext(CamelContext camel) throws Exception {
         if (options.mailEnabled()) {
-            PropertiesComponent properties = camel.getPropertiesComponent();
-            properties.addOverrideProperty("smtp.scheme", options.implicitTls() ? "smtps" : "smtp");
-            properties.addOverrideProperty("smtp.host", options.smtpHost);
-            properties.addOverrideProperty("smtp.port", String.valueOf(options.smtpPort));
-            properties.addOverrideProperty("smtp.starttls", String.valueOf(!options.smtpNoTls));
-            if (options.smtpUsername != null) {
-                properties.addOverrideProperty("smtp.username", options.smtpUsername);
-            }
-            properties.addOverrideProperty("notification.email", options.recipient());
-            properties.addOverrideProperty("notification.email-from", options.sender());
-            String scheme = options.implicitTls() ? "smtps" : "smtp";
-            // on the component, not in the URI: endpoint URIs end up in logs, JMX and error messages
-            options.password().ifPresent(p -> camel.getComponent(scheme, MailComponent.class).getConfiguration()
-                    .setPassword(p));
-            PluginHelper.getRoutesLoader(camel).loadRoutes(PluginHelper.getResourceLoader(camel)
-                    .resolveResource(MAIL_ROUTE));
+            MailComponent mail = new MailComponent(camel);
+            MailConfiguration config = mail.getConfiguration();
+            config.configureProtocol(options.implicitTls() ? "smtps" : "smtp");
+            config.setIgnoreUriScheme(true); // the scheme names this component, not the protocol
+            options.password().ifPresent(config::setPassword);
+            camel.addComponent(MAIL_COMPONENT + suffix, mail);
         }
         super.addRoutesToCamelContext(camel);
     }
@@ -56,13 +76,13 @@ final class MfaAlertRoutes extends RouteBuilder {
         if (!options.enabled()) {
             return; // no alerts asked for: the consumers only log the MFA state
         }
-        var route = from(ALERTS).routeId("icloud-mfa-alert");
+        var route = from(uri()).routeId("icloud-mfa-alert" + suffix);
         if (options.notificationScript != null) {
             route.process(new NotificationScript(options.notificationScript));
         }
         if (options.mailEnabled()) {
             route.doTry()
-                    .to(MAIL)
+                    .to(MAIL + suffix)
                 .doCatch(Exception.class)
                     .process(this::mailFailed)
                 .end();

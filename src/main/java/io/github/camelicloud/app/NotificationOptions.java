@@ -69,16 +69,17 @@ final class NotificationOptions {
         }
     }
 
-    /** Alerts go to the route of {@link MfaAlertRoutes}; the warning period applies even without alerts (logs). */
-    void applyTo(ICloudConfiguration config) {
+    /** Alerts go to the account's {@code routes}; the warning period applies even without alerts (logs). */
+    void applyTo(ICloudConfiguration config, MfaAlertRoutes routes) {
         config.setMfaExpiryWarningDays(mfaExpiryWarningDays);
         if (enabled()) {
-            config.setMfaAlertUri(MfaAlertRoutes.ALERTS);
+            config.setMfaAlertUri(routes.uri());
         }
     }
 
-    MfaAlertRoutes routes() {
-        return new MfaAlertRoutes(this);
+    /** The account's alert routes; {@code suffix} tells them from other accounts' ({@code -2}), empty with one. */
+    MfaAlertRoutes routes(String suffix) {
+        return new MfaAlertRoutes(this, suffix);
     }
 
     String recipient() {

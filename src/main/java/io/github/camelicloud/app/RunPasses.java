@@ -57,6 +57,12 @@ final class RunPasses implements RoutePolicyFactory {
         return firstPasses.size();
     }
 
+    /** The summary lines of the routes' first passes (what each destination received), joined. */
+    String summary() {
+        return firstPasses.stream().map(f -> f.getNow(null)).filter(java.util.Objects::nonNull)
+                .map(PassResult::summary).collect(java.util.stream.Collectors.joining("; "));
+    }
+
     /** Until every route finished its first pass, failed ones included (throwIfIncomplete reports them). */
     void awaitFirstPasses() {
         CompletableFuture.allOf(firstPasses.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();

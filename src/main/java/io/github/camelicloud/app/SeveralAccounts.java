@@ -4,19 +4,15 @@ import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import picocli.CommandLine;
 
 /**
- * Reads the command line of several accounts, as icloudpd takes repeated {@code --username}: each account gets
- * its own options (and so its own client, session and destinations), then {@link SyncCommand#runAll} runs the
+ * Reads the command line of several accounts, as icloudpd takes repeated {@code --username} ({@link
+ * AccountArguments}): each account gets its own options (and so its own client, session, destinations and alerts), then {@link SyncCommand#runAll} runs the
  * routes of all of them in one camel-main. One account failing does not stop the others; the exit code is the
  * worst of them.
  */
 final class SeveralAccounts {
-
-    /** Options of the process, not of an account: the alert routes and the metrics server are shared. */
-    private static final List<String> PROCESS_OPTIONS = List.of("--smtp-", "--notification-", "--metrics-");
 
     private SeveralAccounts() {
     }
@@ -38,16 +34,6 @@ final class SeveralAccounts {
             }
             if (cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
                 return new CommandLine(new SyncCommand(in, out, interactive)).execute("--help");
-            }
-            if (i > 0 && !Objects.equals(accounts.get(0).watchWithInterval, account.watchWithInterval)) {
-                return UsageErrors.report("--watch-with-interval applies to every account: give it once, before the"
-                        + " first --username");
-            }
-            for (String own : arguments.accounts().get(i)) {
-                if (PROCESS_OPTIONS.stream().anyMatch(own::startsWith)) {
-                    return UsageErrors.report(own.split("=", 2)[0] + " applies to every account: give it once, before"
-                            + " the first --username");
-                }
             }
             accounts.add(account);
         }

@@ -19,7 +19,6 @@ import io.github.camelicloud.component.ICloudConfiguration;
 import io.github.camelicloud.component.ICloudSyncSettings;
 import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.SimulatorCommand;
-import io.github.camelicloud.sync.SyncSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -226,7 +225,6 @@ public final class SyncCommand implements Callable<Integer> {
     }
 
     private ICloudSimulator simulator;
-    private AutoCloseable logs = () -> { };
     /** This account's part of the routes, once signed in for a sync. */
     private BundledRoutes.Account routes;
 
@@ -237,40 +235,48 @@ public final class SyncCommand implements Callable<Integer> {
 
     /**
      * Runs the accounts (one, or several --username): each signs in, in turn (the console may ask for codes), then
-     * the bundled routes of all of them run together in one camel-main. Returns the worst account's exit code.
+     * the bundled routes of all of them run together in one camel-main. Returns the worst account's exit code; with
+     * several accounts, one line per account says how it ended.
      */
     static int runAll(List<SyncCommand> accounts, BundledRoutes.WatchRounds rounds) {
         int worst = 0;
         List<SyncCommand> syncing = new ArrayList<>();
+        // a global option: stdout carries only the paths
+        AutoCloseable logs = accounts.get(0).onlyPrintFilenames ? LogOutput.toStderr() : () -> { };
+        int[] codes = new int[accounts.size()];
         try {
             for (int i = 0; i < accounts.size(); i++) {
                 SyncCommand account = accounts.get(i);
                 if (accounts.size() > 1) {
                     LOG.info("Account {} of {}: {}", i + 1, accounts.size(), account.username);
                 }
-                int code = account.prepare();
+                codes[i] = account.prepare(accounts.size() > 1 ? "-" + (i + 1) : "");
                 if (account.routes != null) {
                     syncing.add(account);
-                } else {
-                    worst = Math.max(worst, code);
                 }
             }
-            if (syncing.isEmpty()) {
-                return worst;
+            if (!syncing.isEmpty()) {
+                List<Optional<Exception>> failures;
+                try {
+                    failures = BundledRoutes.run(syncing.stream().map(a -> a.routes).toList(),
+                            syncing.get(0).watchSeconds(), rounds);
+                } catch (Exception e) {
+                    failures = syncing.stream().map(a -> Optional.of(e)).toList();
+                }
+                for (int i = 0; i < syncing.size(); i++) {
+                    codes[accounts.indexOf(syncing.get(i))] = syncing.get(i).finish(failures.get(i));
+                }
             }
-            List<Optional<Exception>> failures;
-            try {
-                failures = BundledRoutes.run(syncing.stream().map(a -> a.routes).toList(),
-                        syncing.get(0).watchSeconds(), rounds);
-            } catch (Exception e) {
-                failures = syncing.stream().map(a -> Optional.of(e)).toList();
-            }
-            for (int i = 0; i < syncing.size(); i++) {
-                worst = Math.max(worst, syncing.get(i).finish(failures.get(i)));
+            for (int i = 0; i < accounts.size(); i++) {
+                worst = Math.max(worst, codes[i]);
+                if (accounts.size() > 1) {
+                    accounts.get(i).summary(codes[i]);
+                }
             }
             return worst;
         } finally {
             accounts.forEach(SyncCommand::close);
+            close(logs);
         }
     }
 
@@ -278,29 +284,39 @@ public final class SyncCommand implements Callable<Integer> {
         return watchWithInterval == null ? 0 : watchWithInterval;
     }
 
+    /** The account's last line in a run of several: what reached its destinations, or that it failed. */
+    private void summary(int code) {
+        String name = TerminalText.clean(String.valueOf(username));
+        if (code != 0) {
+            LOG.error("{}: failed (exit code {}), see above", name, code);
+        } else if (routes != null) {
+            LOG.info("{}: {}", name, routes.passes().summary());
+        } else {
+            LOG.info("{}: done", name);
+        }
+    }
+
     /**
-     * Checks the options and signs in; for a sync, leaves {@link #routes} set. Returns the exit code of what ended
-     * here (a usage error, a failed sign-in, --auth-only, the listings).
+     * Checks the options and signs in; for a sync, leaves {@link #routes} set ({@code suffix} tells its routes from
+     * other accounts'). Returns the exit code of what ended here (a usage error, a failed sign-in, --auth-only, the
+     * listings).
      */
-    private int prepare() {
+    private int prepare(String suffix) {
         applyLogLevel();
         ICloudConfiguration config = syncConfiguration();
-        SyncSettings settings;
+        MfaAlertRoutes alerts = notificationOptions.routes(suffix);
         Map<String, String> remotes;
         Map<String, String> state;
         try {
-            settings = ICloudSyncSettings.from(config, Clock.systemDefaultZone());
+            ICloudSyncSettings.from(config, Clock.systemDefaultZone());
             validate();
             deletionOptions.validate();
             remotes = destinationOptions.routeProperties();
             state = stateOptions.routeProperties(stateDirectory());
             notificationOptions.validate();
-            notificationOptions.applyTo(config);
+            notificationOptions.applyTo(config, alerts);
         } catch (IllegalArgumentException e) {
             return UsageErrors.report(e.getMessage());
-        }
-        if (onlyPrintFilenames) {
-            logs = LogOutput.toStderr(); // stdout: only the paths
         }
         try {
             if (demo) {
@@ -328,13 +344,10 @@ public final class SyncCommand implements Callable<Integer> {
             if (account != null) {
                 client.awaitPhotosReady();
             }
-            LibraryCommands commands = new LibraryCommands(client, out);
             if (listLibraries) {
-                commands.listLibraries();
+                LibraryCommands.listLibraries(client, out);
             } else if (listAlbums) {
-                commands.listAlbums(library);
-            } else if (onlyPrintFilenames) {
-                commands.printFileNames(library, albums, directory, settings);
+                LibraryCommands.listAlbums(client, library, out);
             } else {
                 Map<String, String> properties = new LinkedHashMap<>();
                 properties.put("icloud.username", username);
@@ -344,14 +357,17 @@ public final class SyncCommand implements Callable<Integer> {
                     properties.put("icloud.set-exif-datetime", String.valueOf(setExifDatetime));
                     properties.put("icloud.xmp-sidecar", String.valueOf(xmpSidecar));
                 }
-                properties.putAll(remotes);
+                if (!onlyPrintFilenames) { // icloudpd prints the folder's paths; the remote routes stay off
+                    properties.putAll(remotes);
+                }
                 properties.putAll(state);
                 config.setUsername(username);
                 config.setClient(client); // the routes' endpoints of this account start from these options
                 RunPasses passes = new RunPasses(new ProgressBar(System.err, interactive && !noProgressBar)
-                        .alsoTell(signInAids::progress), watchSeconds(), deletionOptions.rounds(client, library, dryRun));
-                routes = new BundledRoutes.Account(config, properties, passes, notificationOptions.routes(),
-                        reliability.observability());
+                        .alsoTell(signInAids::progress), watchSeconds(),
+                        deletionOptions.rounds(client, library, dryRun || onlyPrintFilenames));
+                routes = new BundledRoutes.Account(config, properties, passes, alerts, reliability.observability(),
+                        suffix);
                 return 0;
             }
             return finish(Optional.empty());
@@ -389,7 +405,6 @@ public final class SyncCommand implements Callable<Integer> {
         if (signInAids != null) {
             signInAids.close();
         }
-        close(logs);
     }
 
     /**
@@ -446,6 +461,7 @@ public final class SyncCommand implements Callable<Integer> {
         c.setRecent(recent);
         c.setUntilFound(untilFound);
         c.setDryRun(dryRun);
+        c.setOnlyPrintFilenames(onlyPrintFilenames);
         c.setFolderStructure(folderStructure);
         c.setUseOsLocale(useOsLocale);
         c.setMaxRetries(Math.max(0, maxRetries));

@@ -20,6 +20,9 @@ import org.apache.camel.support.HealthCheckComponent;
 @Component("icloud")
 public class ICloudComponent extends HealthCheckComponent {
 
+    static final String MFA_ALERT_URI_PROPERTY = "icloud.mfa-alert-uri";
+    static final String MFA_WARNING_DAYS_PROPERTY = "icloud.mfa-expiry-warning-days";
+
     @Metadata
     private ICloudConfiguration configuration = new ICloudConfiguration();
     private final List<ICloudPassListener> passListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -37,8 +40,9 @@ public class ICloudComponent extends HealthCheckComponent {
             throw new IllegalArgumentException("Unknown icloud endpoint '" + remaining + "': use icloud:photos?...");
         }
         Object username = parameters.get("username");
-        ICloudConfiguration copy = (username == null ? configuration
-                : accounts.getOrDefault(username.toString().toLowerCase(Locale.ROOT), configuration)).copy();
+        ICloudConfiguration account = username == null ? null
+                : accounts.get(username.toString().toLowerCase(Locale.ROOT));
+        ICloudConfiguration copy = account != null ? account.copy() : alertDefaults(configuration.copy());
         ICloudEndpoint endpoint = new ICloudEndpoint(uri, this, copy);
         setProperties(endpoint, parameters);
         if (copy.getClient() == null && (copy.getUsername() == null || copy.getUsername().isBlank())) {
@@ -46,6 +50,22 @@ public class ICloudComponent extends HealthCheckComponent {
                     + " icloud:photos?username=me@icloud.com, or a client bean (client=#myClient)");
         }
         return endpoint;
+    }
+
+    /**
+     * The account's MFA alert settings, named once in application.properties ({@code icloud.mfa-alert-uri},
+     * {@code icloud.mfa-expiry-warning-days}) rather than in every route: they apply to every endpoint; the
+     * component's own {@code mfaAlertUri} and an endpoint's parameters win.
+     */
+    private ICloudConfiguration alertDefaults(ICloudConfiguration c) {
+        var properties = getCamelContext().getPropertiesComponent();
+        if (c.getMfaAlertUri() == null) {
+            properties.resolveProperty(MFA_ALERT_URI_PROPERTY).filter(uri -> !uri.isBlank())
+                    .ifPresent(c::setMfaAlertUri);
+        }
+        properties.resolveProperty(MFA_WARNING_DAYS_PROPERTY).filter(days -> !days.isBlank())
+                .ifPresent(days -> c.setMfaExpiryWarningDays(Integer.parseInt(days.trim())));
+        return c;
     }
 
     /**

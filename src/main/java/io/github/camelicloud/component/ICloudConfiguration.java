@@ -70,6 +70,8 @@ public class ICloudConfiguration implements Cloneable {
     @UriParam(label = "consumer")
     private boolean dryRun;
     @UriParam(label = "consumer")
+    private boolean onlyPrintFilenames;
+    @UriParam(label = "consumer")
     private boolean useOsLocale;
     @UriParam(label = "consumer")
     private boolean autoDelete;
@@ -340,13 +342,26 @@ public class ICloudConfiguration implements Cloneable {
         this.untilFound = NumericOption.UNTIL_FOUND.checkEndpoint(untilFound);
     }
 
+    /** True with onlyPrintFilenames too: printing is a dry run. */
     public boolean isDryRun() {
-        return dryRun;
+        return dryRun || onlyPrintFilenames;
     }
 
     /** Log what would be delivered, deliver nothing. */
     public void setDryRun(boolean dryRun) {
         this.dryRun = dryRun;
+    }
+
+    public boolean isOnlyPrintFilenames() {
+        return onlyPrintFilenames;
+    }
+
+    /**
+     * A dry run that prints the path of each file that would be delivered on standard output, one per line, instead
+     * of logging it (icloudpd's --only-print-filenames): the same plan as the real pass, record and clashes included.
+     */
+    public void setOnlyPrintFilenames(boolean onlyPrintFilenames) {
+        this.onlyPrintFilenames = onlyPrintFilenames;
     }
 
     public boolean isUseOsLocale() {

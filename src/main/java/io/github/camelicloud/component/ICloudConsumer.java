@@ -302,6 +302,11 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 tally.alreadyThere();
                 continue;
             }
+            if (config.isOnlyPrintFilenames()) {
+                System.out.println(shown(d)); // icloudpd's print(): the path alone, on stdout
+                ledger.delivered(d, false);
+                continue;
+            }
             if (config.isDryRun()) {
                 LOG.info("[DRY RUN] Would download {}", shown(d));
                 ledger.delivered(d, false);

@@ -57,7 +57,9 @@ class SeveralAccountsTest {
                 cookies.toString(), "--username", ANN, "--directory", ann.toString(),
                 "-u", BOB, "--directory", bob.toString(), "--folder-structure", "none");
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("Account 1 of 2: " + ANN).contains("Account 2 of 2: " + BOB);
+        assertThat(run.output()).contains("Account 1 of 2: " + ANN).contains("Account 2 of 2: " + BOB)
+                .contains(ANN + ": " + ann + ": " + expected(ANN) + " delivered, 0 already there, 0 skipped, 0 failed")
+                .contains(BOB + ": " + bob + ": " + expected(BOB) + " delivered, 0 already there, 0 skipped, 0 failed");
         assertThat(StoredFile.under(ann)).extracting(StoredFile::content)
                 .containsExactlyInAnyOrderElementsOf(DestinationSyncTest.expectedContent(apple.manifest(ANN)));
         assertThat(StoredFile.under(bob)).extracting(StoredFile::content)
@@ -92,8 +94,9 @@ class SeveralAccountsTest {
         };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"--password", "pw", "--domain", apple.baseUrl(), "--cookie-directory",
-            work.resolve("cookies-watch").toString(), "--watch-with-interval", "1", "--folder-structure", "none",
-            "-u", ANN, "-d", ann.toString(), "-u", BOB, "-d", bob.toString()},
+            work.resolve("cookies-watch").toString(), "--folder-structure", "none",
+            // a global option, as in icloudpd: taken from anywhere, it applies to every account
+            "-u", ANN, "-d", ann.toString(), "-u", BOB, "-d", bob.toString(), "--watch-with-interval", "1"},
                 new BufferedReader(new StringReader("")), new PrintStream(out, true, StandardCharsets.UTF_8), false,
                 rounds);
         assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
@@ -107,24 +110,26 @@ class SeveralAccountsTest {
     }
 
     @Test
-    void anAccountGivenTwiceDifferentWatchIntervalsAndAnUnknownOptionAreNamed() {
+    void anAccountGivenTwiceAndAnUnknownOptionAreNamed() {
         CliRun twice = CliRun.of("", "-u", ANN, "-d", "x", "--username=" + ANN.toUpperCase(), "-d", "y");
         assertThat(twice.exitCode()).isEqualTo(2);
         assertThat(twice.errors()).contains("--username " + ANN.toUpperCase() + " is given twice");
 
-        CliRun watch = CliRun.of("", "-u", ANN, "-d", "x", "--watch-with-interval", "60", "-u", BOB, "-d", "y");
-        assertThat(watch.exitCode()).isEqualTo(2);
-        assertThat(watch.errors()).contains("--watch-with-interval applies to every account: give it once, before"
-                + " the first --username");
-
-        CliRun smtp = CliRun.of("", "-u", ANN, "-d", "x", "-u", BOB, "-d", "y", "--smtp-host=mail.example.com");
-        assertThat(smtp.exitCode()).isEqualTo(2);
-        assertThat(smtp.errors()).contains("--smtp-host applies to every account: give it once, before the first"
-                + " --username");
-
         CliRun unknown = CliRun.of("", "-u", ANN, "-d", "x", "-u", BOB, "--directory", "y", "--no-such-flag");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.errors()).contains("Account 2 (--username " + BOB + "): Unknown option: '--no-such-flag'");
+    }
+
+    @Test
+    void globalOptionsAreTakenFromAnywhereAndEverythingElseIsTheAccounts() {
+        var command = new picocli.CommandLine(new SyncCommand(null, null, false)).getCommandSpec();
+        AccountArguments split = AccountArguments.split(command, "--smtp-host", "a.example", "-d", "x", "-u", ANN,
+                "--log-level", "debug", "--smtp-host=b.example", "--only-print-filenames", "-u", BOB, "--domain", "cn",
+                "--notification-email", "bob@example.org");
+        assertThat(split.shared()).containsExactly("--smtp-host", "a.example", "-d", "x", "--log-level", "debug",
+                "--only-print-filenames", "--domain", "cn");
+        assertThat(split.accounts()).containsExactly(List.of("-u", ANN, "--smtp-host=b.example"),
+                List.of("-u", BOB, "--notification-email", "bob@example.org"));
     }
 
     private static int expected(String account) {
