@@ -8,6 +8,7 @@ import io.github.camelicloud.component.ICloudEndpoint;
 import io.github.camelicloud.component.ICloudPassListener;
 import io.github.camelicloud.component.PassResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +45,8 @@ import org.slf4j.LoggerFactory;
 final class BundledRoutes {
 
     /**
-     * The bundled destination routes, named one by one (a wildcard would scan the whole jar at every start); the
-     * alert mail route is added by {@link MfaAlertRoutes} when asked for.
+     * The bundled destination routes, named one by one (a wildcard would scan the whole jar at every start); an
+     * account that mails its alerts also gets {@link MfaAlertRoutes#MAIL_ROUTE}.
      */
     static final String ROUTES = "classpath:routes/icloud-to-file.camel.yaml,classpath:routes/icloud-to-s3.camel.yaml,"
             + "classpath:routes/icloud-to-sftp.camel.yaml";
@@ -73,7 +74,7 @@ final class BundledRoutes {
         }
 
         Map<String, String> allProperties() {
-            Map<String, String> all = new java.util.LinkedHashMap<>(properties);
+            Map<String, String> all = new LinkedHashMap<>(properties);
             all.putAll(alerts.mailProperties());
             return all;
         }

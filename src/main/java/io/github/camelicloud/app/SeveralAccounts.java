@@ -8,9 +8,9 @@ import picocli.CommandLine;
 
 /**
  * Reads the command line of several accounts, as icloudpd takes repeated {@code --username} ({@link
- * AccountArguments}): each account gets its own options (and so its own client, session, destinations and alerts), then {@link SyncCommand#runAll} runs the
- * routes of all of them in one camel-main. One account failing does not stop the others; the exit code is the
- * worst of them.
+ * AccountArguments}): each account gets its own options (and so its own client, session, destinations and alerts),
+ * then {@link SyncCommand#runAll} runs the routes of all of them in one camel-main. One account failing does not stop
+ * the others; the exit code is the worst of them.
  */
 final class SeveralAccounts {
 
