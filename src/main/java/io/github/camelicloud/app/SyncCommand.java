@@ -47,7 +47,9 @@ import picocli.CommandLine.Option;
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Downloads iCloud Photos, like icloudpd, through Apache Camel routes.%n"
                 + "Without --username it can run against the built-in simulator (--demo).%n"
-                + "Several accounts: repeat --username; options before the first one apply to every account.",
+                + "Several accounts: repeat --username; options before the first one apply to every account, options"
+                + " after one to that account (as in icloudpd, --domain, --watch-with-interval, --log-level,"
+                + " --only-print-filenames and the other global options apply to all, wherever they stand).",
         subcommands = {SimulatorCommand.class})
 public final class SyncCommand implements Callable<Integer> {
 

@@ -63,8 +63,14 @@ public class ICloudComponent extends HealthCheckComponent {
             properties.resolveProperty(MFA_ALERT_URI_PROPERTY).filter(uri -> !uri.isBlank())
                     .ifPresent(c::setMfaAlertUri);
         }
-        properties.resolveProperty(MFA_WARNING_DAYS_PROPERTY).filter(days -> !days.isBlank())
-                .ifPresent(days -> c.setMfaExpiryWarningDays(Integer.parseInt(days.trim())));
+        properties.resolveProperty(MFA_WARNING_DAYS_PROPERTY).filter(days -> !days.isBlank()).ifPresent(days -> {
+            try {
+                c.setMfaExpiryWarningDays(Integer.parseInt(days.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(MFA_WARNING_DAYS_PROPERTY + " must be a number of days, got '"
+                        + days + "'");
+            }
+        });
         return c;
     }
 
