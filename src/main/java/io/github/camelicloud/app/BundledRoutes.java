@@ -126,16 +126,28 @@ final class BundledRoutes {
         List<Optional<Exception>> failures = new ArrayList<>();
         try {
             main.start();
+            List<List<String>> routeIds = new ArrayList<>();
             for (Account account : accounts) {
                 loading.set(account.passes());
+                List<String> ids = new ArrayList<>();
+                routeIds.add(ids);
                 try {
-                    addRoutes(camel, account.locations(), account.allProperties(), account.suffix());
+                    addRoutes(camel, account.locations(), account.allProperties(), account.suffix(), ids);
                     failures.add(Optional.empty());
                 } catch (Exception e) { // this account's settings; the others run
                     failures.add(Optional.of(e));
                 }
             }
             loading.set(null);
+            // only now, every route of every account created: an account's deletions in iCloud wait for all of its
+            // destinations, so none may poll before the last one is known
+            for (int i = 0; i < accounts.size(); i++) {
+                if (failures.get(i).isEmpty()) { // a failed account's routes that were created stay stopped
+                    for (String id : routeIds.get(i)) {
+                        camel.getRouteController().startRoute(id);
+                    }
+                }
+            }
             if (watchSeconds > 0) {
                 awaitInterrupt(); // watch mode: until the process or the calling thread is stopped
             } else {
@@ -171,10 +183,11 @@ final class BundledRoutes {
     /**
      * Adds the bundled routes with {@code properties} taking precedence over every other (Camel's local properties,
      * as for a route template), their ids ending in {@code idSuffix}: the same files once per account. The context
-     * is started, so each route is created, and its beans looked up, before the next account's replace them.
+     * is started, so each route is created, and its beans looked up, before the next account's replace them; the
+     * routes are not started (their ids are added to {@code ids}).
      */
     private static void addRoutes(CamelContext camel, List<String> locations, Map<String, String> properties,
-            String idSuffix) throws Exception {
+            String idSuffix, List<String> ids) throws Exception {
         PropertiesComponent placeholders = camel.getPropertiesComponent();
         Properties local = new Properties();
         local.putAll(properties);
@@ -193,6 +206,8 @@ final class BundledRoutes {
                     routes.getRoutes().forEach(r -> {
                         r.setPrecondition(null);
                         r.setId(r.getId() + idSuffix);
+                        r.setAutoStartup("false"); // started with the other accounts' routes
+                        ids.add(r.getId());
                         if (r.getInput().getEndpointUri().startsWith("direct:")) { // the account's alert mail
                             r.getInput().setUri(r.getInput().getEndpointUri() + idSuffix);
                         }
