@@ -96,10 +96,7 @@ class BundledDestinationsTest {
 
     @Test
     void aBucketThatCannotBeReachedFailsItsOwnPassWhileTheFolderIsFilled() throws Exception {
-        int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = io.github.camelicloud.testing.FreePort.pick();
         try (ICloudSimulator apple = ICloudSimulator.builder().srpIterations(1000).assets(3).seed(13)
                 .account(USER + ":pw:nomfa").build().start()) {
             Path folder = work.resolve("photos");

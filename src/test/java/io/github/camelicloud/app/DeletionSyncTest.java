@@ -8,6 +8,7 @@ import io.github.camelicloud.destinations.StoredFile;
 import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.LibraryManifest;
 import io.github.camelicloud.simulator.NewAsset;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,7 +32,9 @@ class DeletionSyncTest {
 
     private static final String USER = "deletions@example.com";
     private static final Instant MAY = Instant.parse("2024-05-01T10:00:00Z");
-    private static ICloudSimulator apple;
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(6).seed(8).videoSize(200_000)
+            .account(USER + ":pw:nomfa"));
     private static S3TestServer s3;
     private static SftpTestServer sftp;
 
@@ -39,15 +43,12 @@ class DeletionSyncTest {
 
     @BeforeAll
     static void start() throws Exception {
-        apple = ICloudSimulator.builder().srpIterations(1000).assets(6).seed(8).videoSize(200_000)
-                .account(USER + ":pw:nomfa").build().start();
         s3 = new S3TestServer(work.resolve("s3-blobs"));
         sftp = new SftpTestServer(work);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        apple.close();
         s3.close();
         sftp.close();
     }
@@ -102,9 +103,9 @@ class DeletionSyncTest {
 
     @Test
     void keepRecentDaysDeletesInICloudOnlyWhatEveryDestinationHolds() throws Exception {
-        LibraryManifest.Asset recent = apple.addAsset(USER, new NewAsset("RECENT.JPG", null, 4000, Instant.now(),
+        LibraryManifest.Asset recent = apple.get().addAsset(USER, new NewAsset("RECENT.JPG", null, 4000, Instant.now(),
                 null));
-        List<String> old = visible(apple.manifest(USER)).stream().filter(a -> !a.id().equals(recent.id()))
+        List<String> old = visible(apple.get().manifest(USER)).stream().filter(a -> !a.id().equals(recent.id()))
                 .map(LibraryManifest.Asset::id).toList();
         assertThat(old).isNotEmpty();
         Path folder = work.resolve("keep-folder");
@@ -122,7 +123,7 @@ class DeletionSyncTest {
         assertThat(down.exitCode()).isEqualTo(1);
         assertThat(down.output()).contains("cannot reach the server").doesNotContain("in iCloud");
         assertThat(StoredFile.under(folder)).isNotEmpty();
-        assertThat(visible(apple.manifest(USER))).extracting(LibraryManifest.Asset::id).containsAll(old)
+        assertThat(visible(apple.get().manifest(USER))).extracting(LibraryManifest.Asset::id).containsAll(old)
                 .contains(recent.id()); // the folder holds them, SFTP does not: nothing left iCloud
 
         CliRun caughtUp = run(flags);
@@ -131,7 +132,7 @@ class DeletionSyncTest {
                 .containsExactlyInAnyOrderElementsOf(StoredFile.under(folder).stream().map(StoredFile::content)
                         .toList());
         assertThat(caughtUp.output()).contains(" in iCloud").doesNotContain("Deleted RECENT.JPG in iCloud");
-        assertThat(visible(apple.manifest(USER))).extracting(LibraryManifest.Asset::id)
+        assertThat(visible(apple.get().manifest(USER))).extracting(LibraryManifest.Asset::id)
                 .containsExactly(recent.id()); // older than 30 days and held by both: moved to Recently Deleted
 
         List<String> autoDelete = new ArrayList<>(flags.subList(0, 2));
@@ -183,7 +184,7 @@ class DeletionSyncTest {
 
     private static CliRun run(List<String> flags) {
         List<String> args = new ArrayList<>(List.of("--username", USER, "--password", "pw", "--domain",
-                apple.baseUrl(), "--cookie-directory", work.resolve("cookies").toString(), "--state-directory",
+                apple.get().baseUrl(), "--cookie-directory", work.resolve("cookies").toString(), "--state-directory",
                 work.resolve("state-keep").toString(), "--no-progress-bar"));
         args.addAll(flags);
         return CliRun.of("", args.toArray(String[]::new));

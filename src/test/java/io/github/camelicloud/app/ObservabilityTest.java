@@ -2,8 +2,8 @@ package io.github.camelicloud.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.camelicloud.simulator.ICloudSimulator;
-import java.net.ServerSocket;
+import io.github.camelicloud.testing.FreePort;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,9 +13,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,31 +24,22 @@ import org.junit.jupiter.api.io.TempDir;
 class ObservabilityTest {
 
     private static final String USER = "metrics@example.com";
-    private static ICloudSimulator apple;
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(10).seed(3).videoSize(200_000)
+            .account(USER + ":pw:nomfa"));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
     static Path work;
 
-    @BeforeAll
-    static void start() {
-        apple = ICloudSimulator.builder().srpIterations(1000).assets(10).seed(3).videoSize(200_000)
-                .account(USER + ":pw:nomfa").build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        apple.close();
-    }
-
     @Test
     void metricsAndHealthAnswerDuringAWatchRun() throws Exception {
-        int port = freePort();
+        int port = FreePort.pick();
         String base = "http://127.0.0.1:" + port;
         Path photos = work.resolve("photos");
         AtomicReference<CliRun> result = new AtomicReference<>();
         Thread watch = new Thread(() -> result.set(CliRun.of("", "--username", USER, "--password", "pw", "--domain",
-                apple.baseUrl(), "--cookie-directory", work.resolve("cookies").toString(), "-d", photos.toString(),
+                apple.get().baseUrl(), "--cookie-directory", work.resolve("cookies").toString(), "-d", photos.toString(),
                 "--watch-with-interval", "3600", "--metrics-port", String.valueOf(port), "--no-progress-bar")),
                 "watch-sync");
         watch.start();
@@ -82,11 +72,11 @@ class ObservabilityTest {
 
     @Test
     void aFailedPassTakesReadinessDownAndTheNextGoodOneBringsItBack() throws Exception {
-        int port = freePort();
+        int port = FreePort.pick();
         String base = "http://127.0.0.1:" + port;
         AtomicReference<CliRun> result = new AtomicReference<>();
         Thread watch = new Thread(() -> result.set(CliRun.of("", "--username", USER, "--password", "pw", "--domain",
-                apple.baseUrl(), "--cookie-directory", work.resolve("cookies-down").toString(), "-d",
+                apple.get().baseUrl(), "--cookie-directory", work.resolve("cookies-down").toString(), "-d",
                 work.resolve("down").toString(), "--watch-with-interval", "1", "--metrics-port",
                 String.valueOf(port), "--no-progress-bar", "--max-retries", "1", "--retry-delay", "0")),
                 "watch-sync-down");
@@ -94,7 +84,8 @@ class ObservabilityTest {
         try {
             awaitPass(base + "/observe/metrics", watch, "icloud_passes_total{outcome=\"ok\"}",
                     Duration.ofSeconds(60));
-            apple.injectFault(io.github.camelicloud.simulator.Fault.of("POST", "/database/*", 503).times(100_000));
+            apple.get().injectFault(io.github.camelicloud.simulator.Fault.of("POST", "/database/*", 503)
+                    .times(100_000));
             String metrics = awaitPass(base + "/observe/metrics", watch,
                     "icloud_passes_total{outcome=\"failed\"}", Duration.ofSeconds(60));
             assertThat(metrics).containsPattern("icloud_errors_total\\{kind=\"http_503\"\\} [1-9]")
@@ -104,14 +95,14 @@ class ObservabilityTest {
             assertThat(ready.body()).contains("DOWN");
             assertThat(get(base + "/observe/health/live").statusCode()).as("the process still runs").isEqualTo(200);
 
-            apple.clearFaults();
+            apple.get().clearFaults();
             for (int i = 0; i < 600 && get(base + "/observe/health/ready").statusCode() != 200; i++) {
                 Thread.sleep(100);
             }
             assertThat(get(base + "/observe/health/ready").statusCode()).as("UP again after a good pass")
                     .isEqualTo(200);
         } finally {
-            apple.clearFaults();
+            apple.get().clearFaults();
             watch.interrupt();
             watch.join(30_000);
         }
@@ -123,12 +114,12 @@ class ObservabilityTest {
      */
     @Test
     void aPassWithFailedFilesIsVisibleAndTheNextPassRetriesThem() throws Exception {
-        int port = freePort();
+        int port = FreePort.pick();
         String base = "http://127.0.0.1:" + port;
         Path photos = work.resolve("retried");
-        apple.injectFault(io.github.camelicloud.simulator.Fault.truncate("GET", "/B/*").times(100_000));
+        apple.get().injectFault(io.github.camelicloud.simulator.Fault.truncate("GET", "/B/*").times(100_000));
         Thread watch = new Thread(() -> CliRun.of("", "--username", USER, "--password", "pw", "--domain",
-                apple.baseUrl(), "--cookie-directory", work.resolve("cookies-retried").toString(), "-d",
+                apple.get().baseUrl(), "--cookie-directory", work.resolve("cookies-retried").toString(), "-d",
                 photos.toString(), "--watch-with-interval", "2", "--metrics-port", String.valueOf(port),
                 "--no-progress-bar", "--retry-delay", "0", "--max-retries", "0"), "watch-failing");
         watch.start();
@@ -141,15 +132,15 @@ class ObservabilityTest {
             assertThat(get(base + "/observe/health?exposureLevel=full&data=true").body())
                     .contains("\"name\":\"icloud-account\",\"status\":\"DOWN\"");
 
-            apple.clearFaults();
+            apple.get().clearFaults();
             awaitPass(base + "/observe/metrics", watch, "icloud_passes_total{outcome=\"ok\"}",
                     Duration.ofSeconds(120));
             assertThat(get(base + "/observe/health/ready").statusCode()).isEqualTo(200);
             assertThat(io.github.camelicloud.testing.ManifestFiles.actualSha256(photos))
                     .containsExactlyInAnyOrderElementsOf(io.github.camelicloud.testing.ManifestFiles
-                            .expectedSha256(apple.manifest(USER)));
+                            .expectedSha256(apple.get().manifest(USER)));
         } finally {
-            apple.clearFaults();
+            apple.get().clearFaults();
             watch.interrupt();
             watch.join(30_000);
         }
@@ -184,12 +175,6 @@ class ObservabilityTest {
             socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close"
                     + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
         }
     }
 

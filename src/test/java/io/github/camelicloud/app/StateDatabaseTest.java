@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelicloud.destinations.S3TestServer;
 import io.github.camelicloud.destinations.StoredFile;
-import io.github.camelicloud.simulator.ICloudSimulator;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 class StateDatabaseTest {
 
     private static final String USER = "db@example.com";
-    private static ICloudSimulator apple;
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(10).seed(31).videoSize(200_000)
+            .account(USER + ":pw:nomfa"));
     private static S3TestServer s3;
 
     @TempDir
@@ -31,20 +34,17 @@ class StateDatabaseTest {
 
     @BeforeAll
     static void start() throws Exception {
-        apple = ICloudSimulator.builder().srpIterations(1000).assets(10).seed(31).videoSize(200_000)
-                .account(USER + ":pw:nomfa").build().start();
         s3 = new S3TestServer(work.resolve("s3"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        apple.close();
         s3.close();
     }
 
     @Test
     void aSecondMachineWithTheSameDatabaseSendsNothingAgain() throws Exception {
-        List<String> expected = DestinationSyncTest.expectedContent(apple.manifest(USER));
+        List<String> expected = DestinationSyncTest.expectedContent(apple.get().manifest(USER));
         s3.createBucket("shared");
         String database = "jdbc:h2:file:" + work.resolve("delivered");
         CliRun first = run("machine-1", "--state-jdbc-url", database);
@@ -84,7 +84,7 @@ class StateDatabaseTest {
 
     private static CliRun run(String state, String... flags) {
         List<String> args = new ArrayList<>(List.of("--username", USER, "--password", "pw", "--domain",
-                apple.baseUrl(), "--cookie-directory", work.resolve("cookies").toString(), "--state-directory",
+                apple.get().baseUrl(), "--cookie-directory", work.resolve("cookies").toString(), "--state-directory",
                 work.resolve("state-" + state).toString(), "--s3-bucket", "shared", "--s3-endpoint", s3.endpoint(),
                 "--s3-access-key", S3TestServer.ACCESS_KEY, "--s3-secret-key", S3TestServer.SECRET_KEY));
         args.addAll(List.of(flags));

@@ -10,16 +10,15 @@ import io.github.camelicloud.client.auth.TwoStepDevice;
 import io.github.camelicloud.client.http.Endpoints;
 import io.github.camelicloud.client.http.RetryPolicy;
 import io.github.camelicloud.simulator.Fault;
-import io.github.camelicloud.simulator.ICloudSimulator;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The client against the simulator: SMS codes, throttling, expired sessions and expired trust. */
@@ -31,18 +30,9 @@ class ICloudClientTest {
     @TempDir
     Path cookies;
 
-    private ICloudSimulator apple;
-
-    @BeforeEach
-    void start() {
-        apple = ICloudSimulator.builder().srpIterations(1000).trustDays(30).account(USER + ":" + PASSWORD + ":mfa")
-                .build().start();
-    }
-
-    @AfterEach
-    void stop() {
-        apple.close();
-    }
+    @RegisterExtension
+    final SimulatorExtension apple = SimulatorExtension.of(b -> b.trustDays(30)
+            .account(USER + ":" + PASSWORD + ":mfa"));
 
     @Test
     void smsCodeToAChosenTrustedPhone() {
@@ -55,7 +45,7 @@ class ICloudClientTest {
 
     @Test
     void throttledSignInIsRetriedHonouringRetryAfter() {
-        apple.injectFault(Fault.of("POST", "/appleauth/auth/signin/init", 503).times(2)
+        apple.get().injectFault(Fault.of("POST", "/appleauth/auth/signin/init", 503).times(2)
                 .retryAfter(Duration.ofSeconds(1)));
         long started = System.nanoTime();
         client(new ScriptedMfa(false)).signIn();
@@ -64,7 +54,7 @@ class ICloudClientTest {
 
     @Test
     void throttlingThatOutlastsTheRetriesIsReportedAsSuch() {
-        apple.injectFault(Fault.of("POST", "/appleauth/auth/signin/init", 429).times(10));
+        apple.get().injectFault(Fault.of("POST", "/appleauth/auth/signin/init", 429).times(10));
         ICloudClient client = builder(new ScriptedMfa(false))
                 .retryPolicy(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10))).build();
         assertThatThrownBy(client::signIn).isInstanceOf(ServiceUnavailableException.class)
@@ -75,7 +65,7 @@ class ICloudClientTest {
     void anExpiredSessionMidRunIsRenewedSilentlyWithTheStoredTrust() {
         ICloudClient client = client(new ScriptedMfa(false));
         client.signIn();
-        apple.expireSessions();
+        apple.get().expireSessions();
         assertThat(client.photos().library("PrimarySync").name()).isEqualTo("PrimarySync");
     }
 
@@ -85,8 +75,8 @@ class ICloudClientTest {
         AccountSession first = client.signIn();
         assertThat(first.trustExpiresAt().orElseThrow())
                 .isBetween(Instant.now().plus(Duration.ofDays(29)), Instant.now().plus(Duration.ofDays(31)));
-        apple.advanceClock(Duration.ofDays(31));
-        apple.expireSessions();
+        apple.get().advanceClock(Duration.ofDays(31));
+        apple.get().expireSessions();
         assertThatThrownBy(() -> client.privateDatabase().checkIndexingState("PrimarySync"))
                 .isInstanceOf(MfaRequiredException.class).hasMessageContaining("--auth-only");
     }
@@ -94,7 +84,7 @@ class ICloudClientTest {
     @Test
     void aStoredTrustedSessionNeedsNoPasswordNextTime() {
         client(new ScriptedMfa(false)).signIn();
-        ICloudClient next = ICloudClient.builder().username(USER).domain(apple.baseUrl()).cookieDirectory(cookies)
+        ICloudClient next = ICloudClient.builder().username(USER).domain(apple.get().baseUrl()).cookieDirectory(cookies)
                 .build(); // no password, no MFA provider
         assertThat(next.signIn().username()).isEqualTo(USER);
     }
@@ -114,7 +104,7 @@ class ICloudClientTest {
     }
 
     private ICloudClient.Builder builder(MfaCodeProvider mfa) {
-        return ICloudClient.builder().username(USER).password(() -> Optional.of(PASSWORD)).domain(apple.baseUrl())
+        return ICloudClient.builder().username(USER).password(() -> Optional.of(PASSWORD)).domain(apple.get().baseUrl())
                 .cookieDirectory(cookies).mfaCodeProvider(mfa)
                 .retryPolicy(new RetryPolicy(3, Duration.ofMillis(50), Duration.ofSeconds(5)));
     }
@@ -132,13 +122,13 @@ class ICloudClientTest {
         @Override
         public Optional<Hsa2Answer> twoFactor(String username, List<TrustedPhone> phones, boolean wrong) {
             phonesOffered.addAll(phones);
-            return Optional.of(viaSms ? new SendSms(phones.get(0)) : new DeviceCode(apple.mfaCode()));
+            return Optional.of(viaSms ? new SendSms(phones.get(0)) : new DeviceCode(apple.get().mfaCode()));
         }
 
         @Override
         public Optional<String> smsCode(TrustedPhone phone, boolean wrong) {
             smsAsked = true;
-            return Optional.of(apple.mfaCode());
+            return Optional.of(apple.get().mfaCode());
         }
 
         @Override
@@ -148,7 +138,7 @@ class ICloudClientTest {
 
         @Override
         public Optional<String> twoStepCode(TwoStepDevice device, boolean wrong) {
-            return Optional.of(apple.mfaCode());
+            return Optional.of(apple.get().mfaCode());
         }
     }
 }

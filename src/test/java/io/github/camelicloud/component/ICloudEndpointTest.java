@@ -5,36 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.camelicloud.client.ICloudException;
 import io.github.camelicloud.client.InvalidCredentialsException;
-import io.github.camelicloud.simulator.ICloudSimulator;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Configuration, secrets, errors reaching the route, and the producer's operations, against the simulator. */
 class ICloudEndpointTest extends CamelTestSupport {
 
-    private static ICloudSimulator apple;
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(30).seed(9)
+            .account("ep@example.com:pw:nomfa"));
 
     @TempDir
     static Path cookies;
-
-    @BeforeAll
-    static void startSimulator() {
-        apple = ICloudSimulator.builder().srpIterations(1000).assets(30).seed(9).account("ep@example.com:pw:nomfa")
-                .build().start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        apple.close();
-    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -42,11 +32,11 @@ class ICloudEndpointTest extends CamelTestSupport {
             @Override
             public void configure() {
                 onException(ICloudException.class).handled(true).to("mock:errors");
-                from("icloud:photos?username=ep@example.com&password=wrong-one&domain=" + apple.baseUrl()
+                from("icloud:photos?username=ep@example.com&password=wrong-one&domain=" + apple.get().baseUrl()
                         + "&cookieDirectory=" + cookies.resolve("bad") + "&bridgeErrorHandler=true&initialDelay=0"
                         + "&delay=60000&maxRetries=0").routeId("bad-password").to("mock:never");
-                from("direct:ops").to("icloud:photos?username=ep@example.com&password=pw&domain=" + apple.baseUrl()
-                        + "&cookieDirectory=" + cookies.resolve("good"));
+                from("direct:ops").to("icloud:photos?username=ep@example.com&password=pw&domain="
+                        + apple.get().baseUrl() + "&cookieDirectory=" + cookies.resolve("good"));
             }
         };
     }
@@ -110,8 +100,9 @@ class ICloudEndpointTest extends CamelTestSupport {
         @SuppressWarnings("unchecked")
         List<Object> assets = template.requestBodyAndHeader("direct:ops", null, ICloudConstants.LIMIT, 1, List.class);
         io.github.camelicloud.client.photos.Asset asset = (io.github.camelicloud.client.photos.Asset) assets.get(0);
-        assertThat(apple.manifest("ep@example.com").asset(asset.id()).deleted()).isFalse();
+        assertThat(apple.get().manifest("ep@example.com").asset(asset.id()).deleted()).isFalse();
         template.requestBodyAndHeader("direct:ops", asset, ICloudConstants.OPERATION, ICloudOperations.delete);
-        assertThat(apple.manifest("ep@example.com").asset(asset.id()).deleted()).as("in Recently Deleted").isTrue();
+        assertThat(apple.get().manifest("ep@example.com").asset(asset.id()).deleted()).as("in Recently Deleted")
+                .isTrue();
     }
 }
