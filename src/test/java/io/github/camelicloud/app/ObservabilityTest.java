@@ -18,8 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --metrics-port}: while a watch-mode sync runs, Prometheus metrics and health checks answer over real HTTP
- * with the sync's own counters (files, bytes, requests per endpoint) and the account's readiness.
+ * {@code --metrics-port} in watch mode when passes fail: readiness goes down with a failed or incomplete pass, the
+ * metrics count it, and the next good pass brings readiness back. (Every metric of a good pass, health and the Host
+ * check: {@code JarCliIT.metricsAndHealthWhileWatching}.)
  */
 class ObservabilityTest {
 
@@ -31,44 +32,6 @@ class ObservabilityTest {
 
     @TempDir
     static Path work;
-
-    @Test
-    void metricsAndHealthAnswerDuringAWatchRun() throws Exception {
-        int port = FreePort.pick();
-        String base = "http://127.0.0.1:" + port;
-        Path photos = work.resolve("photos");
-        AtomicReference<CliRun> result = new AtomicReference<>();
-        Thread watch = new Thread(() -> result.set(CliRun.of("", "--username", USER, "--password", "pw", "--domain",
-                apple.get().baseUrl(), "--cookie-directory", work.resolve("cookies").toString(), "-d", photos.toString(),
-                "--watch-with-interval", "3600", "--metrics-port", String.valueOf(port), "--no-progress-bar")),
-                "watch-sync");
-        watch.start();
-        try {
-            String metrics = awaitDownloads(base + "/observe/metrics", watch);
-            assertThat(counter(metrics, "icloud_files_downloaded_total")).isGreaterThan(0);
-            assertThat(counter(metrics, "icloud_download_bytes_total")).isGreaterThan(0);
-            assertThat(counter(metrics, "icloud_assets_listed_total")).isGreaterThanOrEqualTo(10);
-            assertThat(metrics).containsPattern("icloud_requests_seconds_count\\{endpoint=\"download\",status=\"20[06]\"\\}"
-                    + " [1-9]").containsPattern("icloud_requests_seconds_count\\{endpoint=\"records/query\","
-                    + "status=\"200\"\\} [1-9]").contains("icloud_passes_total{outcome=\"ok\"} 1.0");
-
-            HttpResponse<String> ready = get(base + "/observe/health/ready");
-            assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-            HttpResponse<String> health = get(base + "/observe/health?exposureLevel=full&data=true");
-            assertThat(health.body()).contains("icloud-account").contains("UP");
-            assertThat(get(base + "/observe/health/live").statusCode()).isEqualTo(200);
-            // a page of another site reaching the loopback port through DNS rebinding sends its own host name
-            assertThat(rawGet(port, "/observe/health?exposureLevel=full&data=true", "rebound.example:" + port))
-                    .startsWith("HTTP/1.1 421").doesNotContain(USER);
-            assertThat(rawGet(port, "/observe/metrics", "rebound.example")).startsWith("HTTP/1.1 421");
-            assertThat(rawGet(port, "/observe/health/live", "localhost:" + port)).startsWith("HTTP/1.1 200");
-        } finally {
-            watch.interrupt();
-            watch.join(30_000);
-        }
-        assertThat(watch.isAlive()).isFalse();
-        assertThat(result.get().output()).contains("Metrics at http://127.0.0.1:" + port + "/observe/metrics");
-    }
 
     @Test
     void aFailedPassTakesReadinessDownAndTheNextGoodOneBringsItBack() throws Exception {
@@ -146,11 +109,6 @@ class ObservabilityTest {
         }
     }
 
-    /** The metrics once the first pass is done (the sync runs in watch mode, so the server stays up). */
-    private String awaitDownloads(String url, Thread sync) throws Exception {
-        return awaitPass(url, sync, "icloud_passes_total{outcome=\"ok\"}", Duration.ofSeconds(60));
-    }
-
     /** The metrics once they show {@code marker}, waiting up to {@code limit} while the watch runs. */
     private String awaitPass(String url, Thread sync, String marker, Duration limit) throws Exception {
         for (long i = limit.toMillis() / 100; i > 0 && sync.isAlive(); i--) {
@@ -166,16 +124,6 @@ class ObservabilityTest {
         }
         throw new AssertionError("no " + marker + " in the metrics at " + url + (sync.isAlive() ? ""
                 : " (the sync stopped)"));
-    }
-
-    /** A request with any Host header (java.net.http refuses to set one). */
-    private static String rawGet(int port, String path, String host) throws Exception {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(5000);
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close"
-                    + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
     }
 
     private HttpResponse<String> get(String url) throws Exception {
