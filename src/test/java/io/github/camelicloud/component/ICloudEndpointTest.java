@@ -8,6 +8,7 @@ import io.github.camelicloud.client.InvalidCredentialsException;
 import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -26,6 +27,10 @@ class ICloudEndpointTest extends CamelTestSupport {
     @TempDir
     static Path cookies;
 
+    private static final int IN_ORDER = 8;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
@@ -37,6 +42,15 @@ class ICloudEndpointTest extends CamelTestSupport {
                         + "&delay=60000&maxRetries=0").routeId("bad-password").to("mock:never");
                 from("direct:ops").to("icloud:photos?username=ep@example.com&password=pw&domain="
                         + apple.get().baseUrl() + "&cookieDirectory=" + cookies.resolve("good"));
+                from("icloud:photos?username=ep@example.com&password=pw&domain=" + apple.get().baseUrl()
+                        + "&cookieDirectory=" + cookies.resolve("ordered") + "&concurrency=1&recent=" + IN_ORDER
+                        + "&skipLivePhotos=true&initialDelay=0&delay=600000").routeId("one-by-one").autoStartup(false)
+                        .process(e -> {
+                            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                            Thread.sleep(30); // a slow destination: a second file would start meanwhile
+                            inFlight.decrementAndGet();
+                        })
+                        .to("mock:ordered");
             }
         };
     }
@@ -93,6 +107,23 @@ class ICloudEndpointTest extends CamelTestSupport {
         byte[] bytes = template.requestBodyAndHeader("direct:ops", assets.get(0), ICloudConstants.OPERATION,
                 ICloudOperations.download, byte[].class);
         assertThat((long) bytes.length).isEqualTo(((io.github.camelicloud.client.photos.Asset) assets.get(0)).size());
+    }
+
+    /** README: {@code concurrency=1} routes the files one by one, in the library's (icloudpd's) order. */
+    @Test
+    void concurrencyOneRoutesOneFileAtATimeInTheLibrarysOrder() throws Exception {
+        @SuppressWarnings("unchecked")
+        List<Object> listed = template.requestBodyAndHeader("direct:ops", null, ICloudConstants.LIMIT, IN_ORDER,
+                List.class);
+        MockEndpoint ordered = getMockEndpoint("mock:ordered");
+        ordered.expectedMessageCount(IN_ORDER);
+        context.getRouteController().startRoute("one-by-one");
+        ordered.assertIsSatisfied(60_000);
+        context.getRouteController().stopRoute("one-by-one");
+        assertThat(ordered.getReceivedExchanges()).extracting(e -> e.getMessage().getHeader(ICloudConstants.ASSET_ID))
+                .containsExactlyElementsOf(listed.stream()
+                        .map(a -> ((io.github.camelicloud.client.photos.Asset) a).id()).toList());
+        assertThat(maxInFlight.get()).as("files routed at the same time").isEqualTo(1);
     }
 
     @Test
