@@ -2,7 +2,9 @@ package io.github.camelicloud.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.camelicloud.simulator.Fault;
 import io.github.camelicloud.testing.FreePort;
+import io.github.camelicloud.testing.ManifestFiles;
 import io.github.camelicloud.testing.SimulatorExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -33,75 +34,52 @@ class ObservabilityTest {
     @TempDir
     static Path work;
 
-    @Test
-    void aFailedPassTakesReadinessDownAndTheNextGoodOneBringsItBack() throws Exception {
-        int port = FreePort.pick();
-        String base = "http://127.0.0.1:" + port;
-        AtomicReference<CliRun> result = new AtomicReference<>();
-        Thread watch = new Thread(() -> result.set(CliRun.of("", "--username", USER, "--password", "pw", "--domain",
-                apple.get().baseUrl(), "--cookie-directory", work.resolve("cookies-down").toString(), "-d",
-                work.resolve("down").toString(), "--watch-with-interval", "1", "--metrics-port",
-                String.valueOf(port), "--no-progress-bar", "--max-retries", "1", "--retry-delay", "0")),
-                "watch-sync-down");
-        watch.start();
-        try {
-            awaitPass(base + "/observe/metrics", watch, "icloud_passes_total{outcome=\"ok\"}",
-                    Duration.ofSeconds(60));
-            apple.get().injectFault(io.github.camelicloud.simulator.Fault.of("POST", "/database/*", 503)
-                    .times(100_000));
-            String metrics = awaitPass(base + "/observe/metrics", watch,
-                    "icloud_passes_total{outcome=\"failed\"}", Duration.ofSeconds(60));
-            assertThat(metrics).containsPattern("icloud_errors_total\\{kind=\"http_503\"\\} [1-9]")
-                    .containsPattern("icloud_retries_total\\{endpoint=\"[^\"]+\"\\} [1-9]");
-            HttpResponse<String> ready = get(base + "/observe/health/ready");
-            assertThat(ready.statusCode()).as("readiness after a failed pass: " + ready.body()).isEqualTo(503);
-            assertThat(ready.body()).contains("DOWN");
-            assertThat(get(base + "/observe/health/live").statusCode()).as("the process still runs").isEqualTo(200);
-
-            apple.get().clearFaults();
-            for (int i = 0; i < 600 && get(base + "/observe/health/ready").statusCode() != 200; i++) {
-                Thread.sleep(100);
-            }
-            assertThat(get(base + "/observe/health/ready").statusCode()).as("UP again after a good pass")
-                    .isEqualTo(200);
-        } finally {
-            apple.get().clearFaults();
-            watch.interrupt();
-            watch.join(30_000);
-        }
-    }
-
     /**
-     * Truth in watch mode: a pass whose downloads all break is an incomplete pass in the metrics and takes readiness
-     * down; the next pass retries what failed, delivers it, and readiness is back.
+     * Truth in watch mode: a pass whose downloads all break is incomplete, one whose CloudKit calls all fail is failed;
+     * each shows in the metrics and takes readiness down while liveness stays up, and the next good pass retries what
+     * failed, delivers it and brings readiness back. One watch run goes through all of it.
      */
     @Test
-    void aPassWithFailedFilesIsVisibleAndTheNextPassRetriesThem() throws Exception {
+    void incompleteAndFailedPassesTakeReadinessDownAndTheNextGoodPassBringsItBack() throws Exception {
         int port = FreePort.pick();
-        String base = "http://127.0.0.1:" + port;
-        Path photos = work.resolve("retried");
-        apple.get().injectFault(io.github.camelicloud.simulator.Fault.truncate("GET", "/B/*").times(100_000));
+        String base = "http://127.0.0.1:" + port + "/observe/";
+        Path photos = work.resolve("photos");
+        apple.get().injectFault(Fault.truncate("GET", "/B/*").times(100_000));
         Thread watch = new Thread(() -> CliRun.of("", "--username", USER, "--password", "pw", "--domain",
-                apple.get().baseUrl(), "--cookie-directory", work.resolve("cookies-retried").toString(), "-d",
-                photos.toString(), "--watch-with-interval", "2", "--metrics-port", String.valueOf(port),
-                "--no-progress-bar", "--retry-delay", "0", "--max-retries", "0"), "watch-failing");
+                apple.get().baseUrl(), "--cookie-directory", work.resolve("cookies").toString(), "-d",
+                photos.toString(), "--watch-with-interval", "1", "--metrics-port", String.valueOf(port),
+                "--no-progress-bar", "--retry-delay", "0", "--max-retries", "1"), "watch");
         watch.start();
         try {
-            String metrics = awaitPass(base + "/observe/metrics", watch,
-                    "icloud_passes_total{outcome=\"incomplete\"}", Duration.ofSeconds(120));
+            String metrics = awaitPass(base + "metrics", watch, "icloud_passes_total{outcome=\"incomplete\"}",
+                    Duration.ofSeconds(120));
             assertThat(counter(metrics, "icloud_files_failed_total")).isGreaterThan(0);
-            HttpResponse<String> ready = get(base + "/observe/health/ready");
-            assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
-            assertThat(get(base + "/observe/health?exposureLevel=full&data=true").body())
+            HttpResponse<String> ready = get(base + "health/ready");
+            assertThat(ready.statusCode()).as("readiness after an incomplete pass: " + ready.body()).isEqualTo(503);
+            assertThat(get(base + "health?exposureLevel=full&data=true").body())
                     .contains("\"name\":\"icloud-account\",\"status\":\"DOWN\"");
 
             apple.get().clearFaults();
-            awaitPass(base + "/observe/metrics", watch, "icloud_passes_total{outcome=\"ok\"}",
-                    Duration.ofSeconds(120));
-            assertThat(get(base + "/observe/health/ready").statusCode()).isEqualTo(200);
-            assertThat(io.github.camelicloud.testing.ManifestFiles.actualSha256(photos))
-                    .containsExactlyInAnyOrderElementsOf(io.github.camelicloud.testing.ManifestFiles
-                            .expectedSha256(apple.get().manifest(USER)));
+            awaitPass(base + "metrics", watch, "icloud_passes_total{outcome=\"ok\"}", Duration.ofSeconds(120));
+            assertThat(get(base + "health/ready").statusCode()).as("UP after a good pass").isEqualTo(200);
+            assertThat(ManifestFiles.actualSha256(photos))
+                    .containsExactlyInAnyOrderElementsOf(ManifestFiles.expectedSha256(apple.get().manifest(USER)));
+
+            apple.get().injectFault(Fault.of("POST", "/database/*", 503).times(100_000));
+            metrics = awaitPass(base + "metrics", watch, "icloud_passes_total{outcome=\"failed\"}",
+                    Duration.ofSeconds(60));
+            assertThat(metrics).containsPattern("icloud_errors_total\\{kind=\"http_503\"\\} [1-9]")
+                    .containsPattern("icloud_retries_total\\{endpoint=\"[^\"]+\"\\} [1-9]");
+            ready = get(base + "health/ready");
+            assertThat(ready.statusCode()).as("readiness after a failed pass: " + ready.body()).isEqualTo(503);
+            assertThat(ready.body()).contains("DOWN");
+            assertThat(get(base + "health/live").statusCode()).as("the process still runs").isEqualTo(200);
+
+            apple.get().clearFaults();
+            for (int i = 0; i < 600 && get(base + "health/ready").statusCode() != 200; i++) {
+                Thread.sleep(100);
+            }
+            assertThat(get(base + "health/ready").statusCode()).as("UP again after a good pass").isEqualTo(200);
         } finally {
             apple.get().clearFaults();
             watch.interrupt();
