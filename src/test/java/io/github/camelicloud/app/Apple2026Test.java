@@ -2,15 +2,14 @@ package io.github.camelicloud.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.LibraryManifest;
 import io.github.camelicloud.testing.ManifestFiles;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,32 +19,22 @@ import org.junit.jupiter.api.io.TempDir;
 class Apple2026Test {
 
     private static final String MIGRATED_ZONE = "PrimarySync1";
-    private static ICloudSimulator apple;
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(12).seed(26).videoSize(200_000)
+            .account("conflict@example.com:pw-1:mfa,hsa2-409")
+            .account("notoken@example.com:pw-2:mfa,hsa2-409-no-token")
+            .account("strict@example.com:pw-3:mfa,strict-origin")
+            .account("migrated@example.com:pw-4:nomfa,primary-zone=" + MIGRATED_ZONE)
+            .account("broken@example.com:pw-5:nomfa,zone-errors")
+            .account("cmm@example.com:pw-6:nomfa,cmm-zone")
+            .account("everything@example.com:pw-7:mfa,hsa2-409-no-token,strict-origin,zone-errors,cmm-zone,"
+            + "primary-zone=" + MIGRATED_ZONE)
+            .account("stored@example.com:pw-8:mfa")
+            .account("asp@example.com:pw-9:mfa,app-password")
+            .account("shared@example.com:pw-10:nomfa"));
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void start() {
-        apple = ICloudSimulator.builder().srpIterations(1000).assets(12).seed(26).videoSize(200_000)
-                .account("conflict@example.com:pw-1:mfa,hsa2-409")
-                .account("notoken@example.com:pw-2:mfa,hsa2-409-no-token")
-                .account("strict@example.com:pw-3:mfa,strict-origin")
-                .account("migrated@example.com:pw-4:nomfa,primary-zone=" + MIGRATED_ZONE)
-                .account("broken@example.com:pw-5:nomfa,zone-errors")
-                .account("cmm@example.com:pw-6:nomfa,cmm-zone")
-                .account("everything@example.com:pw-7:mfa,hsa2-409-no-token,strict-origin,zone-errors,cmm-zone,"
-                        + "primary-zone=" + MIGRATED_ZONE)
-                .account("stored@example.com:pw-8:mfa")
-                .account("asp@example.com:pw-9:mfa,app-password")
-                .account("shared@example.com:pw-10:nomfa")
-                .build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        apple.close();
-    }
 
     @Test
     void validCodeAnsweredWith409AndASessionTokenSignsInAndSyncs() throws Exception {
@@ -93,25 +82,25 @@ class Apple2026Test {
 
     @Test
     void storedSessionTokenSignsInWithoutSrpWhenOnlyTheWebSessionEnded() {
-        String[] base = {"--username", "stored@example.com", "--domain", apple.baseUrl(), "--cookie-directory",
+        String[] base = {"--username", "stored@example.com", "--domain", apple.get().baseUrl(), "--cookie-directory",
             work.resolve("cookies").toString(), "--auth-only"};
-        CliRun first = CliRun.of(apple.mfaCode() + "\n", Stream.concat(Stream.of(base),
+        CliRun first = CliRun.of(apple.get().mfaCode() + "\n", Stream.concat(Stream.of(base),
                 Stream.of("--password", "pw-8")).toArray(String[]::new));
         assertThat(first.exitCode()).as(first.output()).isZero();
 
-        apple.expireWebSessions();
-        apple.resetRequestCounts();
+        apple.get().expireWebSessions();
+        apple.get().resetRequestCounts();
         CliRun again = CliRun.of("", base); // no password: only the stored session can sign in
         assertThat(again.exitCode()).as(again.output()).isZero();
         assertThat(again.output()).contains("Authentication completed successfully").doesNotContain("Please enter");
-        assertThat(apple.requestCounts()).containsKey("POST /setup/ws/1/accountLogin")
+        assertThat(apple.get().requestCounts()).containsKey("POST /setup/ws/1/accountLogin")
                 .doesNotContainKey("POST /appleauth/auth/signin/init");
     }
 
     @Test
     void appSpecificPasswordIsNamedAsSuch() {
         CliRun run = CliRun.of("", "--username", "asp@example.com", "--password", "abcd-efgh-ijkl-mnop", "--domain",
-                apple.baseUrl(), "--cookie-directory", work.resolve("cookies").toString(), "--auth-only");
+                apple.get().baseUrl(), "--cookie-directory", work.resolve("cookies").toString(), "--auth-only");
         assertThat(run.output()).contains("app-specific password (-20283)", "can never sign in to iCloud on the web");
         assertThat(run.exitCode()).isEqualTo(1);
     }
@@ -123,11 +112,11 @@ class Apple2026Test {
      */
     @Test
     void assetLeavingTheSharedLibraryWithoutRecentlyDeletedKeepsItsLocalCopy() throws Exception {
-        LibraryManifest manifest = apple.manifest("shared@example.com");
+        LibraryManifest manifest = apple.get().manifest("shared@example.com");
         String sharedZone = manifest.libraries().stream().filter(l -> l.zone().startsWith("SharedSync-"))
                 .findFirst().orElseThrow().zone();
         Path photos = work.resolve("shared");
-        String[] args = {"--username", "shared@example.com", "--password", "pw-10", "--domain", apple.baseUrl(),
+        String[] args = {"--username", "shared@example.com", "--password", "pw-10", "--domain", apple.get().baseUrl(),
             "--cookie-directory", work.resolve("cookies").toString(), "-d", photos.toString(), "--library",
             sharedZone, "--auto-delete"};
         CliRun first = CliRun.of("", args);
@@ -137,7 +126,7 @@ class Apple2026Test {
 
         LibraryManifest.Asset moved = manifest.assets().stream().filter(a -> a.zone().equals(sharedZone)
                 && !a.deleted() && !a.hidden()).findFirst().orElseThrow();
-        apple.expungeAsset("shared@example.com", moved.id());
+        apple.get().expungeAsset("shared@example.com", moved.id());
         CliRun second = CliRun.of("", args);
         assertThat(second.exitCode()).as(second.output()).isZero();
         assertThat(second.output()).contains("left " + sharedZone + " without passing through Recently Deleted");
@@ -145,7 +134,7 @@ class Apple2026Test {
     }
 
     private void assertSyncsWithCode(String user, String password, String zone) throws Exception {
-        CliRun run = assertSyncs(user, password, apple.mfaCode() + "\n", zone);
+        CliRun run = assertSyncs(user, password, apple.get().mfaCode() + "\n", zone);
         assertThat(run.output()).contains("Two-factor authentication is required", "Great, you're all set up");
     }
 
@@ -153,12 +142,12 @@ class Apple2026Test {
     private CliRun assertSyncs(String user, String password, String stdin, String zone, String... extra)
             throws Exception {
         Path photos = work.resolve("photos");
-        String[] base = {"--username", user, "--password", password, "--domain", apple.baseUrl(),
+        String[] base = {"--username", user, "--password", password, "--domain", apple.get().baseUrl(),
             "--cookie-directory", work.resolve("cookies").toString(), "-d", photos.toString()};
         CliRun run = CliRun.of(stdin, Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new));
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("All photos and videos have been downloaded");
-        LibraryManifest manifest = apple.manifest(user);
+        LibraryManifest manifest = apple.get().manifest(user);
         assertThat(manifest.libraries().get(0).zone()).isEqualTo(zone);
         List<String> expected = ManifestFiles.expectedSha256(manifest);
         assertThat(expected).isNotEmpty();
@@ -167,7 +156,7 @@ class Apple2026Test {
     }
 
     private List<String> listLibraries(String user, String password) {
-        CliRun run = CliRun.of("", "--username", user, "--password", password, "--domain", apple.baseUrl(),
+        CliRun run = CliRun.of("", "--username", user, "--password", password, "--domain", apple.get().baseUrl(),
                 "--cookie-directory", work.resolve("cookies").toString(), "--list-libraries");
         assertThat(run.exitCode()).as(run.output()).isZero();
         String out = run.output();

@@ -9,6 +9,8 @@ import io.github.camelicloud.destinations.S3TestServer;
 import io.github.camelicloud.destinations.SftpTestServer;
 import io.github.camelicloud.destinations.StoredFile;
 import io.github.camelicloud.simulator.ICloudSimulator;
+import io.github.camelicloud.testing.S3Extension;
+import io.github.camelicloud.testing.SftpExtension;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,6 +25,7 @@ import org.apache.camel.main.Main;
 import org.apache.camel.spi.RoutePolicyFactory;
 import org.apache.camel.support.RoutePolicySupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,15 +39,20 @@ class BundledDestinationsTest {
 
     private static final String USER = "bundled@example.com";
 
+    @RegisterExtension
+    static final S3Extension s3Server = new S3Extension();
+    @RegisterExtension
+    static final SftpExtension sftpServer = new SftpExtension();
+
     @TempDir
     Path work;
 
     @Test
     void folderS3AndSftpTurnedOnBySettingsEachGetEveryFileOnceAndTheSecondPassSendsNothing() throws Exception {
         try (ICloudSimulator apple = ICloudSimulator.builder().srpIterations(1000).assets(12).seed(12)
-                .videoSize(300_000).account(USER + ":pw:nomfa").build().start();
-                S3TestServer s3 = new S3TestServer(work.resolve("s3"));
-                SftpTestServer sftp = new SftpTestServer(work)) {
+                .videoSize(300_000).account(USER + ":pw:nomfa").build().start()) {
+            S3TestServer s3 = s3Server.get();
+            SftpTestServer sftp = sftpServer.get();
             List<String> expected = DestinationSyncTest.expectedContent(apple.manifest(USER));
             s3.createBucket("bundled");
             Path folder = work.resolve("photos");
@@ -96,10 +104,7 @@ class BundledDestinationsTest {
 
     @Test
     void aBucketThatCannotBeReachedFailsItsOwnPassWhileTheFolderIsFilled() throws Exception {
-        int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = io.github.camelicloud.testing.FreePort.pick();
         try (ICloudSimulator apple = ICloudSimulator.builder().srpIterations(1000).assets(3).seed(13)
                 .account(USER + ":pw:nomfa").build().start()) {
             Path folder = work.resolve("photos");

@@ -8,6 +8,9 @@ import io.github.camelicloud.destinations.StoredFile;
 import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.LibraryManifest;
 import io.github.camelicloud.simulator.NewAsset;
+import io.github.camelicloud.testing.S3Extension;
+import io.github.camelicloud.testing.SftpExtension;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,9 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,27 +32,16 @@ class DeletionSyncTest {
 
     private static final String USER = "deletions@example.com";
     private static final Instant MAY = Instant.parse("2024-05-01T10:00:00Z");
-    private static ICloudSimulator apple;
-    private static S3TestServer s3;
-    private static SftpTestServer sftp;
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(6).seed(8).videoSize(200_000)
+            .account(USER + ":pw:nomfa"));
+    @RegisterExtension
+    static final S3Extension s3 = new S3Extension();
+    @RegisterExtension
+    static final SftpExtension sftp = new SftpExtension();
 
     @TempDir
     static Path work;
-
-    @BeforeAll
-    static void start() throws Exception {
-        apple = ICloudSimulator.builder().srpIterations(1000).assets(6).seed(8).videoSize(200_000)
-                .account(USER + ":pw:nomfa").build().start();
-        s3 = new S3TestServer(work.resolve("s3-blobs"));
-        sftp = new SftpTestServer(work);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        apple.close();
-        s3.close();
-        sftp.close();
-    }
 
     @Test
     void watchModeMirrorsAssetsAddedAndDeletedWhileItRuns() throws Exception {
@@ -60,7 +51,7 @@ class DeletionSyncTest {
             library.addAsset("watch@example.com", new NewAsset("KEEP_ME.JPG", null, 5000, MAY, null));
             LibraryManifest.Asset doomed = library.addAsset("watch@example.com",
                     new NewAsset("DELETE_ME.JPG", null, 6000, MAY, null));
-            s3.createBucket("watch");
+            s3.get().createBucket("watch");
             Path folder = work.resolve("watch-folder");
             List<String> args = new ArrayList<>(List.of("--username", "watch@example.com", "--password", "pw",
                     "--domain", library.baseUrl(), "--cookie-directory", work.resolve("cookies").toString(),
@@ -102,9 +93,9 @@ class DeletionSyncTest {
 
     @Test
     void keepRecentDaysDeletesInICloudOnlyWhatEveryDestinationHolds() throws Exception {
-        LibraryManifest.Asset recent = apple.addAsset(USER, new NewAsset("RECENT.JPG", null, 4000, Instant.now(),
+        LibraryManifest.Asset recent = apple.get().addAsset(USER, new NewAsset("RECENT.JPG", null, 4000, Instant.now(),
                 null));
-        List<String> old = visible(apple.manifest(USER)).stream().filter(a -> !a.id().equals(recent.id()))
+        List<String> old = visible(apple.get().manifest(USER)).stream().filter(a -> !a.id().equals(recent.id()))
                 .map(LibraryManifest.Asset::id).toList();
         assertThat(old).isNotEmpty();
         Path folder = work.resolve("keep-folder");
@@ -112,26 +103,26 @@ class DeletionSyncTest {
                 "30"));
         flags.addAll(sftpFlags("keep"));
 
-        sftp.stop();
+        sftp.get().stop();
         CliRun down;
         try {
             down = run(flags);
         } finally {
-            sftp.start();
+            sftp.get().start();
         }
         assertThat(down.exitCode()).isEqualTo(1);
         assertThat(down.output()).contains("cannot reach the server").doesNotContain("in iCloud");
         assertThat(StoredFile.under(folder)).isNotEmpty();
-        assertThat(visible(apple.manifest(USER))).extracting(LibraryManifest.Asset::id).containsAll(old)
+        assertThat(visible(apple.get().manifest(USER))).extracting(LibraryManifest.Asset::id).containsAll(old)
                 .contains(recent.id()); // the folder holds them, SFTP does not: nothing left iCloud
 
         CliRun caughtUp = run(flags);
         assertThat(caughtUp.exitCode()).as(caughtUp.output()).isZero();
-        assertThat(sftp.files("keep")).extracting(StoredFile::content)
+        assertThat(sftp.get().files("keep")).extracting(StoredFile::content)
                 .containsExactlyInAnyOrderElementsOf(StoredFile.under(folder).stream().map(StoredFile::content)
                         .toList());
         assertThat(caughtUp.output()).contains(" in iCloud").doesNotContain("Deleted RECENT.JPG in iCloud");
-        assertThat(visible(apple.manifest(USER))).extracting(LibraryManifest.Asset::id)
+        assertThat(visible(apple.get().manifest(USER))).extracting(LibraryManifest.Asset::id)
                 .containsExactly(recent.id()); // older than 30 days and held by both: moved to Recently Deleted
 
         List<String> autoDelete = new ArrayList<>(flags.subList(0, 2));
@@ -140,7 +131,7 @@ class DeletionSyncTest {
         CliRun cleaned = run(autoDelete);
         assertThat(cleaned.exitCode()).as(cleaned.output()).isZero();
         assertThat(StoredFile.under(folder)).singleElement().satisfies(f -> assertThat(f.key()).endsWith("/RECENT.JPG"));
-        assertThat(sftp.files("keep")).singleElement().satisfies(f -> assertThat(f.key()).endsWith("/RECENT.JPG"));
+        assertThat(sftp.get().files("keep")).singleElement().satisfies(f -> assertThat(f.key()).endsWith("/RECENT.JPG"));
     }
 
     private static List<LibraryManifest.Asset> visible(LibraryManifest manifest) {
@@ -149,7 +140,7 @@ class DeletionSyncTest {
     }
 
     private static List<String> keys(String bucket) throws Exception {
-        return s3.objects(bucket).stream().map(StoredFile::key).toList();
+        return s3.get().objects(bucket).stream().map(StoredFile::key).toList();
     }
 
     /** Waits for a state the running CLI produces (no time is asserted: the limit only stops a broken run). */
@@ -171,19 +162,19 @@ class DeletionSyncTest {
     }
 
     private static List<String> s3Flags(String bucket) {
-        return List.of("--s3-bucket", bucket, "--s3-endpoint", s3.endpoint(), "--s3-region", "us-east-1",
+        return List.of("--s3-bucket", bucket, "--s3-endpoint", s3.get().endpoint(), "--s3-region", "us-east-1",
                 "--s3-access-key", S3TestServer.ACCESS_KEY, "--s3-secret-key", S3TestServer.SECRET_KEY);
     }
 
     private static List<String> sftpFlags(String path) throws Exception {
-        return List.of("--sftp-uri", "sftp://" + SftpTestServer.USER + "@127.0.0.1:" + sftp.port() + "/" + path,
+        return List.of("--sftp-uri", "sftp://" + SftpTestServer.USER + "@127.0.0.1:" + sftp.get().port() + "/" + path,
                 "--sftp-password", SftpTestServer.PASSWORD,
-                "--sftp-known-hosts", sftp.knownHosts(work.resolve("known_hosts")).toString());
+                "--sftp-known-hosts", sftp.get().knownHosts(work.resolve("known_hosts")).toString());
     }
 
     private static CliRun run(List<String> flags) {
         List<String> args = new ArrayList<>(List.of("--username", USER, "--password", "pw", "--domain",
-                apple.baseUrl(), "--cookie-directory", work.resolve("cookies").toString(), "--state-directory",
+                apple.get().baseUrl(), "--cookie-directory", work.resolve("cookies").toString(), "--state-directory",
                 work.resolve("state-keep").toString(), "--no-progress-bar"));
         args.addAll(flags);
         return CliRun.of("", args.toArray(String[]::new));

@@ -3,15 +3,14 @@ package io.github.camelicloud.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelicloud.simulator.Fault;
-import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.testing.ManifestFiles;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,25 +26,16 @@ class FaultToleranceTest {
     private static final String DOWNLOADS = "/B/*";
     private static final String CLOUDKIT = "/database/*";
     private static final String QUERY = "/database/1/com.apple.photos.cloud/production/private/records/query";
-    private static ICloudSimulator apple;
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(12).seed(5).videoSize(300_000)
+            .account(USER + ":pw:nomfa"));
 
     @TempDir
     static Path work;
 
-    @BeforeAll
-    static void start() {
-        apple = ICloudSimulator.builder().srpIterations(1000).assets(12).seed(5).videoSize(300_000)
-                .account(USER + ":pw:nomfa").build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        apple.close();
-    }
-
     @AfterEach
     void noFaultLeft() {
-        apple.clearFaults();
+        apple.get().clearFaults();
     }
 
     static Stream<Arguments> faults() {
@@ -74,8 +64,8 @@ class FaultToleranceTest {
     @MethodSource("faults")
     void syncEndsCompleteAndByteExact(String name, Fault fault, String logged) throws Exception {
         Path photos = work.resolve(name.replaceAll("[^A-Za-z0-9]+", "-"));
-        apple.injectFault(fault);
-        CliRun run = CliRun.of("", "--username", USER, "--password", "pw", "--domain", apple.baseUrl(),
+        apple.get().injectFault(fault);
+        CliRun run = CliRun.of("", "--username", USER, "--password", "pw", "--domain", apple.get().baseUrl(),
                 "--cookie-directory", work.resolve("cookies").toString(), "-d", photos.toString(),
                 "--retry-delay", "0", "--max-retries", "5", "--read-timeout", "2", "--no-progress-bar");
 
@@ -84,7 +74,7 @@ class FaultToleranceTest {
         List<Path> files = ManifestFiles.files(photos);
         assertThat(files).noneMatch(f -> f.getFileName().toString().endsWith(".part"));
         assertThat(ManifestFiles.actualSha256(photos))
-                .containsExactlyInAnyOrderElementsOf(ManifestFiles.expectedSha256(apple.manifest(USER)));
-        assertThat(apple.stateJson()).as("the fault was used up").doesNotContain("\"" + fault.path() + "\"");
+                .containsExactlyInAnyOrderElementsOf(ManifestFiles.expectedSha256(apple.get().manifest(USER)));
+        assertThat(apple.get().stateJson()).as("the fault was used up").doesNotContain("\"" + fault.path() + "\"");
     }
 }

@@ -3,16 +3,15 @@ package io.github.camelicloud.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelicloud.simulator.Fault;
-import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.NewAsset;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,21 +24,12 @@ class IncrementalFallbackTest {
     private static final String USER = "fallback@example.com";
     private static final String QUERY = "POST /database/1/com.apple.photos.cloud/production/private/records/query";
     private static final String CHANGES = "POST /database/1/com.apple.photos.cloud/production/private/changes/zone";
-    private static ICloudSimulator apple;
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(300).seed(4).videoSize(50_000)
+            .account(USER + ":pw:nomfa"));
 
     @TempDir
     static Path work;
-
-    @BeforeAll
-    static void start() {
-        apple = ICloudSimulator.builder().srpIterations(1000).assets(300).seed(4).videoSize(50_000)
-                .account(USER + ":pw:nomfa").build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        apple.close();
-    }
 
     @Test
     void aRejectedTokenMeansAFullListingAndANewToken() throws Exception {
@@ -54,12 +44,12 @@ class IncrementalFallbackTest {
         assertThat(stale.exitCode()).as(stale.output()).isZero();
         assertThat(stale.output()).contains("no longer accepts the stored sync token of PrimarySync (BAD_REQUEST")
                 .contains("Looking up all photos").doesNotContain("Downloaded ");
-        assertThat(apple.requestCounts().get(QUERY)).as("listed in full").isGreaterThan(2);
+        assertThat(apple.get().requestCounts().get(QUERY)).as("listed in full").isGreaterThan(2);
         assertThat(Files.readString(state)).doesNotContain("AQAAAAAAAAAA");
 
         CliRun after = sync(photos, cookies);
         assertThat(after.output()).contains("Looking up changes of PrimarySync");
-        assertThat(apple.requestCounts()).containsEntry(CHANGES, 1L).containsEntry(QUERY, 1L);
+        assertThat(apple.get().requestCounts()).containsEntry(CHANGES, 1L).containsEntry(QUERY, 1L);
     }
 
     @Test
@@ -70,15 +60,15 @@ class IncrementalFallbackTest {
         Path state = stateFile(cookies);
         String before = Files.readString(state);
 
-        apple.addAsset(USER, NewAsset.of("IMG_7001.JPG", 7000));
-        apple.injectFault(Fault.of("GET", "/B/*", 404).times(20));
+        apple.get().addAsset(USER, NewAsset.of("IMG_7001.JPG", 7000));
+        apple.get().injectFault(Fault.of("GET", "/B/*", 404).times(20));
         try {
             CliRun failed = sync(photos, cookies);
             assertThat(failed.output()).contains("1 new or changed");
             assertThat(names(photos)).doesNotContain("IMG_7001.JPG");
             assertThat(Files.readString(state)).as("the token stays where it was").isEqualTo(before);
         } finally {
-            apple.clearFaults();
+            apple.get().clearFaults();
         }
 
         CliRun retried = sync(photos, cookies);
@@ -102,15 +92,15 @@ class IncrementalFallbackTest {
         assertThat(album.output()).contains("Looking up all photos and videos from album Favorites");
         CliRun full = sync(photos, cookies, "--no-incremental");
         assertThat(full.output()).contains("Looking up all photos").doesNotContain("Looking up changes");
-        assertThat(apple.requestCounts()).doesNotContainKey(CHANGES);
+        assertThat(apple.get().requestCounts()).doesNotContainKey(CHANGES);
         CliRun dry = sync(photos, cookies, "--dry-run");
         assertThat(dry.output()).contains("Looking up changes"); // reads the token, never moves it
     }
 
     private static CliRun sync(Path photos, Path cookies, String... more) {
-        apple.resetRequestCounts();
+        apple.get().resetRequestCounts();
         List<String> args = new java.util.ArrayList<>(List.of("--username", USER, "--password", "pw", "--domain",
-                apple.baseUrl(), "--cookie-directory", cookies.toString(), "-d", photos.toString(),
+                apple.get().baseUrl(), "--cookie-directory", cookies.toString(), "-d", photos.toString(),
                 "--skip-created-before", "2025-06-01T00:00:00Z", "--max-retries", "0", "--no-progress-bar"));
         args.addAll(List.of(more));
         return CliRun.of("", args.toArray(String[]::new));

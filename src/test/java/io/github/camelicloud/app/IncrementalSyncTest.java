@@ -2,9 +2,9 @@ package io.github.camelicloud.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.LibraryManifest;
 import io.github.camelicloud.simulator.NewAsset;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,21 +28,12 @@ class IncrementalSyncTest {
 
     private static final String USER = "delta@example.com";
     private static final String CONTAINER = "POST /database/1/com.apple.photos.cloud/production/private/";
-    private static ICloudSimulator apple;
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(10_000).seed(21).videoSize(50_000)
+            .account(USER + ":pw:nomfa"));
 
     @TempDir
     static Path work;
-
-    @BeforeAll
-    static void start() {
-        apple = ICloudSimulator.builder().srpIterations(1000).assets(10_000).seed(21).videoSize(50_000)
-                .account(USER + ":pw:nomfa").build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        apple.close();
-    }
 
     @Test
     void afterOneFullListingEachRunAsksOnlyForWhatChanged() throws Exception {
@@ -59,13 +49,13 @@ class IncrementalSyncTest {
 
         CliRun idle = sync(photos);
         assertThat(idle.exitCode()).as(idle.output()).isZero();
-        assertThat(apple.requestCount()).as("%s", apple.requestCounts()).isLessThanOrEqualTo(3);
+        assertThat(apple.get().requestCount()).as("%s", apple.get().requestCounts()).isLessThanOrEqualTo(3);
         assertThat(count(CONTAINER + "changes/zone")).isEqualTo(1);
         assertThat(idle.output()).contains("0 new or changed, 0 hidden or deleted, 0 records removed").doesNotContain("Downloaded ");
 
-        LibraryManifest.Asset added = apple.addAsset(USER, NewAsset.of("IMG_9001.JPG", 5000));
-        LibraryManifest.Asset trashedAtOnce = apple.addAsset(USER, NewAsset.of("IMG_9002.JPG", 6000));
-        apple.deleteAsset(USER, trashedAtOnce.id());
+        LibraryManifest.Asset added = apple.get().addAsset(USER, NewAsset.of("IMG_9001.JPG", 5000));
+        LibraryManifest.Asset trashedAtOnce = apple.get().addAsset(USER, NewAsset.of("IMG_9002.JPG", 6000));
+        apple.get().deleteAsset(USER, trashedAtOnce.id());
         CliRun news = sync(photos);
         assertThat(news.exitCode()).as(news.output()).isZero();
         assertThat(news.output()).contains("1 new or changed, 1 hidden or deleted, 0 records removed");
@@ -73,8 +63,8 @@ class IncrementalSyncTest {
         assertThat(count(CONTAINER + "records/query")).as("no listing").isLessThanOrEqualTo(1);
         assertThat(count("GET /B/*")).isEqualTo(1);
 
-        LibraryManifest.Asset edited = apple.editAsset(USER, added.id()); // an edit changes only the CPLAsset
-        apple.expungeAsset(USER, trashedAtOnce.id());
+        LibraryManifest.Asset edited = apple.get().editAsset(USER, added.id()); // an edit changes only the CPLAsset
+        apple.get().expungeAsset(USER, trashedAtOnce.id());
         CliRun edit = sync(photos);
         assertThat(edit.exitCode()).as(edit.output()).isZero();
         assertThat(edit.output()).contains("1 new or changed, 0 hidden or deleted, 2 records removed"); // two tombstones
@@ -84,20 +74,20 @@ class IncrementalSyncTest {
         assertThat(count("GET /B/*")).as("only the edit").isEqualTo(1);
 
         CliRun again = sync(photos);
-        assertThat(apple.requestCount()).as("%s", apple.requestCounts()).isLessThanOrEqualTo(3);
+        assertThat(apple.get().requestCount()).as("%s", apple.get().requestCounts()).isLessThanOrEqualTo(3);
         assertThat(again.output()).doesNotContain("Downloaded ");
     }
 
     private static CliRun sync(Path photos) {
-        apple.resetRequestCounts();
-        return CliRun.of("", "--username", USER, "--password", "pw", "--domain", apple.baseUrl(),
+        apple.get().resetRequestCounts();
+        return CliRun.of("", "--username", USER, "--password", "pw", "--domain", apple.get().baseUrl(),
                 "--cookie-directory", work.resolve("cookies").toString(), "-d", photos.toString(),
                 "--size", "original", "--size", "adjusted", "--skip-created-before", "2025-06-30T00:00:00Z",
                 "--max-retries", "0", "--no-progress-bar");
     }
 
     private static long count(String endpoint) {
-        return apple.requestCounts().getOrDefault(endpoint, 0L);
+        return apple.get().requestCounts().getOrDefault(endpoint, 0L);
     }
 
     private static Path onlyStateFile() throws IOException {

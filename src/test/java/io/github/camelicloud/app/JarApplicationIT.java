@@ -2,7 +2,6 @@ package io.github.camelicloud.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.github.camelicloud.destinations.S3TestServer;
 import io.github.camelicloud.destinations.SftpTestServer;
 import io.github.camelicloud.destinations.StoredFile;
@@ -15,6 +14,7 @@ import io.github.camelicloud.testing.ManifestAssert;
 import io.github.camelicloud.testing.S3Extension;
 import io.github.camelicloud.testing.SftpExtension;
 import io.github.camelicloud.testing.SimulatorExtension;
+import io.github.camelicloud.testing.TlsMailExtension;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -30,11 +30,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Camel application mode of the shipped jar, as the README tells a user to run it: sign in once with
- * {@code --auth-only}, then {@code java -jar camel-icloud.jar} with no arguments in a folder holding the project's
- * own {@code application.properties} and {@code routes/}, turned to a folder, S3 (S3Proxy), SFTP (MINA SSHD) and
- * MFA mail alerts (GreenMail) by settings and the environment alone. Every destination ends up holding exactly
- * the simulator's library, and the trust that expires within the warning days is announced by mail.
+ * The Camel application mode of the shipped jar, as the README tells a user to run it: sign in once with {@code
+ * --auth-only}, then {@code java -jar camel-icloud.jar} with no arguments in a folder holding the project's own {@code
+ * application.properties} and {@code routes/}, turned to a folder, S3 (S3Proxy), SFTP (MINA SSHD) and MFA mail alerts
+ * (SMTPS to a server the JVM trusts through the test's store) by settings and the environment alone. Every destination
+ * ends up holding exactly the simulator's library, and the trust that expires within the warning days is announced by
+ * mail.
  */
 class JarApplicationIT {
 
@@ -50,7 +51,7 @@ class JarApplicationIT {
     @RegisterExtension
     static final SftpExtension sftpServer = new SftpExtension();
     @RegisterExtension
-    static final GreenMailExtension mail = MailServers.smtp();
+    static final TlsMailExtension mail = MailServers.smtps();
 
     @TempDir
     Path work;
@@ -91,16 +92,17 @@ class JarApplicationIT {
                 .env("AWS_SECRET_ACCESS_KEY", S3TestServer.SECRET_KEY)
                 .env("SFTP_PASSWORD", SftpTestServer.PASSWORD)
                 .env("ICLOUD_MFA_ALERT_URI", "direct:icloud-mfa-alert-mail")
-                .env("SMTP_HOST", "127.0.0.1").env("SMTP_PORT", String.valueOf(mail.getSmtp().getPort()))
-                .env("SMTP_STARTTLS", "false").env("SMTP_USERNAME", MailServers.USER)
+                .env("SMTP_HOST", "localhost").env("SMTP_PORT", String.valueOf(mail.get().port()))
+                .env("SMTP_SCHEME", "smtps").env("SMTP_USERNAME", MailServers.USER)
                 .env("SMTP_PASSWORD", MailServers.PASSWORD).env("NOTIFICATION_EMAIL", RECIPIENT);
+        mail.get().trustOptions(work.resolve("mail-trust.p12")).forEach(application::jvm);
         int files = ManifestAssert.contents(library).size();
         try (JarProcess.Running running = application.start()) {
             running.await("library in the folder, the bucket and on the SFTP server, and the alert mail",
                     Duration.ofSeconds(120), () -> count(() -> StoredFile.under(photos)) == files
                             && count(() -> s3.objects("app")) == files
                             && count(() -> sftp.files("app")) == files
-                            && mail.getReceivedMessages().length >= 1);
+                            && mail.get().receivedMessages().length >= 1);
             Thread.sleep(500); // a late duplicate would show now
         }
         ManifestAssert.holdsTheLibrary("folder", StoredFile.under(photos), library);
@@ -108,7 +110,7 @@ class JarApplicationIT {
                 .map(o -> new StoredFile(o.key().replaceFirst("^icloud/", ""), o.size(), o.sha256())).toList(),
                 library);
         ManifestAssert.holdsTheLibrary("SFTP", sftp.files("app"), library);
-        MailServers.receivedOneTrustWarning(mail, RECIPIENT, USER);
+        MailServers.receivedOneTrustWarning(mail.get().receivedMessages(), RECIPIENT, USER);
     }
 
     /**

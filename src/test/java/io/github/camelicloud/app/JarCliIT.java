@@ -3,23 +3,26 @@ package io.github.camelicloud.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.github.camelicloud.destinations.S3TestServer;
 import io.github.camelicloud.destinations.SftpTestServer;
 import io.github.camelicloud.destinations.StoredFile;
 import io.github.camelicloud.simulator.Fault;
 import io.github.camelicloud.testing.Chromium;
+import io.github.camelicloud.testing.FreePort;
 import io.github.camelicloud.testing.JarProcess;
-import io.github.camelicloud.testing.ManifestAssert;
 import io.github.camelicloud.testing.MailServers;
+import io.github.camelicloud.testing.ManifestAssert;
 import io.github.camelicloud.testing.ManifestFiles;
 import io.github.camelicloud.testing.S3Extension;
 import io.github.camelicloud.testing.SftpExtension;
 import io.github.camelicloud.testing.SimulatorExtension;
+import io.github.camelicloud.testing.TlsMailExtension;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,11 +34,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 /**
- * The command line of the shipped jar, each documented mode in a process of its own against real servers started
- * here on 127.0.0.1 (the simulator, S3Proxy, MINA SSHD, GreenMail): every destination ends up holding exactly the
- * simulator's library (names, sizes, SHA-256) and a second run sends nothing again, alerts arrive as mails, the web
- * page signs in through Chromium, the metrics and health answer over HTTP, and a run whose downloads all fail says
- * so with exit code 1.
+ * The command line of the shipped jar, each documented mode in a process of its own against real servers started here
+ * on 127.0.0.1 (the simulator, S3Proxy, MINA SSHD, an SMTP server that wants STARTTLS): every destination ends up
+ * holding exactly the simulator's library (names, sizes, SHA-256) and a second run sends nothing again, alerts arrive
+ * as mails, the web page signs in through Chromium, the metrics and health answer over HTTP, and a run whose downloads
+ * all fail says so with exit code 1.
  */
 class JarCliIT {
 
@@ -54,7 +57,7 @@ class JarCliIT {
     @RegisterExtension
     static final SftpExtension sftp = new SftpExtension();
     @RegisterExtension
-    static final GreenMailExtension mail = MailServers.smtp();
+    static final TlsMailExtension mail = MailServers.startTls();
 
     @TempDir
     static Path work;
@@ -103,40 +106,66 @@ class JarCliIT {
         ManifestAssert.holdsTheLibrary("folder", StoredFile.under(photos), apple.get().manifest(USER));
     }
 
+    /** The mail goes over STARTTLS (the default but on port 465) to a server whose CA only the JVM's store holds. */
     @Test
     void mfaAlertsByMail() throws Exception {
         Path photos = work.resolve("alerted");
-        JarProcess.Result run = JarProcess.jar(work, "--username", ALERTED, "--password", "pw", "--domain",
+        JarProcess alerted = JarProcess.jar(work, "--username", ALERTED, "--password", "pw", "--domain",
                 apple.get().baseUrl(), "--cookie-directory", work.resolve("cookies-alerted").toString(), "-d",
-                photos.toString(), "--no-progress-bar", "--smtp-host", "127.0.0.1", "--smtp-port",
-                String.valueOf(mail.getSmtp().getPort()), "--smtp-no-tls", "--smtp-username", MailServers.USER,
+                photos.toString(), "--no-progress-bar", "--smtp-host", "localhost", "--smtp-port",
+                String.valueOf(mail.get().port()), "--smtp-username", MailServers.USER,
                 "--smtp-password", MailServers.PASSWORD, "--notification-email", RECIPIENT,
                 "--mfa-expiry-warning-days", "5")
-                .stdin(apple.get().mfaCode() + "\n").run();
+                .stdin(apple.get().mfaCode() + "\n");
+        mail.get().trustOptions(work.resolve("mail-trust.p12")).forEach(alerted::jvm);
+        JarProcess.Result run = alerted.run();
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).doesNotContain(MailServers.PASSWORD);
+        assertThat(run.output()).doesNotContain(MailServers.PASSWORD).doesNotContain("Could not mail");
         ManifestAssert.holdsTheLibrary("folder", StoredFile.under(photos), apple.get().manifest(ALERTED));
-        MailServers.receivedOneTrustWarning(mail, RECIPIENT, ALERTED);
+        MailServers.receivedOneTrustWarning(mail.get().receivedMessages(), RECIPIENT, ALERTED);
     }
 
+    /**
+     * Every metric the README lists, by name, with the values of this pass: one download answered 503 and tried
+     * again, every file delivered once, none skipped or failed. Health, readiness and liveness answer; a request
+     * naming another host (DNS rebinding) is refused.
+     */
     @Test
     void metricsAndHealthWhileWatching() throws Exception {
-        int port = JarProcess.freePort();
+        int port = FreePort.pick();
         String base = "http://127.0.0.1:" + port + "/observe/";
         Path photos = work.resolve("watched");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        List<String> files = ManifestAssert.contents(apple.get().manifest(USER));
+        long bytes = files.stream().mapToLong(f -> Long.parseLong(f.substring(0, f.indexOf(':')))).sum();
+        apple.get().injectFault(Fault.of("GET", "/B/*", 503).times(1));
         try (JarProcess.Running watch = sync("watched", "-d", photos.toString(), "--watch-with-interval", "3600",
-                "--metrics-port", String.valueOf(port)).start()) {
+                "--metrics-port", String.valueOf(port), "--retry-delay", "0").start()) {
             watch.await("completed pass in the metrics", Duration.ofSeconds(90),
                     () -> get(http, base + "metrics").contains("icloud_passes_total{outcome=\"ok\"} 1.0"));
             String metrics = get(http, base + "metrics");
-            int files = ManifestAssert.contents(apple.get().manifest(USER)).size();
-            assertThat(metrics).contains("icloud_files_downloaded_total " + (double) files);
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-            assertThat(health.body()).contains("UP");
+            assertThat(metrics).contains("icloud_files_downloaded_total " + (double) files.size(),
+                    "icloud_files_skipped_total 0.0", "icloud_files_failed_total 0.0",
+                    "icloud_download_bytes_total " + (double) bytes)
+                    .containsPattern("(?m)^icloud_assets_listed_total [1-9]")
+                    .containsPattern("icloud_requests_seconds_count\\{endpoint=\"download\",status=\"20[06]\"\\} [1-9]")
+                    .containsPattern("icloud_requests_seconds_count\\{endpoint=\"records/query\",status=\"200\"\\}"
+                            + " [1-9]")
+                    .contains("icloud_retries_total{endpoint=\"download\"} 1.0")
+                    .contains("icloud_errors_total{kind=\"http_503\"} 1.0");
+            assertThat(status(http, base + "health")).isEqualTo(200);
+            assertThat(get(http, base + "health")).contains("UP");
+            assertThat(status(http, base + "health/ready")).isEqualTo(200);
+            assertThat(status(http, base + "health/live")).isEqualTo(200);
+            // a page of another site reaching the loopback port through DNS rebinding sends its own host name
+            assertThat(rawGet(port, "/observe/health?exposureLevel=full&data=true", "rebound.example:" + port))
+                    .startsWith("HTTP/1.1 421").doesNotContain(USER);
+            assertThat(rawGet(port, "/observe/metrics", "rebound.example")).startsWith("HTTP/1.1 421");
+            assertThat(rawGet(port, "/observe/health/live", "localhost:" + port)).startsWith("HTTP/1.1 200");
             assertThat(watch.isAlive()).as("watch mode keeps running").isTrue();
+            assertThat(watch.output()).contains("Metrics at http://127.0.0.1:" + port + "/observe/metrics");
+        } finally {
+            apple.get().clearFaults();
         }
         ManifestAssert.holdsTheLibrary("folder", StoredFile.under(photos), apple.get().manifest(USER));
     }
@@ -144,7 +173,7 @@ class JarCliIT {
     @Test
     void theCodeTypedIntoTheWebPageSignsIn() throws Exception {
         assumeTrue(Chromium.installed(), Chromium.MISSING);
-        int port = JarProcess.freePort();
+        int port = FreePort.pick();
         String page = "http://127.0.0.1:" + port + "/";
         Path photos = work.resolve("web");
         try (JarProcess.Running run = JarProcess.jar(work, "--username", WEB, "--password", WEB_PASSWORD,
@@ -217,6 +246,21 @@ class JarCliIT {
             assertThat(o.key()).startsWith("icloud/");
             return new StoredFile(o.key().substring("icloud/".length()), o.size(), o.sha256());
         }).toList();
+    }
+
+    private static int status(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** A request with any Host header (java.net.http refuses to set one). */
+    private static String rawGet(int port, String path, String host) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close"
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static String get(HttpClient http, String url) {

@@ -3,8 +3,8 @@ package io.github.camelicloud.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.testing.KeyringSession;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,21 +28,12 @@ class KeyringRoundTripTest {
     private static final String USER = "keyring@example.com";
     private static final String PASSWORD = "kr-Secret-42";
     private static final String SERVICE = "pyicloud://icloud-password";
-    private static ICloudSimulator apple;
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(3).seed(5)
+            .account(USER + ":" + PASSWORD + ":nomfa"));
 
     @TempDir
     static Path work;
-
-    @BeforeAll
-    static void start() {
-        apple = ICloudSimulator.builder().srpIterations(1000).assets(3).seed(5)
-                .account(USER + ":" + PASSWORD + ":nomfa").build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        apple.close();
-    }
 
     @Test
     void icloudStoresThePasswordTheSyncUsesItAndDeleteRemovesIt() throws Exception {
@@ -98,7 +88,7 @@ class KeyringRoundTripTest {
     }
 
     private String sync(String cookies, String directory) {
-        return "--username " + USER + " --domain " + apple.baseUrl() + " --cookie-directory " + work.resolve(cookies)
+        return "--username " + USER + " --domain " + apple.get().baseUrl() + " --cookie-directory " + work.resolve(cookies)
                 + " -d " + work.resolve(directory) + " --no-progress-bar";
     }
 

@@ -6,18 +6,23 @@ import io.github.camelicloud.app.destination.DeliveredRecord;
 import io.github.camelicloud.app.destination.DeliveredState;
 import io.github.camelicloud.app.destination.S3Destination;
 import io.github.camelicloud.app.destination.S3Settings;
-import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.sync.HeldFile;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The session's and the sync state's folders and files are their owner's alone, also when found open. */
 class PrivateFoldersTest {
+
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(2)
+            .account("open@example.com:pw:nomfa"));
 
     @TempDir
     Path work;
@@ -26,13 +31,10 @@ class PrivateFoldersTest {
     void aCookieFolderOpenToEveryoneIsClosedWithAWarning() throws Exception {
         Path cookies = Files.createDirectories(work.resolve("cookies"));
         Files.setPosixFilePermissions(cookies, PosixFilePermissions.fromString("rwxrwxrwx"));
-        try (ICloudSimulator apple = ICloudSimulator.builder().srpIterations(1000).assets(2)
-                .account("open@example.com:pw:nomfa").build().start()) {
-            CliRun run = CliRun.of("", "--username", "open@example.com", "--password", "pw", "--domain",
-                    apple.baseUrl(), "--cookie-directory", cookies.toString(), "--auth-only");
-            assertThat(run.exitCode()).as(run.output()).isZero();
-            assertThat(run.output()).contains(cookies + " was open to other users (rwxrwxrwx)", "owner-only");
-        }
+        CliRun run = CliRun.of("", "--username", "open@example.com", "--password", "pw", "--domain",
+                apple.get().baseUrl(), "--cookie-directory", cookies.toString(), "--auth-only");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains(cookies + " was open to other users (rwxrwxrwx)", "owner-only");
         assertThat(permissions(cookies)).isEqualTo("rwx------");
         try (Stream<Path> files = Files.list(cookies)) {
             assertThat(files.toList()).isNotEmpty().allSatisfy(f -> assertThat(permissions(f)).isEqualTo("rw-------"));

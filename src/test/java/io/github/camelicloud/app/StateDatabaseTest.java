@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelicloud.destinations.S3TestServer;
 import io.github.camelicloud.destinations.StoredFile;
-import io.github.camelicloud.simulator.ICloudSimulator;
+import io.github.camelicloud.testing.S3Extension;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,33 +23,23 @@ import org.junit.jupiter.api.io.TempDir;
 class StateDatabaseTest {
 
     private static final String USER = "db@example.com";
-    private static ICloudSimulator apple;
-    private static S3TestServer s3;
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(10).seed(31).videoSize(200_000)
+            .account(USER + ":pw:nomfa"));
+    @RegisterExtension
+    static final S3Extension s3 = new S3Extension();
 
     @TempDir
     static Path work;
 
-    @BeforeAll
-    static void start() throws Exception {
-        apple = ICloudSimulator.builder().srpIterations(1000).assets(10).seed(31).videoSize(200_000)
-                .account(USER + ":pw:nomfa").build().start();
-        s3 = new S3TestServer(work.resolve("s3"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        apple.close();
-        s3.close();
-    }
-
     @Test
     void aSecondMachineWithTheSameDatabaseSendsNothingAgain() throws Exception {
-        List<String> expected = DestinationSyncTest.expectedContent(apple.manifest(USER));
-        s3.createBucket("shared");
+        List<String> expected = DestinationSyncTest.expectedContent(apple.get().manifest(USER));
+        s3.get().createBucket("shared");
         String database = "jdbc:h2:file:" + work.resolve("delivered");
         CliRun first = run("machine-1", "--state-jdbc-url", database);
         assertThat(first.exitCode()).as(first.output()).isZero();
-        assertThat(s3.objects("shared")).extracting(StoredFile::content).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(s3.get().objects("shared")).extracting(StoredFile::content).containsExactlyInAnyOrderElementsOf(expected);
         try (Connection db = DriverManager.getConnection(database); ResultSet rows = db.createStatement()
                 .executeQuery("SELECT processorName, COUNT(*) FROM CAMEL_ICLOUD_HELD GROUP BY processorName")) {
             assertThat(rows.next()).isTrue();
@@ -61,7 +51,7 @@ class StateDatabaseTest {
         // another state directory, the same database: nothing is looked up in the bucket, nothing sent
         CliRun second = run("machine-2", "--state-jdbc-url", database);
         assertThat(second.exitCode()).as(second.output()).isZero();
-        assertThat(second.output()).contains("s3://shared/ at " + s3.endpoint() + ": 0 delivered, " + expected.size()
+        assertThat(second.output()).contains("s3://shared/ at " + s3.get().endpoint() + ": 0 delivered, " + expected.size()
                 + " already there, 0 skipped, 0 failed").doesNotContain("Uploaded ");
 
         // without the database, that state directory knows nothing: the bucket answers "already there"
@@ -84,8 +74,8 @@ class StateDatabaseTest {
 
     private static CliRun run(String state, String... flags) {
         List<String> args = new ArrayList<>(List.of("--username", USER, "--password", "pw", "--domain",
-                apple.baseUrl(), "--cookie-directory", work.resolve("cookies").toString(), "--state-directory",
-                work.resolve("state-" + state).toString(), "--s3-bucket", "shared", "--s3-endpoint", s3.endpoint(),
+                apple.get().baseUrl(), "--cookie-directory", work.resolve("cookies").toString(), "--state-directory",
+                work.resolve("state-" + state).toString(), "--s3-bucket", "shared", "--s3-endpoint", s3.get().endpoint(),
                 "--s3-access-key", S3TestServer.ACCESS_KEY, "--s3-secret-key", S3TestServer.SECRET_KEY));
         args.addAll(List.of(flags));
         return CliRun.of("", args.toArray(String[]::new));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelicloud.simulator.ICloudSimulator;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,27 +28,19 @@ class TraceFileTest {
     private static final String PASSWORD = "Tr4ce-Secret-Password";
     private static final String CODE = "918273";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static ICloudSimulator apple;
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(6).seed(3).videoSize(100_000)
+            .mfaCode(CODE).account(USER + ":" + PASSWORD + ":mfa,hsa2-409,strict-origin"));
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void start() {
-        apple = ICloudSimulator.builder().srpIterations(1000).assets(6).seed(3).videoSize(100_000).mfaCode(CODE)
-                .account(USER + ":" + PASSWORD + ":mfa,hsa2-409,strict-origin").build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        apple.close();
-    }
 
     @Test
     void traceShowsEveryCallAndNoSecret() throws Exception {
         Path trace = work.resolve("logs/trace.har");
         Path cookies = work.resolve("cookies");
-        CliRun run = CliRun.of(CODE + "\n", "--username", USER, "--password", PASSWORD, "--domain", apple.baseUrl(),
+        CliRun run = CliRun.of(CODE + "\n", "--username", USER, "--password", PASSWORD, "--domain",
+                apple.get().baseUrl(),
                 "--cookie-directory", cookies.toString(), "-d", work.resolve("photos").toString(),
                 "--trace-file", trace.toString());
         assertThat(run.exitCode()).as(run.output()).isZero();
@@ -61,7 +52,7 @@ class TraceFileTest {
         JsonNode entries = log.path("entries");
 
         // every call: method, host, path and status
-        String host = URI.create(apple.baseUrl()).getHost();
+        String host = URI.create(apple.get().baseUrl()).getHost();
         List<String> calls = new ArrayList<>();
         for (JsonNode e : entries) {
             URI url = URI.create(e.path("request").path("url").asText());
@@ -118,9 +109,9 @@ class TraceFileTest {
         });
 
         // secret headers and cookies: masked wherever they appear
-        Set<String> secretHeaders = Set.of("scnt", "x-apple-id-session-id", "x-apple-session-token",
-                "x-apple-twosv-trust-token", "x-apple-oauth-state", "x-apple-oauth-grant-code",
-                "x-apple-auth-attributes", "cookie");
+        Set<String> secretHeaders = Set.of("scnt", "x-apple.get()-id-session-id", "x-apple.get()-session-token",
+                "x-apple.get()-twosv-trust-token", "x-apple.get()-oauth-state", "x-apple.get()-oauth-grant-code",
+                "x-apple.get()-auth-attributes", "cookie");
         for (JsonNode e : entries) {
             for (String side : List.of("request", "response")) {
                 for (JsonNode h : e.path(side).path("headers")) {

@@ -6,7 +6,6 @@ import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.NewAsset;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +57,7 @@ class WebUiTrustExpiryTest {
                 apple.baseUrl(), "--cookie-directory", cookies, "--auth-only");
         assertThat(signIn.exitCode()).as(signIn.output()).isZero();
 
-        int port = freePort();
+        int port = io.github.camelicloud.testing.FreePort.pick();
         Path photos = work.resolve("photos");
         AtomicReference<CliRun> result = new AtomicReference<>();
         Thread watch = new Thread(() -> result.set(CliRun.of("", "--username", USER, "--password", PASSWORD,
@@ -130,11 +129,5 @@ class WebUiTrustExpiryTest {
     @FunctionalInterface
     private interface ThrowingCondition {
         boolean holds() throws Exception;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,8 +3,8 @@ package io.github.camelicloud.component;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelicloud.destinations.StoredFile;
-import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.LibraryManifest;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -13,9 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,21 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ICloudDeletionOptionsTest {
 
     private static final String USER = "component@example.com";
-    private static ICloudSimulator apple;
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(130).seed(12).videoSize(20_000)
+            .account(USER + ":pw:nomfa"));
 
     @TempDir
     static Path work;
-
-    @BeforeAll
-    static void start() {
-        apple = ICloudSimulator.builder().srpIterations(1000).assets(130).seed(12).videoSize(20_000)
-                .account(USER + ":pw:nomfa").build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        apple.close();
-    }
 
     @Test
     void deleteAfterDownloadThenAutoDeleteEmptiesICloudAndTheFolder() throws Exception {
@@ -58,13 +48,13 @@ class ICloudDeletionOptionsTest {
     }
 
     private static List<LibraryManifest.Asset> visible() {
-        return apple.manifest(USER).assets().stream()
+        return apple.get().manifest(USER).assets().stream()
                 .filter(a -> a.zone().equals("PrimarySync") && !a.hidden() && !a.deleted()).toList();
     }
 
     private static void onePass(Path folder, String options) throws Exception {
         try (CamelContext camel = new DefaultCamelContext()) {
-            String uri = "icloud:photos?username=" + USER + "&password=pw&domain=" + apple.baseUrl()
+            String uri = "icloud:photos?username=" + USER + "&password=pw&domain=" + apple.get().baseUrl()
                     + "&cookieDirectory=" + work.resolve("cookies") + "&directory=" + folder
                     + "&initialDelay=0&delay=3600000&repeatCount=1&" + options;
             CountDownLatch passed = new CountDownLatch(1);

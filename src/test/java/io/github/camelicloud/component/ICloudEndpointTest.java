@@ -5,36 +5,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.camelicloud.client.ICloudException;
 import io.github.camelicloud.client.InvalidCredentialsException;
-import io.github.camelicloud.simulator.ICloudSimulator;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Configuration, secrets, errors reaching the route, and the producer's operations, against the simulator. */
 class ICloudEndpointTest extends CamelTestSupport {
 
-    private static ICloudSimulator apple;
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(30).seed(9)
+            .account("ep@example.com:pw:nomfa"));
 
     @TempDir
     static Path cookies;
 
-    @BeforeAll
-    static void startSimulator() {
-        apple = ICloudSimulator.builder().srpIterations(1000).assets(30).seed(9).account("ep@example.com:pw:nomfa")
-                .build().start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        apple.close();
-    }
+    private static final int IN_ORDER = 8;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -42,11 +37,20 @@ class ICloudEndpointTest extends CamelTestSupport {
             @Override
             public void configure() {
                 onException(ICloudException.class).handled(true).to("mock:errors");
-                from("icloud:photos?username=ep@example.com&password=wrong-one&domain=" + apple.baseUrl()
+                from("icloud:photos?username=ep@example.com&password=wrong-one&domain=" + apple.get().baseUrl()
                         + "&cookieDirectory=" + cookies.resolve("bad") + "&bridgeErrorHandler=true&initialDelay=0"
                         + "&delay=60000&maxRetries=0").routeId("bad-password").to("mock:never");
-                from("direct:ops").to("icloud:photos?username=ep@example.com&password=pw&domain=" + apple.baseUrl()
-                        + "&cookieDirectory=" + cookies.resolve("good"));
+                from("direct:ops").to("icloud:photos?username=ep@example.com&password=pw&domain="
+                        + apple.get().baseUrl() + "&cookieDirectory=" + cookies.resolve("good"));
+                from("icloud:photos?username=ep@example.com&password=pw&domain=" + apple.get().baseUrl()
+                        + "&cookieDirectory=" + cookies.resolve("ordered") + "&concurrency=1&recent=" + IN_ORDER
+                        + "&skipLivePhotos=true&initialDelay=0&delay=600000").routeId("one-by-one").autoStartup(false)
+                        .process(e -> {
+                            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                            Thread.sleep(30); // a slow destination: a second file would start meanwhile
+                            inFlight.decrementAndGet();
+                        })
+                        .to("mock:ordered");
             }
         };
     }
@@ -105,13 +109,31 @@ class ICloudEndpointTest extends CamelTestSupport {
         assertThat((long) bytes.length).isEqualTo(((io.github.camelicloud.client.photos.Asset) assets.get(0)).size());
     }
 
+    /** README: {@code concurrency=1} routes the files one by one, in the library's (icloudpd's) order. */
+    @Test
+    void concurrencyOneRoutesOneFileAtATimeInTheLibrarysOrder() throws Exception {
+        @SuppressWarnings("unchecked")
+        List<Object> listed = template.requestBodyAndHeader("direct:ops", null, ICloudConstants.LIMIT, IN_ORDER,
+                List.class);
+        MockEndpoint ordered = getMockEndpoint("mock:ordered");
+        ordered.expectedMessageCount(IN_ORDER);
+        context.getRouteController().startRoute("one-by-one");
+        ordered.assertIsSatisfied(60_000);
+        context.getRouteController().stopRoute("one-by-one");
+        assertThat(ordered.getReceivedExchanges()).extracting(e -> e.getMessage().getHeader(ICloudConstants.ASSET_ID))
+                .containsExactlyElementsOf(listed.stream()
+                        .map(a -> ((io.github.camelicloud.client.photos.Asset) a).id()).toList());
+        assertThat(maxInFlight.get()).as("files routed at the same time").isEqualTo(1);
+    }
+
     @Test
     void theDeleteOperationMovesTheAssetToRecentlyDeleted() {
         @SuppressWarnings("unchecked")
         List<Object> assets = template.requestBodyAndHeader("direct:ops", null, ICloudConstants.LIMIT, 1, List.class);
         io.github.camelicloud.client.photos.Asset asset = (io.github.camelicloud.client.photos.Asset) assets.get(0);
-        assertThat(apple.manifest("ep@example.com").asset(asset.id()).deleted()).isFalse();
+        assertThat(apple.get().manifest("ep@example.com").asset(asset.id()).deleted()).isFalse();
         template.requestBodyAndHeader("direct:ops", asset, ICloudConstants.OPERATION, ICloudOperations.delete);
-        assertThat(apple.manifest("ep@example.com").asset(asset.id()).deleted()).as("in Recently Deleted").isTrue();
+        assertThat(apple.get().manifest("ep@example.com").asset(asset.id()).deleted()).as("in Recently Deleted")
+                .isTrue();
     }
 }

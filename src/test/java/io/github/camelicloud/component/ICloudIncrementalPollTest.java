@@ -2,23 +2,22 @@ package io.github.camelicloud.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.NewAsset;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,21 +28,12 @@ class ICloudIncrementalPollTest {
 
     private static final String USER = "poll@example.com";
     private static final String CHANGES = "POST /database/1/com.apple.photos.cloud/production/private/changes/zone";
-    private static ICloudSimulator apple;
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(150).seed(12).videoSize(50_000)
+            .account(USER + ":pw:nomfa"));
 
     @TempDir
     static Path work;
-
-    @BeforeAll
-    static void start() {
-        apple = ICloudSimulator.builder().srpIterations(1000).assets(150).seed(12).videoSize(50_000)
-                .account(USER + ":pw:nomfa").build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        apple.close();
-    }
 
     @Test
     void eachPollAfterTheFirstIsOneChangesRequest() throws Exception {
@@ -53,16 +43,16 @@ class ICloudIncrementalPollTest {
         List<Exception> failures = new CopyOnWriteArrayList<>();
         try (CamelContext camel = new DefaultCamelContext()) {
             ICloudEndpoint icloud = camel.getEndpoint("icloud:photos?username=" + USER + "&password=pw&domain="
-                    + apple.baseUrl() + "&cookieDirectory=" + work.resolve("cookies") + "&directory=" + photos
+                    + apple.get().baseUrl() + "&cookieDirectory=" + work.resolve("cookies") + "&directory=" + photos
                     + "&skipCreatedBefore=2025-06-01&initialDelay=0&delay=50&maxRetries=0", ICloudEndpoint.class);
             icloud.addPassListener(new ICloudPassListener() {
                 @Override
                 public void passCompleted(io.github.camelicloud.component.PassResult result) {
                     int n = passes.incrementAndGet();
                     if (n == 1) {
-                        apple.resetRequestCounts(); // the full listing is over; polls from here on are counted
+                        apple.get().resetRequestCounts(); // the full listing is over; polls from here on are counted
                     } else if (n == 2) {
-                        apple.addAsset(USER, NewAsset.of("IMG_8100.JPG", 4000));
+                        apple.get().addAsset(USER, NewAsset.of("IMG_8100.JPG", 4000));
                     }
                     enough.countDown();
                 }
@@ -84,7 +74,7 @@ class ICloudIncrementalPollTest {
         }
         assertThat(failures).as("failed passes").isEmpty();
         int counted = passes.get() - 1;
-        Map<String, Long> requests = apple.requestCounts();
+        Map<String, Long> requests = apple.get().requestCounts();
         assertThat(requests.keySet()).as("%s", requests).allMatch(k -> k.equals(CHANGES) || k.equals("GET /B/*"));
         assertThat(requests.get(CHANGES)).isEqualTo(counted);
         assertThat(requests.get("GET /B/*")).as("only the added photo").isEqualTo(1);

@@ -5,21 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.camelicloud.client.auth.MfaCodeProvider;
 import io.github.camelicloud.client.auth.TrustedPhone;
 import io.github.camelicloud.client.auth.TwoStepDevice;
-import io.github.camelicloud.simulator.ICloudSimulator;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.concurrent.TimeUnit;
 
 /**
  * For Camel users: {@code mfaCodeProvider=#bean} takes the verification code from a bean of the registry. A
@@ -28,22 +27,13 @@ import java.util.concurrent.TimeUnit;
 class ICloudMfaBeanTest extends CamelTestSupport {
 
     private static final String USER = "bean@example.com";
-    private static ICloudSimulator apple;
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(3).seed(3)
+            .account(USER + ":bean-pw:mfa"));
     private static final AtomicInteger asked = new AtomicInteger();
 
     @TempDir
     static Path work;
-
-    @BeforeAll
-    static void start() {
-        apple = ICloudSimulator.builder().srpIterations(1000).assets(3).seed(3).account(USER + ":bean-pw:mfa")
-                .build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        apple.close();
-    }
 
     @Override
     protected void bindToRegistry(org.apache.camel.spi.Registry registry) {
@@ -51,7 +41,7 @@ class ICloudMfaBeanTest extends CamelTestSupport {
             @Override
             public Optional<Hsa2Answer> twoFactor(String username, List<TrustedPhone> phones, boolean wrong) {
                 asked.incrementAndGet();
-                return wrong ? Optional.empty() : Optional.of(new DeviceCode(apple.mfaCode()));
+                return wrong ? Optional.empty() : Optional.of(new DeviceCode(apple.get().mfaCode()));
             }
 
             @Override
@@ -76,7 +66,7 @@ class ICloudMfaBeanTest extends CamelTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("icloud:photos?username=" + USER + "&password=RAW(bean-pw)&domain=" + apple.baseUrl()
+                from("icloud:photos?username=" + USER + "&password=RAW(bean-pw)&domain=" + apple.get().baseUrl()
                         + "&cookieDirectory=" + work.resolve("cookies") + "&mfaCodeProvider=#codesFromMyApp"
                         + "&initialDelay=0&delay=3600000&maxRetries=0")
                         .to("file:" + work.resolve("photos") + "?tempFileName=${file:onlyname}.part");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelicloud.app.destination.RetryWithFreshBody;
 import io.github.camelicloud.component.ICloudConstants;
-import io.github.camelicloud.simulator.ICloudSimulator;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -14,30 +14,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An upload that breaks after part of the stream was sent is retried with a fresh stream: bytes end up whole. */
 class RetryWithFreshBodyTest extends CamelTestSupport {
 
-    private static ICloudSimulator apple;
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(20).seed(4)
+            .account("r@example.com:pw:nomfa"));
     private final AtomicInteger calls = new AtomicInteger();
 
     @TempDir
     static Path cookies;
-
-    @BeforeAll
-    static void startSimulator() {
-        apple = ICloudSimulator.builder().srpIterations(1000).assets(20).seed(4).account("r@example.com:pw:nomfa")
-                .build().start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        apple.close();
-    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -54,8 +44,8 @@ class RetryWithFreshBodyTest extends CamelTestSupport {
                     sha.update(in.readAllBytes());
                     e.getMessage().setHeader("sha256", HexFormat.of().formatHex(sha.digest()));
                 });
-                from("icloud:photos?username=r@example.com&password=pw&domain=" + apple.baseUrl() + "&cookieDirectory="
-                        + cookies + "&recent=1&skipLivePhotos=true&initialDelay=0&delay=600000")
+                from("icloud:photos?username=r@example.com&password=pw&domain=" + apple.get().baseUrl()
+                        + "&cookieDirectory=" + cookies + "&recent=1&skipLivePhotos=true&initialDelay=0&delay=600000")
                         .process(new RetryWithFreshBody(context.createProducerTemplate(), endpoint("direct:flaky"), 3))
                         .to("mock:done");
             }
@@ -72,6 +62,6 @@ class RetryWithFreshBodyTest extends CamelTestSupport {
         assertThat(calls).hasValue(2);
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getHeader("sha256"))
-                .isEqualTo(apple.manifest("r@example.com").asset(id).versions().get("resOriginal").sha256());
+                .isEqualTo(apple.get().manifest("r@example.com").asset(id).versions().get("resOriginal").sha256());
     }
 }

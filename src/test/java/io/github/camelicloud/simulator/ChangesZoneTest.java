@@ -5,32 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelicloud.simulator.SimClient.Reply;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** changes/zone (icloud-protocol.md §13 1.3–1.5, checklist §4) and the request counter hook. */
 class ChangesZoneTest {
 
     private static final String USER = "feed@example.com";
     private static final String PASSWORD = "feed-password";
-    private static ICloudSimulator apple;
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.seed(8).assets(120).videoSize(100_000)
+            .account(USER + ":" + PASSWORD));
     private static PhotosClient photos;
 
     @BeforeAll
     static void start() {
-        apple = ICloudSimulator.builder().srpIterations(1000).seed(8).assets(120).videoSize(100_000)
-                .account(USER + ":" + PASSWORD).build().start();
-        photos = new PhotosClient(apple, USER, PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() {
-        apple.close();
+        photos = new PhotosClient(apple.get(), USER, PASSWORD);
     }
 
     @Test
@@ -42,15 +38,15 @@ class ChangesZoneTest {
         assertThat(idle.get("syncToken").asText()).isEqualTo(token);
 
         List<PhotosClient.Pair> before = photos.listAll("private", PhotosClient.ALL_PHOTOS, "PrimarySync", 200);
-        String added = apple.addAsset(USER, NewAsset.of("IMG_9001.JPG", 5000)).id();
+        String added = apple.get().addAsset(USER, NewAsset.of("IMG_9001.JPG", 5000)).id();
         String edited = before.get(3).id();
-        apple.editAsset(USER, edited);
-        apple.editAsset(USER, edited); // twice: still one record, at its latest state
+        apple.get().editAsset(USER, edited);
+        apple.get().editAsset(USER, edited); // twice: still one record, at its latest state
         String trashed = before.get(5).id();
-        apple.deleteAsset(USER, trashed);
+        apple.get().deleteAsset(USER, trashed);
         String expunged = before.get(7).id();
         String expungedAsset = before.get(7).asset().get("recordName").asText();
-        apple.expungeAsset(USER, expunged);
+        apple.get().expungeAsset(USER, expunged);
 
         JsonNode zone = changes(token, null).at("/zones/0");
         assertThat(zone.get("moreComing").asBoolean()).isFalse();
@@ -142,18 +138,18 @@ class ChangesZoneTest {
 
     @Test
     void requestsAreCountedPerEndpointAndTheHookCanReset() {
-        apple.resetRequestCounts();
+        apple.get().resetRequestCounts();
         listingToken();
         changes(listingToken(), null);
-        assertThat(apple.requestCounts()).containsEntry(
+        assertThat(apple.get().requestCounts()).containsEntry(
                 "POST /database/1/com.apple.photos.cloud/production/private/records/query", 2L)
                 .containsEntry("POST /database/1/com.apple.photos.cloud/production/private/changes/zone", 1L);
-        assertThat(apple.requestCount()).isEqualTo(3);
-        SimClient hooks = new SimClient(apple.baseUrl());
+        assertThat(apple.get().requestCount()).isEqualTo(3);
+        SimClient hooks = new SimClient(apple.get().baseUrl());
         JsonNode counted = hooks.send("GET", "/_simulator/stats", null).json();
         assertThat(counted.get("total").asLong()).isEqualTo(3); // hooks themselves are not counted
         assertThat(hooks.send("DELETE", "/_simulator/stats", null).json().get("total").asLong()).isZero();
-        assertThat(apple.requestCount()).isZero();
+        assertThat(apple.get().requestCount()).isZero();
     }
 
     private static String listingToken() {

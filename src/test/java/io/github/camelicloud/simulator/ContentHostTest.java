@@ -170,14 +170,11 @@ class ContentHostTest {
             long offset = 2_900_000_000L + 12_345;
             long length = 64L << 20;
             Runtime runtime = Runtime.getRuntime();
-            long started = System.nanoTime();
             Download window = PhotosClient.download(url, "bytes=" + offset + "-" + (offset + length - 1), 0);
-            long millis = (System.nanoTime() - started) / 1_000_000;
             assertThat(window.status()).isEqualTo(206);
             assertThat(window.length()).isEqualTo(length);
             assertThat(window.header("Content-Range")).isEqualTo("bytes " + offset + "-" + (offset + length - 1) + "/"
                     + 3 * gib);
-            assertThat(millis).as("64 MB from 2.9 GB in %d ms", millis).isLessThan(15_000);
             // Same window again, and a slice of it on its own: random access gives the same bytes every time.
             assertThat(PhotosClient.download(url, "bytes=" + offset + "-" + (offset + length - 1), 0).sha256())
                     .isEqualTo(window.sha256());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelicloud.simulator.SimClient.Reply;
 import io.github.camelicloud.srp.Srp;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,13 +18,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The simulator end to end over real HTTP, with an independent SRP client. */
+/** The simulator.get() end to end over real HTTP, with an independent SRP client. */
 class ICloudSimulatorTest {
 
     private static final String PASSWORD = "correct horse battery staple";
@@ -36,32 +37,25 @@ class ICloudSimulatorTest {
     private static final String NOT_READY = "fresh@example.com";
     private static final String LOCKED = "locked@example.com";
 
-    private ICloudSimulator simulator;
+    @RegisterExtension
+    final SimulatorExtension simulator = SimulatorExtension.of(b -> b.account(SimulatorAccount.of(S2K_USER, PASSWORD))
+            .account(SimulatorAccount.of(S2K_FO_USER, PASSWORD, AccountFlag.MFA))
+            .account(TWO_SA + ":" + PASSWORD + ":2sa")
+            .account(NO_MFA + ":" + PASSWORD + ":nomfa")
+            .account(FIDO + ":" + PASSWORD + ":fido")
+            .account(ADP + ":" + PASSWORD + ":adp")
+            .account(NOT_READY + ":" + PASSWORD + ":not-ready")
+            .account(LOCKED + ":" + PASSWORD + ":locked"));
     private SimClient client;
 
     @BeforeEach
     void start() {
-        simulator = ICloudSimulator.builder().srpIterations(1000)
-                .account(SimulatorAccount.of(S2K_USER, PASSWORD))
-                .account(SimulatorAccount.of(S2K_FO_USER, PASSWORD, AccountFlag.MFA))
-                .account(TWO_SA + ":" + PASSWORD + ":2sa")
-                .account(NO_MFA + ":" + PASSWORD + ":nomfa")
-                .account(FIDO + ":" + PASSWORD + ":fido")
-                .account(ADP + ":" + PASSWORD + ":adp")
-                .account(NOT_READY + ":" + PASSWORD + ":not-ready")
-                .account(LOCKED + ":" + PASSWORD + ":locked")
-                .build().start();
-        client = new SimClient(simulator.baseUrl());
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
+        client = new SimClient(simulator.get().baseUrl());
     }
 
     @Test
     void baseUrlIsLoopbackWithoutTrailingSlash() {
-        assertThat(simulator.baseUrl()).matches("http://127\\.0\\.0\\.1:\\d+");
+        assertThat(simulator.get().baseUrl()).matches("http://127\\.0\\.0\\.1:\\d+");
     }
 
     @ParameterizedTest
@@ -115,7 +109,7 @@ class ICloudSimulatorTest {
         assertThat(login.json().get("hsaChallengeRequired").asBoolean()).isTrue();
         assertThat(login.json().get("hsaTrustedBrowser").asBoolean()).isFalse();
         assertThat(login.json().at("/dsInfo/hsaVersion").asInt()).isEqualTo(2);
-        assertThat(login.json().at("/webservices/ckdatabasews/url").asText()).isEqualTo(simulator.baseUrl());
+        assertThat(login.json().at("/webservices/ckdatabasews/url").asText()).isEqualTo(simulator.get().baseUrl());
         assertThat(login.setCookie("X-APPLE-WEBAUTH-HSA-TRUST-")).isEmpty();
 
         Reply page = client.send("GET", "/appleauth/auth", null, "X-Apple-ID-Session-Id", client.sessionId);
@@ -139,7 +133,7 @@ class ICloudSimulatorTest {
         assertThat(trust.header("X-Apple-TwoSV-Trust-Token")).isPresent();
         assertThat(trust.header("X-Apple-Session-Token")).isPresent();
 
-        Instant before = simulator.clock().instant();
+        Instant before = simulator.get().clock().instant();
         Reply trusted = client.accountLogin();
         assertThat(trusted.json().get("hsaChallengeRequired").asBoolean()).isFalse();
         assertThat(trusted.json().get("hsaTrustedBrowser").asBoolean()).isTrue();
@@ -211,7 +205,7 @@ class ICloudSimulatorTest {
         client.signIn(S2K_USER, PASSWORD);
         client.accountLogin();
         String sessionId = client.sessionId;
-        SimClient bare = new SimClient(simulator.baseUrl());
+        SimClient bare = new SimClient(simulator.get().baseUrl());
         bare.sessionId = sessionId;
         Reply sent = bare.idmsa("PUT", "/verify/phone", "{\"phoneNumber\":{\"id\":1},\"mode\":\"sms\"}");
         assertThat(sent.status()).isEqualTo(200);
@@ -352,7 +346,7 @@ class ICloudSimulatorTest {
         assertThat(early.json().get("reason").asText()).isEqualTo("Bad Request");
         assertThat(client.cloudKit("private", "zones/list", "{}").status()).isEqualTo(400);
 
-        simulator.advanceClock(Duration.ofSeconds(21));
+        simulator.get().advanceClock(Duration.ofSeconds(21));
         Reply later = client.checkIndexingState();
         assertThat(later.status()).isEqualTo(200);
         assertThat(later.json().at("/records/0/fields/state/value").asText()).isEqualTo("FINISHED");
@@ -417,7 +411,7 @@ class ICloudSimulatorTest {
     @Test
     void injected429IsCloudKitThrottling() {
         signInWithTrust(S2K_USER);
-        simulator.injectFault(Fault.of("POST", "/database/1/*", 429).retryAfter(Duration.ofSeconds(7)));
+        simulator.get().injectFault(Fault.of("POST", "/database/1/*", 429).retryAfter(Duration.ofSeconds(7)));
         Reply throttled = client.checkIndexingState();
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.json().get("serverErrorCode").asText()).isEqualTo("THROTTLED");
@@ -450,10 +444,10 @@ class ICloudSimulatorTest {
 
     @Test
     void cloudKitNeedsTheWebSessionCookie() {
-        Reply anonymous = new SimClient(simulator.baseUrl()).checkIndexingState();
+        Reply anonymous = new SimClient(simulator.get().baseUrl()).checkIndexingState();
         assertThat(anonymous.status()).isEqualTo(421);
         assertThat(anonymous.json().get("serverErrorCode").asText()).isEqualTo("AUTHENTICATION_REQUIRED");
-        assertThat(new SimClient(simulator.baseUrl()).validate().status()).isEqualTo(421);
+        assertThat(new SimClient(simulator.get().baseUrl()).validate().status()).isEqualTo(421);
     }
 
     @Test
@@ -518,14 +512,14 @@ class ICloudSimulatorTest {
         assertThat(Instant.parse(mine.get("trustExpiresAt").asText())).isAfter(Instant.now().plus(Duration.ofDays(59)));
         assertThat(state.json().at("/sessions/web").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(state.body()).doesNotContain(client.sessionToken).doesNotContain(client.trustToken);
-        assertThat(simulator.stateJson()).contains(S2K_USER);
+        assertThat(simulator.get().stateJson()).contains(S2K_USER);
     }
 
     @Test
     void hooksRejectBadInputAndAreNeverFaulted() {
         assertThat(client.send("POST", "/_simulator/clock/advance", "{\"seconds\":-1}").status()).isEqualTo(400);
         assertThat(client.send("POST", "/_simulator/faults", "{\"status\":503}").status()).isEqualTo(400);
-        simulator.injectFault(Fault.of("*", "*", 503).times(5));
+        simulator.get().injectFault(Fault.of("*", "*", 503).times(5));
         assertThat(client.send("GET", "/_simulator/state", null).status()).isEqualTo(200);
         assertThat(client.send("DELETE", "/_simulator/faults", null).status()).isEqualTo(200);
         assertThat(client.signIn(S2K_USER, PASSWORD).status()).isEqualTo(409);
@@ -575,7 +569,7 @@ class ICloudSimulatorTest {
         return names;
     }
 
-    /** An email whose hash makes the simulator offer {@code protocol}. */
+    /** An email whose hash makes the simulator.get() offer {@code protocol}. */
     private static String emailFor(Srp.Protocol protocol) {
         for (int i = 0;; i++) {
             String email = "user" + i + "@example.com";

@@ -2,8 +2,6 @@ package io.github.camelicloud.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,10 +61,8 @@ public final class JarProcess {
     }
 
     /** A free loopback port for a server of the jar (web page, metrics): the jar is told it on the command line. */
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    public static int freePort() {
+        return FreePort.pick();
     }
 
     /** A JVM option, e.g. a test-only system property. */

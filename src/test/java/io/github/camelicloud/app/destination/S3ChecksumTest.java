@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelicloud.destinations.S3TestServer;
 import io.github.camelicloud.sync.Sha256;
+import io.github.camelicloud.testing.S3Extension;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -16,7 +16,7 @@ import org.apache.camel.component.aws2.s3.AWS2S3Endpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -33,14 +33,14 @@ import software.amazon.awssdk.services.s3.model.ChecksumMode;
  */
 class S3ChecksumTest {
 
-    @TempDir
-    Path work;
+    @RegisterExtension
+    static final S3Extension s3Server = new S3Extension();
 
     @Test
     void uploadsAskForASha256AndTheStoreProvesTheBytes() throws Exception {
         List<String> checksums = new CopyOnWriteArrayList<>();
-        try (S3TestServer server = new S3TestServer(work.resolve("blobs"));
-                DefaultCamelContext camel = new DefaultCamelContext();
+        S3TestServer server = s3Server.get();
+        try (DefaultCamelContext camel = new DefaultCamelContext();
                 S3Client client = client(server, checksums)) {
             server.createBucket("sums");
             camel.getRegistry().bind("sums", S3Client.class, Sha256Uploads.of(client));

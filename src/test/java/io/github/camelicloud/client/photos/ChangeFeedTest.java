@@ -6,16 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.SyncTokenRejectedException;
 import io.github.camelicloud.client.http.RetryPolicy;
-import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.NewAsset;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** PhotoLibrary.changesSince against the simulator: several pages, asset-only edits, tombstones, bad tokens. */
@@ -26,23 +26,18 @@ class ChangeFeedTest {
     @TempDir
     Path dir;
 
-    private ICloudSimulator apple;
+    @RegisterExtension
+    final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(30).seed(6).videoSize(50_000)
+            .account(USER + ":pw:nomfa"));
     private PhotoLibrary library;
 
     @BeforeEach
     void start() {
-        apple = ICloudSimulator.builder().srpIterations(1000).assets(30).seed(6).videoSize(50_000)
-                .account(USER + ":pw:nomfa").build().start();
         ICloudClient client = ICloudClient.builder().username(USER).password(() -> Optional.of("pw"))
-                .domain(apple.baseUrl()).cookieDirectory(dir)
+                .domain(apple.get().baseUrl()).cookieDirectory(dir)
                 .retryPolicy(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50))).build();
         client.signIn();
         library = client.photos().library("PrimarySync");
-    }
-
-    @AfterEach
-    void stop() {
-        apple.close();
     }
 
     @Test
@@ -54,12 +49,12 @@ class ChangeFeedTest {
 
         List<String> added = new ArrayList<>();
         for (int i = 0; i < 110; i++) { // 220 records: more than one page of 200
-            added.add(apple.addAsset(USER, NewAsset.of("VID_" + (6000 + i) + ".MOV", 3000 + i)).id());
+            added.add(apple.get().addAsset(USER, NewAsset.of("VID_" + (6000 + i) + ".MOV", 3000 + i)).id());
         }
         Asset edited = existing.get(2);
-        apple.editAsset(USER, edited.id());
+        apple.get().editAsset(USER, edited.id());
         Asset gone = existing.get(4);
-        apple.expungeAsset(USER, gone.id());
+        apple.get().expungeAsset(USER, gone.id());
 
         LibraryChanges changes = library.changesSince(token);
         assertThat(changes.assets()).extracting(Asset::id).containsExactlyInAnyOrderElementsOf(

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.http.RetryPolicy;
-import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.LibraryManifest;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,16 +23,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The client against a generated 500-asset library: listings, albums and bytes equal the simulator's manifest. */
 class SimulatorLibraryTest {
 
     private static final String USER = "lib@example.com";
-    private static ICloudSimulator apple;
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(500).seed(7).videoSize(2_000_000)
+            .account(USER + ":pw:nomfa"));
     private static ICloudClient client;
     private static LibraryManifest manifest;
 
@@ -41,18 +43,11 @@ class SimulatorLibraryTest {
 
     @BeforeAll
     static void start() {
-        apple = ICloudSimulator.builder().srpIterations(1000).assets(500).seed(7).videoSize(2_000_000)
-                .account(USER + ":pw:nomfa").build().start();
-        client = ICloudClient.builder().username(USER).password(() -> Optional.of("pw")).domain(apple.baseUrl())
+        client = ICloudClient.builder().username(USER).password(() -> Optional.of("pw")).domain(apple.get().baseUrl())
                 .cookieDirectory(cookies).retryPolicy(new RetryPolicy(3, Duration.ofMillis(20), Duration.ofSeconds(1)))
                 .build();
         client.signIn();
-        manifest = apple.manifest(USER);
-    }
-
-    @AfterAll
-    static void stop() {
-        apple.close();
+        manifest = apple.get().manifest(USER);
     }
 
     @Test
@@ -140,9 +135,9 @@ class SimulatorLibraryTest {
         try (InputStream in = client.downloader().open(original, 0)) {
             Files.write(part, in.readNBytes((int) (original.size() / 2))); // the connection "breaks" half-way
         }
-        apple.resetRequestCounts();
+        apple.get().resetRequestCounts();
         client.downloader().downloadTo(original, part);
-        assertThat(apple.downloadRanges()).as("the second request asks for the missing half only")
+        assertThat(apple.get().downloadRanges()).as("the second request asks for the missing half only")
                 .containsExactly("bytes=" + original.size() / 2 + "-");
         assertThat(part).hasSize(original.size());
         try (InputStream in = Files.newInputStream(part)) {
