@@ -1,0 +1,57 @@
+#!/bin/bash
+# The container's entry point (/usr/local/bin/camel-icloud).
+#   camel-icloud [ARGS]   the command line (icloudpd's flags), e.g. --username me@icloud.com --directory /data
+#   camel-icloud          no arguments: the Camel application mode, with /config/application.properties and
+#                         /config/routes/ when /config has them, else the bundled ones (configured by environment)
+# Started as root (the default) it runs the program as PUID:PGID (default 1000:1000), never as root; started with
+# --user UID:GID it runs as that user. Sessions and records live in /config/.camel-icloud (the user's home).
+set -euo pipefail
+
+fail() {
+  echo "camel-icloud: $1" >&2
+  exit 2
+}
+
+if [[ $(id -u) == 0 ]]; then
+  [[ $PUID =~ ^[0-9]+$ && $PGID =~ ^[0-9]+$ ]] || fail "PUID and PGID must be numeric ids (now PUID=$PUID PGID=$PGID)"
+  [[ $PUID != 0 ]] || fail "PUID=0 would run the program as root; use the id of the user owning your folders (id -u)"
+  warn() { echo "camel-icloud: could not give $1 to $PUID:$PGID; the program may not be able to write there" >&2; }
+  # /config is the container's own: given to PUID:PGID when root has it; /data only when a fresh volume left it
+  # empty to root (a folder with photos keeps its owner); the sessions and records follow PUID/PGID when they change
+  if [[ $(stat -c %u /config) == 0 ]]; then chown "$PUID:$PGID" /config || warn /config; fi
+  if [[ $(stat -c %u /data) == 0 && -z $(ls -A /data) ]]; then chown "$PUID:$PGID" /data || warn /data; fi
+  if [[ -d /config/.camel-icloud ]]; then chown -R "$PUID:$PGID" /config/.camel-icloud || warn /config/.camel-icloud; fi
+  exec setpriv --reuid="$PUID" --regid="$PGID" --clear-groups --no-new-privs -- "$0" "$@"
+fi
+
+[[ ${UMASK:-} =~ ^[0-7]{3,4}$ ]] && umask "$UMASK"
+export HOME=/config
+java=(java -Duser.home=/config ${JAVA_OPTS:-} -jar /opt/camel-icloud/camel-icloud.jar)
+
+if (( $# == 0 )); then
+  if [[ -f /config/application.properties ]]; then
+    cd /config
+  else
+    cd /opt/camel-icloud/defaults
+  fi
+  if [[ -n ${HEALTH_PORT:-} ]]; then # camel-main reads camel.management.* from CAMEL_MANAGEMENT_*
+    export CAMEL_MANAGEMENT_ENABLED=true CAMEL_MANAGEMENT_HOST=127.0.0.1 CAMEL_MANAGEMENT_PORT=$HEALTH_PORT \
+      CAMEL_MANAGEMENT_HEALTHCHECKENABLED=true
+  fi
+  exec "${java[@]}"
+fi
+
+# the sync command gets the health server unless it names one itself
+sync=true
+for arg in "$@"; do
+  case $arg in
+    --metrics-port|--metrics-port=*|-h|--help|-V|--version) sync=false ;;
+  esac
+done
+case $1 in
+  simulator|icloud) sync=false ;;
+esac
+if [[ $sync == true && -n ${HEALTH_PORT:-} ]]; then
+  exec "${java[@]}" --metrics-port "$HEALTH_PORT" "$@"
+fi
+exec "${java[@]}" "$@"
