@@ -38,6 +38,7 @@ base_options=(--variant=essential --format=tar --include=openjdk-17-jre-headless
   --dpkgopt=path-exclude=/usr/share/doc/* --dpkgopt=path-include=/usr/share/doc/*/copyright
   --dpkgopt=path-exclude=/usr/share/man/* --dpkgopt=path-exclude=/usr/share/info/*
   --dpkgopt=path-exclude=/usr/share/locale/* --dpkgopt=path-exclude=/usr/share/lintian/*
+  --dpkgopt=force-unsafe-io
   --essential-hook='mkdir -p "$1/usr/share/man/man1"') # the JRE's alternatives link their (excluded) manual pages there
 mirrors=("deb $MIRROR bookworm main" "deb $MIRROR bookworm-updates main" "deb $SECURITY_MIRROR bookworm-security main")
 key=$(printf '%s\n' "${base_options[@]}" "${mirrors[@]}" | sha256sum | cut -c1-12)
@@ -50,6 +51,7 @@ if [[ $refresh == true || ! -s $tarball ]]; then
   # Debian's python3 for mmdebstrap's tar filter (a python3 found first on PATH may be slow or lack modules)
   PATH=/usr/sbin:/usr/bin:/sbin:/bin mmdebstrap "${base_options[@]}" bookworm "$tarball.part" "${mirrors[@]}"
   mv "$tarball.part" "$tarball"
+  for stale in "$CACHE"/debian-bookworm-jre17-*.tar; do [[ $stale == "$tarball" ]] || rm -f "$stale"; done
   podman rmi --ignore "$base" >/dev/null
   echo "build-image.sh: base made in $(( SECONDS - start )) s: $tarball"
 fi

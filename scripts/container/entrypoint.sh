@@ -16,15 +16,18 @@ if [[ $(id -u) == 0 ]]; then
   [[ $PUID =~ ^[0-9]+$ && $PGID =~ ^[0-9]+$ ]] || fail "PUID and PGID must be numeric ids (now PUID=$PUID PGID=$PGID)"
   [[ $PUID != 0 ]] || fail "PUID=0 would run the program as root; use the id of the user owning your folders (id -u)"
   warn() { echo "camel-icloud: could not give $1 to $PUID:$PGID; the program may not be able to write there" >&2; }
-  # /config is the container's own: given to PUID:PGID when root has it; /data only when a fresh volume left it
-  # empty to root (a folder with photos keeps its owner); the sessions and records follow PUID/PGID when they change
-  if [[ $(stat -c %u /config) == 0 ]]; then chown "$PUID:$PGID" /config || warn /config; fi
-  if [[ $(stat -c %u /data) == 0 && -z $(ls -A /data) ]]; then chown "$PUID:$PGID" /data || warn /data; fi
+  # /config is the container's own: it goes to PUID:PGID; /data only when empty (a fresh volume: a folder with photos
+  # keeps its owner); the sessions and records follow PUID/PGID when they change
+  if [[ $(stat -c %u:%g /config) != "$PUID:$PGID" ]]; then chown "$PUID:$PGID" /config || warn /config; fi
+  if [[ -z $(ls -A /data) && $(stat -c %u:%g /data) != "$PUID:$PGID" ]]; then chown "$PUID:$PGID" /data || warn /data; fi
   if [[ -d /config/.camel-icloud ]]; then chown -R "$PUID:$PGID" /config/.camel-icloud || warn /config/.camel-icloud; fi
   exec setpriv --reuid="$PUID" --regid="$PGID" --clear-groups --no-new-privs -- "$0" "$@"
 fi
 
-[[ ${UMASK:-} =~ ^[0-7]{3,4}$ ]] && umask "$UMASK"
+if [[ -n ${UMASK:-} ]]; then
+  [[ $UMASK =~ ^[0-7]{3,4}$ ]] || fail "UMASK must be octal, such as 022 or 002 (now UMASK=$UMASK)"
+  umask "$UMASK"
+fi
 export HOME=/config
 java=(java -Duser.home=/config ${JAVA_OPTS:-} -jar /opt/camel-icloud/camel-icloud.jar)
 
@@ -34,9 +37,9 @@ if (( $# == 0 )); then
   else
     cd /opt/camel-icloud/defaults
   fi
-  if [[ -n ${HEALTH_PORT:-} ]]; then # camel-main reads camel.management.* from CAMEL_MANAGEMENT_*
-    export CAMEL_MANAGEMENT_ENABLED=true CAMEL_MANAGEMENT_HOST=127.0.0.1 CAMEL_MANAGEMENT_PORT=$HEALTH_PORT \
-      CAMEL_MANAGEMENT_HEALTHCHECKENABLED=true
+  if [[ -n ${HEALTH_PORT:-} ]]; then # camel-main's management server; JVM properties win over application.properties
+    exec java -Dcamel.management.enabled=true -Dcamel.management.host=127.0.0.1 \
+      -Dcamel.management.port="$HEALTH_PORT" -Dcamel.management.healthCheckEnabled=true "${java[@]:1}"
   fi
   exec "${java[@]}"
 fi
