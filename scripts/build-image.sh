@@ -51,8 +51,10 @@ if [[ $refresh == true || ! -s $tarball ]]; then
   # Debian's python3 for mmdebstrap's tar filter (a python3 found first on PATH may be slow or lack modules)
   PATH=/usr/sbin:/usr/bin:/sbin:/bin mmdebstrap "${base_options[@]}" bookworm "$tarball.part" "${mirrors[@]}"
   mv "$tarball.part" "$tarball"
+  # older bases (other options, or --refresh-base) are not needed any more
   for stale in "$CACHE"/debian-bookworm-jre17-*.tar; do [[ $stale == "$tarball" ]] || rm -f "$stale"; done
-  podman rmi --ignore "$base" >/dev/null
+  podman images --format '{{.Repository}}:{{.Tag}}' localhost/camel-icloud-base \
+    | xargs -r podman rmi --ignore >/dev/null 2>&1 || true # an image still built on one keeps it
   echo "build-image.sh: base made in $(( SECONDS - start )) s: $tarball"
 fi
 if ! podman image exists "$base"; then
