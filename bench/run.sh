@@ -26,6 +26,7 @@
 #   --parallel N       connections of the curl limit (default 16)
 #   --out DIR          where results go (default bench/results/<UTC time>-<profile>)
 set -euo pipefail
+umask 077   # the cookie folders hold sessions
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$ROOT/target/camel-icloud.jar"
