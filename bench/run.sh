@@ -23,6 +23,7 @@
 #   --assets N         generated assets (default 2000; photos are 0.3-3 MB)
 #   --video-size SIZE  size of every video's original (default 1M)
 #   --listing N        also the listing run on N assets (e.g. 100000); with --peers icloudpd lists too
+#   --listing-only     only the listing run (with --listing N)
 #   --parallel N       connections of the curl limit (default 16)
 #   --out DIR          where results go (default bench/results/<UTC time>-<profile>)
 set -euo pipefail
@@ -37,6 +38,7 @@ LISTING=0
 PARALLEL=16
 OUT=""
 PEERS=0
+LISTING_ONLY=0
 ACCOUNT="icloudpd@example.com"   # a salt icloudpd 1.32.2's SRP copes with (see scripts/peer-check.sh)
 PASSWORD="peer-Passw0rd"
 CODE="246810"
@@ -51,6 +53,7 @@ while [[ $# -gt 0 ]]; do
     --parallel) PARALLEL="${2:?}"; shift 2 ;;
     --out) OUT="${2:?}"; shift 2 ;;
     --peers) PEERS=1; shift ;;
+    --listing-only) LISTING_ONLY=1; shift ;;
     -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -127,7 +130,15 @@ start_simulator() {
   java -Xmx4g -jar "$JAR" "${args[@]}" > "$logfile" 2>&1 &
   SIM_PID=$!
   for _ in $(seq 1 1200); do
-    if [[ "$PEERS" == 0 || -s "$CA" ]] && hook -o /dev/null "$HOOK/_simulator/state" 2>/dev/null; then return 0; fi
+    if [[ "$PEERS" == 0 || -s "$CA" ]] && hook -o /dev/null "$HOOK/_simulator/state" 2>/dev/null; then
+      # Each start makes a new CA: our client trusts it through a PKCS12 store made from the PEM.
+      if [[ "$PEERS" == 1 ]]; then
+        rm -f "$WORK/truststore.p12"
+        keytool -importcert -noprompt -alias simulator-ca -file "$CA" -keystore "$WORK/truststore.p12" \
+          -storetype PKCS12 -storepass changeit >/dev/null 2>&1
+      fi
+      return 0
+    fi
     kill -0 "$SIM_PID" 2>/dev/null || die "the simulator stopped: $(tail -5 "$logfile")"
     sleep 0.2
   done
@@ -178,8 +189,6 @@ print(d["requests"], d["bytes"])')
 # ---------------------------------------------------------------- the clients
 JAVA_TLS=()
 if [[ "$PEERS" == 1 ]]; then
-  keytool -importcert -noprompt -alias simulator-ca -file "$CA" -keystore "$WORK/truststore.p12" \
-    -storetype PKCS12 -storepass changeit >/dev/null 2>&1
   JAVA_TLS=(-Djavax.net.ssl.trustStore="$WORK/truststore.p12" -Djavax.net.ssl.trustStorePassword=changeit
             -Djavax.net.ssl.trustStoreType=PKCS12)
   install_clients
@@ -222,20 +231,22 @@ curl_limit() {
   rm -rf "$WORK/curl"
 }
 
-for tool in "${TOOLS[@]}"; do run_client "$tool" full; done
-curl_limit full "$WORK/urls.txt"
-for tool in "${TOOLS[@]}"; do run_client "$tool" no-change; done
-printf 'limit,no-change,%.2f,,,2,0\n' "$(awk -v l="$LATENCY_MS" -v h="$HANDSHAKES" 'BEGIN {print (h + 2) * l / 1000}')" >> "$CSV"
+if [[ "$LISTING_ONLY" == 0 ]]; then
+  for tool in "${TOOLS[@]}"; do run_client "$tool" full; done
+  curl_limit full "$WORK/urls.txt"
+  for tool in "${TOOLS[@]}"; do run_client "$tool" no-change; done
+  printf 'limit,no-change,%.2f,,,2,0\n' "$(awk -v l="$LATENCY_MS" -v h="$HANDSHAKES" 'BEGIN {print (h + 2) * l / 1000}')" >> "$CSV"
 
-log "adding one photo to the library"
-hook -X POST -H 'Content-Type: application/json' -o /dev/null \
-  --data '{"fileName":"IMG_BENCH_NEW.JPG","size":2500000}' "$HOOK/_simulator/assets?account=$ACCOUNT"
-download_urls > "$WORK/urls-after.txt"
-# The new file(s): URLs whose path (the token before '?') the first list did not have.
-awk 'NR == FNR {split($1, a, "?"); seen[a[1]] = 1; next} {split($1, a, "?"); if (!(a[1] in seen)) print}' \
-  "$WORK/urls.txt" "$WORK/urls-after.txt" > "$WORK/urls-new.txt"
-for tool in "${TOOLS[@]}"; do run_client "$tool" small-change; done
-curl_limit small-change "$WORK/urls-new.txt"
+  log "adding one photo to the library"
+  hook -X POST -H 'Content-Type: application/json' -o /dev/null \
+    --data '{"fileName":"IMG_BENCH_NEW.JPG","size":2500000}' "$HOOK/_simulator/assets?account=$ACCOUNT"
+  download_urls > "$WORK/urls-after.txt"
+  # The new file(s): URLs whose path (the token before '?') the first list did not have.
+  awk 'NR == FNR {split($1, a, "?"); seen[a[1]] = 1; next} {split($1, a, "?"); if (!(a[1] in seen)) print}' \
+    "$WORK/urls.txt" "$WORK/urls-after.txt" > "$WORK/urls-new.txt"
+  for tool in "${TOOLS[@]}"; do run_client "$tool" small-change; done
+  curl_limit small-change "$WORK/urls-new.txt"
+fi
 
 # ---------------------------------------------------------------- listing run (metadata only)
 if [[ "$LISTING" -gt 0 ]]; then
@@ -262,6 +273,9 @@ fi
 stop_simulator
 
 # ---------------------------------------------------------------- report
+if [[ "$LISTING_ONLY" == 1 ]]; then
+  echo "Listing run (metadata only):"; column -t -s, "$OUT/listing.csv"; echo "Load when done: $(uptime)"; exit 0
+fi
 python3 - "$CSV" "$BYTES" "$LINK" "$PER_CONN" "$LATENCY_MS" "$HANDSHAKES" "$PARALLEL" "$OUT/limit.txt" <<'PY'
 import csv, sys
 path, total, link, per_conn, latency_ms, handshakes, parallel, limit_file = sys.argv[1:9]
