@@ -257,12 +257,11 @@ if [[ "$LISTING" -gt 0 ]]; then
   list_run() {
     local tool="$1" heap=""
     rm -rf "$WORK/out/$tool" "$WORK/cookies/$tool"
-    CSV="$CSV.listing" JAVA_TOOL_OPTIONS="${2:-}" run_client "$tool" full --only-print-filenames
+    CSV="$CSV.listing" JAVA_TOOL_OPTIONS="${2:-}" run_client "$tool" listing --only-print-filenames
     if [[ "$tool" == camel-icloud ]]; then
       # The heap's peak: the most it held before any collection (the GC log's "USEDM->AFTERM").
       heap=$(grep -oE '[0-9]+M->' "$WORK/gc.log" | tr -dc '0-9\n' | sort -n | tail -1)
     fi
-    mv "$OUT/$tool-full.log" "$OUT/$tool-listing.log"
     awk -F, -v n="$LISTING" -v heap="$heap" '{printf "%s,%s,%s,%s,%s,%s,%s\n", $1, n, $3, $4, $5, heap, $6}' \
       "$CSV.listing" >> "$OUT/listing.csv"
     rm -f "$CSV.listing"
