@@ -25,7 +25,7 @@ public final class NetworkModel implements Wire, RouteModule {
 
     static final String HOOKS = "/_simulator/";
 
-    /** A connection idle this long is forgotten (its port may come back as a new connection). */
+    /** A connection idle this long (since its last answer ended) is forgotten: its port may come back as a new one. */
     private static final long IDLE_NANOS = 120_000_000_000L;
 
     private final NetworkProfile profile;
@@ -84,7 +84,8 @@ public final class NetworkModel implements Wire, RouteModule {
         Connection connection = connection(remote);
         int roundTrips = 1 + (connection.fresh.getAndSet(false) ? handshakeRoundTrips : 0);
         time.sleepNanos(profile.latency().toNanos() * roundTrips);
-        return raw -> new ShapedOutputStream(raw, connection.bucket, link, bytes);
+        return raw -> new ShapedOutputStream(raw, connection.bucket, link, bytes,
+                () -> connection.lastUse = time.nanoTime());
     }
 
     private Connection connection(String remote) {

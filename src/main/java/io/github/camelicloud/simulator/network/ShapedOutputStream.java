@@ -18,13 +18,28 @@ final class ShapedOutputStream extends FilterOutputStream {
     private final TokenBucket connection;
     private final TokenBucket link;
     private final LongAdder bytes;
+    private final Runnable done;
 
-    /** @param connection the connection's cap, or null; @param link the link's cap, or null */
-    ShapedOutputStream(OutputStream out, TokenBucket connection, TokenBucket link, LongAdder bytes) {
+    /**
+     * @param connection the connection's cap, or null
+     * @param link       the link's cap, or null
+     * @param done       run when the body is closed (the connection was in use until then)
+     */
+    ShapedOutputStream(OutputStream out, TokenBucket connection, TokenBucket link, LongAdder bytes, Runnable done) {
         super(out);
         this.connection = connection;
         this.link = link;
         this.bytes = bytes;
+        this.done = done;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            super.close();
+        } finally {
+            done.run();
+        }
     }
 
     @Override

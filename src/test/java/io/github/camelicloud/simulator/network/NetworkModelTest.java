@@ -93,6 +93,25 @@ class NetworkModelTest {
     }
 
     @Test
+    void aConnectionIsForgottenOnlyAfterTwoIdleMinutes() throws IOException, InterruptedException {
+        NetworkModel model = model("custom:latency-ms=100", false);
+        OutputStream longAnswer = model.arrive("127.0.0.1:7000", "/B/big").body(OutputStream.nullOutputStream());
+        time.advance(180_000_000_000L); // a three-minute download
+        longAnswer.close();
+        model.arrive("127.0.0.1:7001", "/B/other"); // a new connection: the moment stale ones are swept
+        double before = time.sleptSeconds();
+        model.arrive("127.0.0.1:7000", "/B/next");
+        assertThat(time.sleptSeconds() - before).as("still kept alive: one round trip").isCloseTo(0.1, within(1e-9));
+
+        time.advance(121_000_000_000L); // now idle for longer than two minutes
+        model.arrive("127.0.0.1:7002", "/B/third");
+        before = time.sleptSeconds();
+        model.arrive("127.0.0.1:7000", "/B/again");
+        assertThat(time.sleptSeconds() - before).as("forgotten: handshake again").isCloseTo(0.2, within(1e-9));
+        assertThat(model.connectionsOpened()).isEqualTo(4);
+    }
+
+    @Test
     void hooksAreNeitherDelayedNorCounted() throws IOException, InterruptedException {
         NetworkModel model = model("slow", false);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
