@@ -11,7 +11,7 @@
 # (keep-alive) and the computed bound (bytes / link cap + the round trips no client can avoid x latency).
 # Each run: wall time, CPU seconds (user + sys of the client's process tree), peak RSS (largest process of the
 # tree), requests and body bytes as the simulator counted them. Writes results.csv, chart.png (gnuplot) and
-# limit.txt into the output folder and prints the ratios. --listing N adds a listing run (metadata only, no
+# limit.txt into the output folder and prints the ratios (bench/report.sh, which can also be run again alone). --listing N adds a listing run (metadata only, no
 # download) on an N-asset library for camel-icloud and icloudpd: time to list and peak memory (listing.csv).
 #
 # Usage: bench/run.sh [--network PROFILE] [--peers] [--assets N] [--video-size SIZE] [--listing N] [--out DIR]
@@ -272,86 +272,11 @@ fi
 stop_simulator
 
 # ---------------------------------------------------------------- report
+echo "${NETWORK%%:*} $ASSETS $FILES $BYTES $PARALLEL" > "$OUT/library.txt"
 if [[ "$LISTING_ONLY" == 1 ]]; then
-  echo "Listing run (metadata only):"; column -t -s, "$OUT/listing.csv"; echo "Load when done: $(uptime)"; exit 0
-fi
-python3 - "$CSV" "$BYTES" "$LINK" "$PER_CONN" "$LATENCY_MS" "$HANDSHAKES" "$PARALLEL" "$OUT/limit.txt" <<'PY'
-import csv, sys
-path, total, link, per_conn, latency_ms, handshakes, parallel, limit_file = sys.argv[1:9]
-total, link, per_conn, latency, handshakes, parallel = int(total), int(link), int(per_conn), int(latency_ms) / 1000, int(handshakes), int(parallel)
-rows = {(r["tool"], r["phase"]): r for r in csv.DictReader(open(path))}
-def sec(tool, phase):
-    r = rows.get((tool, phase))
-    return float(r["seconds"]) if r and r["seconds"] else None
-# Computed bound of a full sync: the bytes at the link's rate (or at PARALLEL connections' caps, if lower), plus the
-# round trips no client avoids: a new connection's handshakes and one request. Sign-in and listing are not in it.
-rate = link if link else 0
-if per_conn:
-    rate = min(rate, per_conn * parallel) if rate else per_conn * parallel
-computed = (total / rate if rate else 0) + (handshakes + 1) * latency
-with open(limit_file, "w") as f:
-    f.write("full sync computed limit: %.2f s (%d bytes / %.1f Mbit/s + %d round trips x %.0f ms)\n" % (
-        computed, total, rate * 8 / 1e6 if rate else float("inf"), handshakes + 1, latency * 1000))
-print(open(limit_file).read().strip())
-print("%-19s %-13s %9s %8s %8s %9s %12s" % ("tool", "phase", "seconds", "cpu_s", "rss_mb", "requests", "bytes"))
-for r in rows.values():
-    print("%-19s %-13s %9s %8s %8s %9s %12s" % (r["tool"], r["phase"], r["seconds"], r["cpu_seconds"],
-          r["peak_rss_mb"], r["requests"], r["bytes"]))
-ours = "camel-icloud"
-full = sec(ours, "full")
-if full:
-    print("full sync: camel-icloud %.1f s = %.2fx the measured limit (curl, %s s), %.2fx the computed limit (%.1f s)" % (
-        full, full / sec("limit", "full"), rows[("limit", "full")]["seconds"], full / computed, computed))
-for peer in ("icloudpd", "icloud-photos-sync"):
-    for phase in ("full", "no-change", "small-change"):
-        p, o = sec(peer, phase), sec(ours, phase)
-        if p and o:
-            print("%-13s %-19s %7.1f s vs ours %6.1f s: ours %.1fx faster" % (phase, peer, p, o, p / o))
-def cpu_per_gb(tool):
-    r = rows.get((tool, "full"))
-    return float(r["cpu_seconds"]) / (int(r["bytes"]) / 1e9) if r and int(r["bytes"]) else None
-for tool in (ours, "icloudpd", "icloud-photos-sync"):
-    c = cpu_per_gb(tool)
-    if c:
-        print("CPU per GB (full sync) %-19s %6.1f s/GB" % (tool, c))
-if cpu_per_gb(ours) and cpu_per_gb("icloudpd"):
-    print("CPU per GB: ours / icloudpd's = %.2f" % (cpu_per_gb(ours) / cpu_per_gb("icloudpd")))
-PY
-if [[ -f "$OUT/listing.csv" ]]; then
-  echo "Listing run (metadata only):"
-  column -t -s, "$OUT/listing.csv" 2>/dev/null || cat "$OUT/listing.csv"
+  echo "Listing run (metadata only):"; column -t -s, "$OUT/listing.csv"
+else
+  "$ROOT/bench/report.sh" "$OUT"
 fi
 echo "Load when done: $(uptime)" | tee "$OUT/load.txt"
-
-# ---------------------------------------------------------------- chart
-if command -v gnuplot >/dev/null; then
-  COLUMNS_PLOTTED=$(python3 - "$CSV" "$WORK/chart.dat" <<'PY'
-import csv, sys
-rows = list(csv.DictReader(open(sys.argv[1])))
-tools = [t for t in ("camel-icloud", "icloudpd", "icloud-photos-sync", "limit") if any(r["tool"] == t for r in rows)]
-with open(sys.argv[2], "w") as f:
-    f.write("phase " + " ".join(tools) + "\n")
-    for phase in ("full", "no-change", "small-change"):
-        vals = {r["tool"]: r["seconds"] for r in rows if r["phase"] == phase}
-        f.write(phase + " " + " ".join(vals.get(t) or "NaN" for t in tools) + "\n")
-print(len(tools) + 1)
-PY
-)
-  gnuplot <<GP
-set terminal pngcairo size 1000,520 noenhanced
-set output "$OUT/chart.png"
-set title "Sync time on '$NETWORK': $ASSETS assets, $FILES files, $(awk -v b="$BYTES" 'BEGIN {printf "%.0f", b / 1e6}') MB (lower is better)"
-set style data histograms
-set style histogram clustered gap 1
-set style fill solid 0.85
-set logscale y
-set ylabel "seconds (log scale)"
-set key top right autotitle columnheader
-set grid ytics
-plot for [i=2:$COLUMNS_PLOTTED] "$WORK/chart.dat" using i:xtic(1)
-GP
-  log "chart: $OUT/chart.png"
-else
-  log "no gnuplot: chart skipped (apt-get install gnuplot-nox)"
-fi
 log "results in $OUT"
