@@ -26,6 +26,8 @@ import io.github.camelicloud.simulator.http.Router;
 import io.github.camelicloud.simulator.idmsa.IdmsaModule;
 import io.github.camelicloud.simulator.library.LibraryOptions;
 import io.github.camelicloud.simulator.library.PhotoLibraries;
+import io.github.camelicloud.simulator.network.NetworkModel;
+import io.github.camelicloud.simulator.network.NetworkProfile;
 import io.github.camelicloud.simulator.setup.SetupModule;
 import io.github.camelicloud.simulator.state.Accounts;
 import io.github.camelicloud.simulator.state.SimulatorConfig;
@@ -88,6 +90,7 @@ public final class ICloudSimulator implements AutoCloseable {
     private SimulatorControl control;
     private LibraryControl library;
     private final RequestStats stats = new RequestStats();
+    private NetworkModel network;
     private HttpServer server;
     private ExecutorService executor;
     private SimulatorCa ca;
@@ -99,7 +102,7 @@ public final class ICloudSimulator implements AutoCloseable {
     /** An immutable snapshot of the builder, so changing the builder later has no effect. */
     private record Settings(List<SimulatorAccount> accounts, SimulatorConfig config, int port, SimulatorClock clock,
             int threads, LibraryOptions library, Map<String, RecordQuery> extraQueries, boolean appleHosts,
-            Path caOut, RandomFaults randomFaults) {
+            Path caOut, RandomFaults randomFaults, NetworkProfile network) {
     }
 
     public static Builder builder() {
@@ -127,6 +130,8 @@ public final class ICloudSimulator implements AutoCloseable {
                 .install(new CloudKitModule(state, libraries, urls, settings.extraQueries()))
                 .install(new ContentModule(state, urls, libraries.downloads()))
                 .install(new HooksModule(control)).install(new LibraryHooks(library, urls)).install(stats);
+        network = new NetworkModel(settings.network(), settings.appleHosts());
+        router.install(network);
         List<Interceptor> interceptors = new ArrayList<>();
         interceptors.add(stats);
         try {
@@ -149,14 +154,19 @@ public final class ICloudSimulator implements AutoCloseable {
         }
         interceptors.add(new FaultInterceptor(state.faults(), settings.randomFaults(),
                 request -> router.resolve(request).handle(request), control::expireSessions));
-        executor = Executors.newFixedThreadPool(settings.threads(), new NamedThreads());
+        // Under a network model answers mostly wait (latency, bandwidth): a thread each, as many as clients open.
+        executor = settings.network().shapes() ? Executors.newCachedThreadPool(new NamedThreads())
+                : Executors.newFixedThreadPool(settings.threads(), new NamedThreads());
         server.setExecutor(executor);
-        server.createContext("/", new Dispatcher(router, interceptors));
+        server.createContext("/", new Dispatcher(router, interceptors, network));
         server.start();
         state.baseUrl(settings.appleHosts() ? "https://setup.icloud.com"
                 + (server.getAddress().getPort() == 443 ? "" : ":" + server.getAddress().getPort())
                 : "http://127.0.0.1:" + server.getAddress().getPort());
         LOG.info("iCloud simulator listening on {} with {} account(s)", state.baseUrl(), accounts.size());
+        if (settings.network().shapes()) {
+            LOG.info("Network model {}", settings.network().describe());
+        }
         return this;
     }
 
@@ -282,6 +292,12 @@ public final class ICloudSimulator implements AutoCloseable {
         return stats.counts();
     }
 
+    /** What crossed the simulated network: requests, body bytes, connections ({@code GET /_simulator/network}). */
+    public NetworkModel network() {
+        running();
+        return network;
+    }
+
     /** All requests served (test hooks excluded) since the start or the last reset. */
     public long requestCount() {
         running();
@@ -364,6 +380,7 @@ public final class ICloudSimulator implements AutoCloseable {
         private boolean appleHosts;
         private Path caOut;
         private RandomFaults randomFaults;
+        private NetworkProfile network = NetworkProfile.NONE;
 
         private Builder() {
         }
@@ -518,6 +535,12 @@ public final class ICloudSimulator implements AutoCloseable {
             return this;
         }
 
+        /** The network between clients and the simulator (default {@link NetworkProfile#NONE}: loopback speed). */
+        public Builder network(NetworkProfile profile) {
+            this.network = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
         public ICloudSimulator build() {
             SimulatorConfig config = new SimulatorConfig(mfaCode, trustDuration, notReadyDuration, srpIterations,
                     legacyHsa2Page, "USA");
@@ -528,7 +551,7 @@ public final class ICloudSimulator implements AutoCloseable {
             }
             LibraryOptions library = new LibraryOptions(assets, seed, videoSize, libraryDir, albums);
             return new ICloudSimulator(new Settings(list, config, port, clock, threads, library,
-                    Map.copyOf(extraQueries), appleHosts, caOut, randomFaults));
+                    Map.copyOf(extraQueries), appleHosts, caOut, randomFaults, network));
         }
 
         private static Duration days(double days) {

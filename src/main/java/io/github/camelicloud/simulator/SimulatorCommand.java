@@ -100,6 +100,12 @@ public final class SimulatorCommand implements Callable<Integer> {
             + "/database/* CloudKit. Example: --fault 429,path=/database/*,count=2,retry-after=1")
     List<String> faults = new ArrayList<>();
 
+    @Option(names = "--network", paramLabel = "PROFILE", defaultValue = "none", converter = NetworkOption.class,
+            description = "The network between clients and the simulator, applied to every answer: lan, broadband, "
+                    + "slow, none, or custom:latency-ms=N,per-connection=RATE,link=RATE (RATE like 40mbit or 5M "
+                    + "bytes/s; 0 = no cap). See docs/simulator-fidelity.md. Default: ${DEFAULT-VALUE}")
+    io.github.camelicloud.simulator.network.NetworkProfile network;
+
     @Option(names = "--fault-rate", paramLabel = "P", defaultValue = "0", description = "Probability (0..1) that a "
             + "CloudKit call or a download meets a random fault of --fault-types, drawn from --seed. "
             + "Default: ${DEFAULT-VALUE}")
@@ -135,7 +141,7 @@ public final class SimulatorCommand implements Callable<Integer> {
                 .notReadyDuration(Duration.ofMillis(Math.round(notReadySeconds * 1000)))
                 .srpIterations(srpIterations).legacyHsa2Page(legacyHsa2Page).assets(assets).seed(seed)
                 .videoSize(videoSize).libraryDir(libraryDir).appleHosts(appleHosts).caOut(caOut)
-                .randomFaults(faultRate, seed, faultTypes);
+                .randomFaults(faultRate, seed, faultTypes).network(network);
         accounts.forEach(builder::account);
         return builder.build();
     }
@@ -168,6 +174,7 @@ public final class SimulatorCommand implements Callable<Integer> {
         out.println("Verification code: " + simulator.mfaCode() + "; trust lasts "
                 + formatDays(simulator.trustDuration()) + " days");
         out.println("Photo library per account: " + simulator.libraryDescription());
+        out.println("Network: " + simulator.network().profile().describe());
         out.println("Test hooks: " + simulator.baseUrl() + "/_simulator/state (see also clock/advance, "
                 + "sessions/expire, faults, manifest?account=EMAIL, assets)");
         out.println("Press Ctrl+C to stop.");

@@ -18,28 +18,36 @@ public final class Dispatcher implements HttpHandler {
 
     private final Router router;
     private final List<Interceptor> interceptors;
+    private final Wire wire;
 
     public Dispatcher(Router router, List<Interceptor> interceptors) {
+        this(router, interceptors, Wire.LOOPBACK);
+    }
+
+    /** @param wire how answers travel (the network model), {@link Wire#LOOPBACK} for as fast as possible */
+    public Dispatcher(Router router, List<Interceptor> interceptors, Wire wire) {
         this.router = router;
         this.interceptors = List.copyOf(interceptors);
+        this.wire = wire;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Wire.Leg leg = wire.arrive(exchange);
             Request request;
             try {
                 request = read(exchange);
             } catch (IllegalArgumentException e) {
                 // A malformed percent-escape in the query: answer rather than drop the connection.
                 request = Request.of(exchange.getRequestMethod(), "/", null, java.util.Map.of(), new byte[0]);
-                write(exchange, request, Response.text(400, Response.ICLOUD_HTML, "Bad Request"));
+                write(exchange, leg, request, Response.text(400, Response.ICLOUD_HTML, "Bad Request"));
                 return;
             }
             Response response = answer(request);
             // Path only: query strings carry client ids and cookies carry tokens, neither belongs in a log.
             LOG.debug("{} {} -> {}", request.method(), request.path(), response.status());
-            write(exchange, request, response);
+            write(exchange, leg, request, response);
         }
     }
 
@@ -68,13 +76,14 @@ public final class Dispatcher implements HttpHandler {
                 exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
     }
 
-    private static void write(HttpExchange exchange, Request request, Response response) throws IOException {
+    private static void write(HttpExchange exchange, Wire.Leg leg, Request request, Response response)
+            throws IOException {
         Headers headers = exchange.getResponseHeaders();
         for (Response.Header header : response.headers()) {
             headers.add(header.name(), header.value());
         }
         if (response.stream() != null) {
-            writeStream(exchange, request, response);
+            writeStream(exchange, leg, request, response);
             return;
         }
         byte[] body = response.body();
@@ -82,21 +91,22 @@ public final class Dispatcher implements HttpHandler {
                 || "HEAD".equals(request.method());
         exchange.sendResponseHeaders(response.status(), noBody ? -1 : body.length);
         if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
+            try (OutputStream out = leg.body(exchange.getResponseBody())) {
                 out.write(body);
             }
         }
     }
 
     /** Fixed-length streaming: the body is produced while sent and never held in memory. */
-    private static void writeStream(HttpExchange exchange, Request request, Response response) throws IOException {
+    private static void writeStream(HttpExchange exchange, Wire.Leg leg, Request request, Response response)
+            throws IOException {
         long length = response.stream().length();
         boolean noBody = length == 0 || "HEAD".equals(request.method());
         exchange.sendResponseHeaders(response.status(), noBody ? -1 : length);
         if (noBody) {
             return;
         }
-        try (OutputStream out = exchange.getResponseBody()) {
+        try (OutputStream out = leg.body(exchange.getResponseBody())) {
             response.stream().writeTo(out);
         } catch (Response.DropConnection e) {
             // Escaping the handler makes the JDK server close the socket; a short body alone would leave it hanging.
