@@ -97,7 +97,16 @@ public final class LocalFiles implements HeldFiles {
 
     @Override
     public void removeAsset(Asset asset, boolean dryRun) {
-        for (HeldFile f : placements.record().ofAsset(asset.id())) {
+        remove(placements.record().ofAsset(asset.id()), dryRun);
+    }
+
+    @Override
+    public void removeWhere(java.util.function.Predicate<HeldFile> which, boolean dryRun) {
+        remove(placements.record().files().stream().filter(which).toList(), dryRun);
+    }
+
+    private void remove(java.util.List<HeldFile> files, boolean dryRun) {
+        for (HeldFile f : files) {
             Path path = resolve(f.path());
             if (dryRun) {
                 LOG.info("[DRY RUN] Would delete {}", shown(f.path()));
