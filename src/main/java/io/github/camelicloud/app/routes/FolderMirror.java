@@ -67,6 +67,7 @@ public class FolderMirror extends RoutePolicySupport implements Processor {
         Message m = exchange.getMessage();
         Path part = inside(m.getHeader(ICloudConstants.PART_FILE, String.class));
         if (linked(m, part)) {
+            exchange.setProperty(ICloudConstants.COPY_OF, m.getHeader(ICloudConstants.COPY_OF));
             Path target = inside(m.getHeader(Exchange.FILE_NAME, String.class));
             Files.move(part, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             m.setHeader(Exchange.FILE_NAME_PRODUCED, target.toString());
