@@ -43,21 +43,32 @@ public final class AlbumFolders {
 
     /** @param unfiledFolder the folder for photos in no album (cleaned like an album name) */
     public static AlbumFolders of(List<PhotoAlbum> albums, String unfiledFolder) {
+        Map<String, List<String>> paths = new LinkedHashMap<>();
+        albums.forEach(a -> paths.put(a.id(), a.path()));
+        return of(paths, unfiledFolder);
+    }
+
+    /** @param paths each album's folder names then its own name, by album id, in Apple's order */
+    static AlbumFolders of(Map<String, List<String>> paths, String unfiledFolder) {
         Set<String> taken = new HashSet<>();
         Place unfiled = Place.of(unique(List.of(clean(unfiledFolder)), taken));
         Map<String, Place> byAlbum = new LinkedHashMap<>();
-        for (PhotoAlbum album : albums) {
+        paths.forEach((id, path) -> {
             List<String> segments = new ArrayList<>();
-            album.path().forEach(name -> segments.add(clean(name)));
-            byAlbum.put(album.id(), Place.of(unique(segments, taken)));
-        }
+            path.forEach(name -> segments.add(clean(name)));
+            byAlbum.put(id, Place.of(unique(segments, taken)));
+        });
         return new AlbumFolders(byAlbum, unfiled);
     }
 
     public Place of(PhotoAlbum album) {
-        Place place = byAlbum.get(album.id());
+        return of(album.id());
+    }
+
+    Place of(String albumId) {
+        Place place = byAlbum.get(albumId);
         if (place == null) {
-            throw new IllegalArgumentException("No folder for album " + album.id());
+            throw new IllegalArgumentException("No folder for album " + albumId);
         }
         return place;
     }
