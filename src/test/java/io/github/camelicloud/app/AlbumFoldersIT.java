@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,8 +62,8 @@ class AlbumFoldersIT {
 
         Map<String, String> expected = Map.of("Trips/Oslo/BOTH.JPG", content(shared), "Best/BOTH.JPG",
                 content(shared), "Trips/Oslo/ALONE.JPG", content(alone), "Unfiled/LOOSE.JPG", content(loose));
-        assertThat(byKey(StoredFile.under(photos))).isEqualTo(expected);
-        assertThat(byKey(s3.get().objects("jar-albums"))).as("S3").isEqualTo(expected);
+        assertThat(StoredFile.contentByKey(StoredFile.under(photos))).isEqualTo(expected);
+        assertThat(StoredFile.contentByKey(s3.get().objects("jar-albums"))).as("S3").isEqualTo(expected);
         assertThat(Files.getAttribute(photos.resolve("Best/BOTH.JPG"), "unix:ino"))
                 .isEqualTo(Files.getAttribute(photos.resolve("Trips/Oslo/BOTH.JPG"), "unix:ino"));
         assertThat(apple.get().requestCounts().get("GET /B/*")).as("3 photos, one download each per destination")
@@ -82,8 +80,4 @@ class AlbumFoldersIT {
         return original.size() + ":" + original.sha256();
     }
 
-    private static Map<String, String> byKey(List<StoredFile> files) {
-        return files.stream().collect(Collectors.toMap(StoredFile::key, StoredFile::content, (a, b) -> a,
-                TreeMap::new));
-    }
 }

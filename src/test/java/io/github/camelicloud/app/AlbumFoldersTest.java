@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,19 +137,15 @@ class AlbumFoldersTest {
     }
 
     private static Map<String, String> files(Path folder) throws Exception {
-        return byKey(StoredFile.under(folder));
+        return StoredFile.contentByKey(StoredFile.under(folder));
     }
 
     private static Map<String, String> bucket() throws Exception {
-        return byKey(s3.get().objects("albums"));
+        return StoredFile.contentByKey(s3.get().objects("albums"));
     }
 
     private static Map<String, String> sftpFiles() throws Exception {
-        return byKey(sftp.get().files("albums"));
+        return StoredFile.contentByKey(sftp.get().files("albums"));
     }
 
-    private static Map<String, String> byKey(List<StoredFile> files) {
-        return files.stream().collect(Collectors.toMap(StoredFile::key, StoredFile::content, (a, b) -> a,
-                TreeMap::new));
-    }
 }
