@@ -115,6 +115,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "stateDirectory": getOrCreateConfiguration(target).setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "tracefile":
         case "traceFile": getOrCreateConfiguration(target).setTraceFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "unfiledfolder":
+        case "unfiledFolder": getOrCreateConfiguration(target).setUnfiledFolder(property(camelContext, java.lang.String.class, value)); return true;
         case "untilfound":
         case "untilFound": getOrCreateConfiguration(target).setUntilFound(property(camelContext, java.lang.Integer.class, value)); return true;
         case "useoslocale":
@@ -212,6 +214,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "stateDirectory": return java.lang.String.class;
         case "tracefile":
         case "traceFile": return java.lang.String.class;
+        case "unfiledfolder":
+        case "unfiledFolder": return java.lang.String.class;
         case "untilfound":
         case "untilFound": return java.lang.Integer.class;
         case "useoslocale":
@@ -310,6 +314,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "stateDirectory": return getOrCreateConfiguration(target).getStateDirectory();
         case "tracefile":
         case "traceFile": return getOrCreateConfiguration(target).getTraceFile();
+        case "unfiledfolder":
+        case "unfiledFolder": return getOrCreateConfiguration(target).getUnfiledFolder();
         case "untilfound":
         case "untilFound": return getOrCreateConfiguration(target).getUntilFound();
         case "useoslocale":

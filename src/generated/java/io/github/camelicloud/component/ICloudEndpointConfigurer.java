@@ -132,6 +132,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "tracefile":
         case "traceFile": target.getConfiguration().setTraceFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "unfiledfolder":
+        case "unfiledFolder": target.getConfiguration().setUnfiledFolder(property(camelContext, java.lang.String.class, value)); return true;
         case "untilfound":
         case "untilFound": target.getConfiguration().setUntilFound(property(camelContext, java.lang.Integer.class, value)); return true;
         case "usefixeddelay":
@@ -255,6 +257,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "tracefile":
         case "traceFile": return java.lang.String.class;
+        case "unfiledfolder":
+        case "unfiledFolder": return java.lang.String.class;
         case "untilfound":
         case "untilFound": return java.lang.Integer.class;
         case "usefixeddelay":
@@ -379,6 +383,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeUnit": return target.getTimeUnit();
         case "tracefile":
         case "traceFile": return target.getConfiguration().getTraceFile();
+        case "unfiledfolder":
+        case "unfiledFolder": return target.getConfiguration().getUnfiledFolder();
         case "untilfound":
         case "untilFound": return target.getConfiguration().getUntilFound();
         case "usefixeddelay":

@@ -86,6 +86,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
         props.add("timeUnit");
         props.add("traceFile");
         props.add("type");
+        props.add("unfiledFolder");
         props.add("untilFound");
         props.add("useFixedDelay");
         props.add("useOsLocale");

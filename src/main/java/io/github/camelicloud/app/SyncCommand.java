@@ -123,8 +123,13 @@ public final class SyncCommand implements Callable<Integer> {
     String library;
 
     @Option(names = {"-a", "--album"}, paramLabel = "NAME",
-            description = "Album to download (may repeat). Default: the whole library")
+            description = "Album to download (may repeat); all: every user album into its own folder ({album} in"
+                    + " --folder-structure). Default: the whole library")
     List<String> albums = new ArrayList<>();
+
+    @Option(names = "--unfiled-folder", paramLabel = "NAME", defaultValue = "Unfiled",
+            description = "With {album} in --folder-structure: the folder for photos in no album. Default: ${DEFAULT-VALUE}")
+    String unfiledFolder;
 
     @Option(names = "--size", paramLabel = "SIZE", description = "original, medium, thumb, adjusted or alternative"
             + " (may repeat). Default: original")
@@ -190,7 +195,8 @@ public final class SyncCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--folder-structure", paramLabel = "FORMAT", defaultValue = "{:%Y/%m/%d}",
-            description = "Folder layout, a Python format of the creation date, or none. Default: ${DEFAULT-VALUE}")
+            description = "Folder layout, a Python format of the creation date ({album}: the album's folder), or none."
+                    + " Default: ${DEFAULT-VALUE}")
     String folderStructure;
 
     @Option(names = "--use-os-locale", description = "Use the system's language for month and day names in folders")
@@ -465,6 +471,7 @@ public final class SyncCommand implements Callable<Integer> {
         c.setDryRun(dryRun);
         c.setOnlyPrintFilenames(onlyPrintFilenames);
         c.setFolderStructure(folderStructure);
+        c.setUnfiledFolder(unfiledFolder);
         c.setUseOsLocale(useOsLocale);
         c.setMaxRetries(Math.max(0, maxRetries));
         c.setRetryDelaySeconds(Math.max(0, retryDelaySeconds));

@@ -48,7 +48,10 @@ final class DeliveryCompletion extends SynchronizationAdapter {
 
     @Override
     public void onComplete(Exchange done) {
-        if (toFolder) {
+        String linked = done.getProperty(ICloudConstants.COPY_OF, String.class);
+        if (toFolder && linked != null) {
+            LOG.info("Linked {} to {} (the same photo in another album)", shown, linked);
+        } else if (toFolder) {
             LOG.info("Downloaded {}", shown); // icloudpd's line for a local folder
         } else {
             LOG.debug("Delivered {}", delivery.relativePath()); // the destination's route logs the upload

@@ -38,6 +38,8 @@ public class ICloudConfiguration implements Cloneable {
     private String directory;
     @UriParam(label = "consumer", defaultValue = "{:%Y/%m/%d}")
     private String folderStructure = "{:%Y/%m/%d}";
+    @UriParam(label = "consumer", defaultValue = "Unfiled")
+    private String unfiledFolder = "Unfiled";
     @UriParam(label = "consumer", defaultValue = "original")
     private String sizes = "original";
     @UriParam(label = "consumer")
@@ -190,7 +192,10 @@ public class ICloudConfiguration implements Cloneable {
         return albums;
     }
 
-    /** Albums to sync, comma-separated (default: the whole library). */
+    /**
+     * Albums to sync, comma-separated (default: the whole library); all: every user album, each into its own folder
+     * ({album} in folderStructure, put first when missing), and the photos in no album into unfiledFolder.
+     */
     public void setAlbums(String albums) {
         this.albums = albums;
     }
@@ -211,9 +216,22 @@ public class ICloudConfiguration implements Cloneable {
         return folderStructure;
     }
 
-    /** Folder layout from the creation date, a Python format such as {:%Y/%m/%d}, or none. */
+    /**
+     * Folder layout from the creation date, a Python format such as {:%Y/%m/%d}, or none; {album} is the album's
+     * folder (e.g. {album}/{:%Y}): every user album (or those of albums) into its own folder, nested album folders
+     * nested, a photo in several albums in each (linked or copied at the destination, not downloaded again).
+     */
     public void setFolderStructure(String folderStructure) {
         this.folderStructure = folderStructure;
+    }
+
+    public String getUnfiledFolder() {
+        return unfiledFolder;
+    }
+
+    /** With {album} in folderStructure and every album: the folder for the photos in no album. */
+    public void setUnfiledFolder(String unfiledFolder) {
+        this.unfiledFolder = unfiledFolder;
     }
 
     public String getSizes() {

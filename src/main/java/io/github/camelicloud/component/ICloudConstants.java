@@ -47,6 +47,10 @@ public interface ICloudConstants {
     String FAVORITE = "CamelICloudFavorite";
     @Metadata(label = "consumer,producer", description = "The album the asset was listed from", javaType = "String")
     String ALBUM = "CamelICloudAlbum";
+    @Metadata(label = "consumer", description = "Under {album}: the relative path where this destination holds the same"
+            + " content already (the photo's copy in another album); a folder links it, S3 copies it server-side, and"
+            + " the body (the download, opened only when read) is used when that fails", javaType = "String")
+    String COPY_OF = "CamelICloudCopyOf";
     @Metadata(label = "consumer,producer", description = "The library (zone), e.g. PrimarySync", javaType = "String")
     String LIBRARY = "CamelICloudLibrary";
     @Metadata(label = "producer", description = "The operation to perform (overrides the endpoint's)",

@@ -2,11 +2,13 @@ package io.github.camelicloud.component;
 
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.SyncTokenRejectedException;
+import io.github.camelicloud.client.photos.AlbumKind;
 import io.github.camelicloud.client.photos.Asset;
 import io.github.camelicloud.client.photos.LibraryChanges;
 import io.github.camelicloud.client.photos.PhotoAlbum;
 import io.github.camelicloud.client.photos.PhotoLibrary;
 import io.github.camelicloud.client.photos.ResumingDownloadStream;
+import io.github.camelicloud.sync.AlbumFolders;
 import io.github.camelicloud.sync.Delivery;
 import io.github.camelicloud.sync.DestinationRecord;
 import io.github.camelicloud.sync.HeldFiles;
@@ -22,6 +24,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Optional;
@@ -141,6 +145,11 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         forceConsumerAsReady();
         PhotoLibrary library = client.photos().library(config.getLibrary());
         sessionWorks(client);
+        if (settings.naming().folderStructure().hasAlbum()) {
+            int delivered = albumFolders(library, client, settings, local, deletions);
+            finish(library, settings, local);
+            return delivered;
+        }
         int delivered = 0;
         for (PhotoAlbum album : albums(library, config)) {
             PhotoAlbum.Cursor cursor = album.assets();
@@ -156,6 +165,61 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         }
         finish(library, settings, local);
         return delivered;
+    }
+
+    /**
+     * {@code {album}}: each selected user album into its own folder (nested album folders nested), then, when every
+     * album is selected, the photos in none into the unfiled folder. A photo in three albums is three files of one
+     * content: the destination links or copies the first where it can ({@link ICloudConstants#COPY_OF}). With
+     * {@code autoDelete}, after a pass that listed every album in full, album copies no album explains any more (an
+     * album renamed or removed, a photo taken out) are removed.
+     */
+    private int albumFolders(PhotoLibrary library, ICloudClient client, SyncSettings settings,
+            Optional<HeldFiles> held, Optional<ICloudDeletions> deletions) throws Exception {
+        ICloudConfiguration config = endpoint.getConfiguration();
+        List<PhotoAlbum> every = library.userAlbums();
+        boolean everyAlbum = ICloudSyncSettings.everyAlbum(config);
+        List<PhotoAlbum> selected = everyAlbum ? every : albums(library, config);
+        AlbumFolders folders = AlbumFolders.of(every, config.getUnfiledFolder());
+        Optional<PlacedKeys> placed = held.map(PlacedKeys::new);
+        Optional<HeldFiles> local = placed.map(HeldFiles.class::cast);
+        Set<String> inAlbums = new HashSet<>();
+        boolean complete = true;
+        int delivered = 0;
+        for (PhotoAlbum album : selected) {
+            if (album.kind() != AlbumKind.USER) {
+                throw new IllegalArgumentException(album.name() + " is not a user album: {album} in folderStructure"
+                        + " puts user albums into folders (leave it out to download " + album.name() + ")");
+            }
+            PhotoAlbum.Cursor cursor = album.assets();
+            Iterator<Asset> members = stream(cursor).peek(a -> inAlbums.add(a.id())).iterator();
+            SyncPass pass = new SyncPass(members, settings, local, Optional.of(folders.of(album)));
+            delivered += run(pass, album, library, client, PassLog.announce(album, settings, config), deletions,
+                    cursor::removedFromAlbum, local);
+            tally.planned(pass.stats());
+            complete &= pass.finished() && isRunAllowed();
+        }
+        if (everyAlbum && isRunAllowed()) {
+            PhotoAlbum whole = library.all();
+            LOG.info("Looking up the photos and videos in no album (into {})...", folders.unfiled().folder());
+            PhotoAlbum.Cursor cursor = whole.assets();
+            Iterator<Asset> unfiled = stream(cursor).filter(a -> !inAlbums.contains(a.id())).iterator();
+            SyncPass pass = new SyncPass(unfiled, settings, local, Optional.of(folders.unfiled()));
+            delivered += run(pass, whole, library, client, -1, deletions, cursor::removedFromAlbum, local);
+            tally.planned(pass.stats());
+            complete &= pass.finished() && isRunAllowed();
+        }
+        PassLog.allDownloaded(settings, tally.failures(), destinationName());
+        if (config.isAutoDelete() && everyAlbum && complete && placed.isPresent() && settings.recent().isEmpty()
+                && settings.untilFound().isEmpty()) {
+            placed.get().removeUnplaced(config.isDryRun());
+        }
+        return delivered;
+    }
+
+    private static java.util.stream.Stream<Asset> stream(PhotoAlbum.Cursor cursor) {
+        return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(cursor,
+                java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false);
     }
 
     /**
@@ -283,7 +347,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private static List<PhotoAlbum> albums(PhotoLibrary library, ICloudConfiguration config) {
-        if (config.getAlbums() == null || config.getAlbums().isBlank()) {
+        if (config.getAlbums() == null || config.getAlbums().isBlank() || ICloudSyncSettings.everyAlbum(config)) {
             return List.of(library.all());
         }
         return Arrays.stream(config.getAlbums().split(",")).map(String::trim).filter(a -> !a.isEmpty())
@@ -352,6 +416,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         m.setHeader(ICloudConstants.ITEM_KIND, asset.kind().name());
         m.setHeader(ICloudConstants.FAVORITE, asset.favorite());
         m.setHeader(ICloudConstants.ALBUM, album.name());
+        d.copyOf().ifPresent(path -> m.setHeader(ICloudConstants.COPY_OF, path));
         m.setHeader(ICloudConstants.LIBRARY, library.name());
         long resumeFrom = 0;
         ICloudConfiguration config = endpoint.getConfiguration();

@@ -30,14 +30,27 @@ public final class ICloudSyncSettings {
                 OptionValues.choice(SyncOptions.AlignRaw.class, "alignRaw", c.getAlignRaw()),
                 OptionValues.choice(SyncOptions.FileMatchPolicy.class, "fileMatchPolicy", c.getFileMatchPolicy()),
                 c.isKeepUnicodeInFilenames(), c.isSkipVideos(), c.isSkipPhotos(), c.isSkipLivePhotos(),
-                FolderStructure.parse(c.getFolderStructure(), zone,
-                        c.isUseOsLocale() ? Locale.getDefault() : Locale.ENGLISH));
+                layout(c, zone));
         return new SyncSettings(naming, Optional.ofNullable(c.getRecent()), Optional.ofNullable(c.getUntilFound()),
                 Optional.ofNullable(c.getSkipCreatedBefore())
                         .map(v -> OptionValues.instant("skipCreatedBefore", v, clock, zone)),
                 Optional.ofNullable(c.getSkipCreatedAfter())
                         .map(v -> OptionValues.instant("skipCreatedAfter", v, clock, zone)),
                 c.isDryRun());
+    }
+
+    /** {@code albums=all}: every user album, each into its folder ({@code {album}/} goes first when not named). */
+    static boolean everyAlbum(ICloudConfiguration c) {
+        return c.getAlbums() != null && c.getAlbums().trim().equalsIgnoreCase("all");
+    }
+
+    private static FolderStructure layout(ICloudConfiguration c, ZoneId zone) {
+        FolderStructure layout = FolderStructure.parse(c.getFolderStructure(), zone,
+                c.isUseOsLocale() ? Locale.getDefault() : Locale.ENGLISH);
+        if (layout.hasAlbum() && (c.getUnfiledFolder() == null || c.getUnfiledFolder().isBlank())) {
+            throw new IllegalArgumentException("unfiledFolder must name a folder for the photos in no album");
+        }
+        return everyAlbum(c) ? layout.underAlbums() : layout;
     }
 
     /** What no single option's parser sees: ranges and options that contradict each other. */

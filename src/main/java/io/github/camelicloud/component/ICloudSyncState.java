@@ -1,6 +1,7 @@
 package io.github.camelicloud.component;
 
 import io.github.camelicloud.sync.SyncTokenStore;
+import io.github.camelicloud.sync.FolderStructure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -23,7 +24,7 @@ final class ICloudSyncState {
     static Optional<SyncTokenStore> store(ICloudEndpoint endpoint, String account) {
         ICloudConfiguration c = endpoint.getConfiguration();
         boolean wholeLibrary = (c.getAlbums() == null || c.getAlbums().isBlank()) && c.getRecent() == null
-                && c.getUntilFound() == null;
+                && c.getUntilFound() == null && !c.getFolderStructure().contains(FolderStructure.ALBUM);
         boolean relativeSkip = c.getSkipCreatedAfter() != null && c.getSkipCreatedAfter().trim().endsWith("d");
         boolean ageBasedDeletion = c.getKeepRecentDays() != null; // assets come of age with no change reported
         if (!c.isIncrementalSync() || !wholeLibrary || relativeSkip || ageBasedDeletion) {

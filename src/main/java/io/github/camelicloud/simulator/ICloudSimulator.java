@@ -278,6 +278,26 @@ public final class ICloudSimulator implements AutoCloseable {
         return libraryControl().deleteAsset(Objects.requireNonNull(email, "email"), assetId);
     }
 
+    /** A new user album (a folder when {@code folder}), inside the folder named {@code parentFolder} (null: top level). */
+    public void createAlbum(String email, String name, String parentFolder, boolean folder) {
+        libraryControl().createAlbum(Objects.requireNonNull(email, "email"), name, parentFolder, folder);
+    }
+
+    /** Puts the asset (master or asset recordName) into the user album named {@code album}. */
+    public void addToAlbum(String email, String album, String assetId) {
+        libraryControl().addToAlbum(Objects.requireNonNull(email, "email"), album, assetId);
+    }
+
+    /** Renames the album or folder named {@code name}, as in Photos. */
+    public void renameAlbum(String email, String name, String newName) {
+        libraryControl().renameAlbum(Objects.requireNonNull(email, "email"), name, newName);
+    }
+
+    /** Deletes the album or folder named {@code name}; its photos stay in the library. */
+    public void removeAlbum(String email, String name) {
+        libraryControl().removeAlbum(Objects.requireNonNull(email, "email"), name);
+    }
+
     /** Removes the asset for good: gone from every listing and album, its URLs answer 404. */
     public void expungeAsset(String email, String assetId) {
         libraryControl().expungeAsset(Objects.requireNonNull(email, "email"), assetId);

@@ -38,6 +38,8 @@ public final class DestinationRecord implements AutoCloseable {
     private final Map<String, HeldFile> byPath = new HashMap<>();
     private final Map<String, String> pathByKey = new HashMap<>();
     private final Set<String> legacyKeys = new HashSet<>();
+    /** Paths by content (a key without its album folder): the copies of one photo in several albums. */
+    private final Map<String, Set<String>> pathsByContent = new HashMap<>();
 
     private DestinationRecord(Journal journal) {
         this.journal = journal;
@@ -76,6 +78,25 @@ public final class DestinationRecord implements AutoCloseable {
 
     public synchronized Optional<HeldFile> of(String key) {
         return Optional.ofNullable(pathByKey.get(key)).map(byPath::get);
+    }
+
+    /**
+     * A file holding the content of {@code key} under another key (the photo's copy in another album), written and
+     * not found changed since: what a link or a server-side copy can be made from.
+     */
+    public synchronized Optional<HeldFile> sameContent(String key) {
+        for (String path : pathsByContent.getOrDefault(Delivery.contentOf(key), Set.of())) {
+            HeldFile f = byPath.get(path);
+            if (f != null && !f.key().equals(key) && f.sha256() != null && !f.isStale()) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every file recorded. */
+    public synchronized List<HeldFile> files() {
+        return List.copyOf(byPath.values());
     }
 
     /** Whether the first format of the record listed this key (it was sent, to a path no longer known). */
@@ -137,7 +158,7 @@ public final class DestinationRecord implements AutoCloseable {
         try {
             if (oldPath != null && !oldPath.equals(file.path())) {
                 journal.remove(oldPath);
-                byPath.remove(oldPath);
+                unindexContent(byPath.remove(oldPath));
             }
             journal.put(file);
         } catch (java.io.IOException e) {
@@ -145,6 +166,7 @@ public final class DestinationRecord implements AutoCloseable {
         }
         if (old != null) {
             pathByKey.remove(old.key());
+            unindexContent(old);
         }
         index(file);
         legacyKeys.remove(file.key());
@@ -157,6 +179,7 @@ public final class DestinationRecord implements AutoCloseable {
             return;
         }
         pathByKey.remove(old.key());
+        unindexContent(old);
         try {
             journal.remove(path);
         } catch (java.io.IOException e) {
@@ -167,6 +190,20 @@ public final class DestinationRecord implements AutoCloseable {
     private void index(HeldFile f) {
         byPath.put(f.path(), f);
         pathByKey.put(f.key(), f.path());
+        pathsByContent.computeIfAbsent(Delivery.contentOf(f.key()), k -> new java.util.LinkedHashSet<>()).add(f.path());
+    }
+
+    private void unindexContent(HeldFile f) {
+        if (f == null) {
+            return;
+        }
+        Set<String> paths = pathsByContent.get(Delivery.contentOf(f.key()));
+        if (paths != null) {
+            paths.remove(f.path());
+            if (paths.isEmpty()) {
+                pathsByContent.remove(Delivery.contentOf(f.key()));
+            }
+        }
     }
 
     @Override

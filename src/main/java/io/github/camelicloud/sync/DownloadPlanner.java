@@ -35,11 +35,18 @@ public final class DownloadPlanner {
 
     /** The files for this asset, primary versions first, then the live-photo video; none for a skipped kind. */
     public List<PlannedFile> plan(Asset asset) {
+        return plan(asset, java.util.Optional.empty());
+    }
+
+    /** The files for this asset in an album's folder ({@code {album}}), tagged as that album's copies. */
+    public List<PlannedFile> plan(Asset asset, java.util.Optional<AlbumFolders.Place> album) {
         if (options.skipVideos() && asset.kind() == ItemKind.MOVIE
                 || options.skipPhotos() && asset.kind() == ItemKind.IMAGE) {
             return List.of();
         }
-        String folder = options.folderStructure().folderFor(asset.created());
+        String folder = album.isPresent() ? options.folderStructure().folderFor(asset.created(), album.get().folder())
+                : options.folderStructure().folderFor(asset.created());
+        String place = album.map(AlbumFolders.Place::tag).orElse("");
         String base = baseName(asset);
         Map<Size, AssetVersion> available = alignRaw(asset);
         Map<Size, String> names = names(asset, base, available);
@@ -63,10 +70,10 @@ public final class DownloadPlanner {
                     continue;
                 }
             }
-            add(files, asset, resolved(available, size), size.toString(), folder, names.get(size));
+            add(files, asset, resolved(available, size), size.toString(), folder, names.get(size), place);
         }
         if (!options.skipLivePhotos() && asset.kind() != ItemKind.MOVIE) {
-            liveVideo(asset, base, folder, files);
+            liveVideo(asset, base, folder, files, place);
         }
         return files;
     }
@@ -77,7 +84,7 @@ public final class DownloadPlanner {
         return options.fileMatchPolicy() == FileMatchPolicy.NAME_ID7 ? FileNames.withId7(base, asset) : base;
     }
 
-    private void liveVideo(Asset asset, String base, String folder, List<PlannedFile> files) {
+    private void liveVideo(Asset asset, String base, String folder, List<PlannedFile> files, String place) {
         LivePhotoSize size = options.livePhotoSize();
         VersionType type = switch (size) {
             case ORIGINAL -> VersionType.LIVE_ORIGINAL;
@@ -89,7 +96,7 @@ public final class DownloadPlanner {
             if (size != LivePhotoSize.ORIGINAL) {
                 name = FileNames.withSuffix(name, "-" + size);
             }
-            add(files, asset, version, "live-" + size, folder, name);
+            add(files, asset, version, "live-" + size, folder, name, place);
         });
     }
 
@@ -191,11 +198,11 @@ public final class DownloadPlanner {
     }
 
     private static void add(List<PlannedFile> files, Asset asset, AssetVersion version, String label, String folder,
-            String name) {
+            String name, String place) {
         if (version == null) {
             return;
         }
         String path = folder.isEmpty() ? name : folder + "/" + name;
-        files.add(new PlannedFile(asset, version, label, path));
+        files.add(new PlannedFile(asset, version, label, path, place));
     }
 }

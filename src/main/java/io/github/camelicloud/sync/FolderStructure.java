@@ -11,11 +11,13 @@ import java.util.Locale;
 /**
  * icloudpd's {@code --folder-structure}: a Python format string whose {@code {:...}} fields are
  * strftime patterns applied to the creation time in the local zone (default {@code {:%Y/%m/%d}}), or
- * {@code none} for a flat folder. Validated when parsed, so a bad format fails before any download.
+ * {@code none} for a flat folder; {@code {album}} is the album's folder ({@code {album}/{:%Y}}). Validated when parsed, so a bad format fails before any download.
  */
 public final class FolderStructure {
 
     public static final String DEFAULT = "{:%Y/%m/%d}";
+    /** The field for the album's folder (nested album folders are nested directories). */
+    public static final String ALBUM = "{album}";
 
     private final String format;
     private final List<Part> parts;
@@ -44,14 +46,19 @@ public final class FolderStructure {
             } else if (c == '}' && i + 1 < format.length() && format.charAt(i + 1) == '}') {
                 literal.append('}');
                 i++;
+            } else if (format.startsWith(ALBUM, i)) {
+                parts.add(new Part(literal.toString(), Kind.TEXT));
+                literal.setLength(0);
+                parts.add(new Part("", Kind.ALBUM));
+                i += ALBUM.length() - 1;
             } else if (c == '{') {
                 int end = format.indexOf('}', i);
                 if (end < 0 || i + 1 >= format.length() || format.charAt(i + 1) != ':') {
                     throw invalid(format);
                 }
-                parts.add(new Part(literal.toString(), false));
+                parts.add(new Part(literal.toString(), Kind.TEXT));
                 literal.setLength(0);
-                parts.add(new Part(format.substring(i + 2, end), true));
+                parts.add(new Part(format.substring(i + 2, end), Kind.STRFTIME));
                 i = end;
             } else if (c == '}') {
                 throw invalid(format);
@@ -59,7 +66,7 @@ public final class FolderStructure {
                 literal.append(c);
             }
         }
-        parts.add(new Part(literal.toString(), false));
+        parts.add(new Part(literal.toString(), Kind.TEXT));
         FolderStructure structure = new FolderStructure(format, List.copyOf(parts), zone, locale);
         structure.refuseEscapes();
         return structure;
@@ -67,7 +74,7 @@ public final class FolderStructure {
 
     /** Dates never make {@code ..} or a leading {@code /}: a sample shows whether the literal text does. */
     private void refuseEscapes() {
-        String sample = folderFor(Instant.parse("2001-02-03T04:05:06Z")).replace('\\', '/');
+        String sample = folderFor(Instant.parse("2001-02-03T04:05:06Z"), "Album").replace('\\', '/');
         if (sample.startsWith("/") || java.util.Arrays.asList(sample.split("/")).contains("..")) {
             throw new IllegalArgumentException("Format " + format + " specified in --folder-structure would put files"
                     + " outside the download folder: use a relative layout such as " + DEFAULT);
@@ -78,14 +85,45 @@ public final class FolderStructure {
         return new IllegalArgumentException("Format " + format + " specified in --folder-structure is incorrect");
     }
 
+    /** Whether the layout has an {@code {album}} field: each album gets a folder of its own. */
+    public boolean hasAlbum() {
+        return parts.stream().anyMatch(p -> p.kind == Kind.ALBUM);
+    }
+
+    /** This layout with {@code {album}/} in front, unless it has an {@code {album}} field already. */
+    public FolderStructure underAlbums() {
+        if (hasAlbum()) {
+            return this;
+        }
+        List<Part> withAlbum = new ArrayList<>(List.of(new Part("", Kind.ALBUM)));
+        if (!parts.isEmpty()) {
+            withAlbum.add(new Part("/", Kind.TEXT));
+            withAlbum.addAll(parts);
+        }
+        String shown = format.equalsIgnoreCase("none") ? ALBUM : ALBUM + "/" + format;
+        return new FolderStructure(shown, List.copyOf(withAlbum), zone, locale);
+    }
+
     /** The relative folder for an asset created at {@code created}; empty for {@code none}. */
     public String folderFor(Instant created) {
+        return folderFor(created, "");
+    }
+
+    /**
+     * The relative folder for an asset created at {@code created} in the album whose (already safe) folder is
+     * {@code album}; empty path segments an empty album leaves are dropped.
+     */
+    public String folderFor(Instant created, String album) {
         ZonedDateTime t = created.atZone(zone);
         StringBuilder out = new StringBuilder();
         for (Part p : parts) {
-            out.append(p.strftime ? strftime(p.text, t) : p.text);
+            out.append(switch (p.kind) {
+                case STRFTIME -> strftime(p.text, t);
+                case ALBUM -> album;
+                case TEXT -> p.text;
+            });
         }
-        return out.toString();
+        return hasAlbum() ? out.toString().replaceAll("/{2,}", "/").replaceAll("^/|/$", "") : out.toString();
     }
 
     private String strftime(String pattern, ZonedDateTime t) {
@@ -131,6 +169,8 @@ public final class FolderStructure {
         return format;
     }
 
-    private record Part(String text, boolean strftime) {
+    private enum Kind { TEXT, STRFTIME, ALBUM }
+
+    private record Part(String text, Kind kind) {
     }
 }

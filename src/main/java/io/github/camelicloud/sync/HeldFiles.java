@@ -32,6 +32,12 @@ public interface HeldFiles {
     /** {@code autoDelete}: removes every file recorded as the asset's, and their records. */
     void removeAsset(Asset asset, boolean dryRun);
 
+    /**
+     * {@code autoDelete} under {@code {album}}: removes every file recorded with a key {@code which} accepts (copies
+     * for an album folder that no longer holds the photo: renamed, removed, or the photo taken out of it).
+     */
+    void removeWhere(java.util.function.Predicate<HeldFile> which, boolean dryRun);
+
     /** The pass is over: paths handed out but not delivered are free again. */
     void passEnded();
 }

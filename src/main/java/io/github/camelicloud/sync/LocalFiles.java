@@ -97,7 +97,17 @@ public final class LocalFiles implements HeldFiles {
 
     @Override
     public void removeAsset(Asset asset, boolean dryRun) {
-        for (HeldFile f : placements.record().ofAsset(asset.id())) {
+        remove(placements.record().ofAsset(asset.id()), dryRun, false);
+    }
+
+    @Override
+    public void removeWhere(java.util.function.Predicate<HeldFile> which, boolean dryRun) {
+        remove(placements.record().files().stream().filter(which).toList(), dryRun, true);
+    }
+
+    /** @param prune folders left empty go too (an album's folder; icloudpd keeps empty date folders) */
+    private void remove(java.util.List<HeldFile> files, boolean dryRun, boolean prune) {
+        for (HeldFile f : files) {
             Path path = resolve(f.path());
             if (dryRun) {
                 LOG.info("[DRY RUN] Would delete {}", shown(f.path()));
@@ -111,6 +121,23 @@ public final class LocalFiles implements HeldFiles {
                 throw new UncheckedIOException("Could not delete " + shown(f.path()) + ": " + e.getMessage(), e);
             }
             placements.record().remove(f.path());
+            if (prune) {
+                removeEmptyFolders(path.getParent());
+            }
+        }
+    }
+
+    /** A folder emptied by a deletion (an album renamed or removed) goes too, up to the target folder. */
+    private void removeEmptyFolders(Path folder) {
+        for (Path dir = folder; dir != null && dir.startsWith(root) && !dir.equals(root); dir = dir.getParent()) {
+            try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    return;
+                }
+                Files.delete(dir);
+            } catch (IOException e) {
+                return;
+            }
         }
     }
 

@@ -57,6 +57,7 @@ public final class Placements {
                 return adopt(key, old);
             }
         }
+        Optional<String> copyOf = copySource(key);
         for (String candidate : candidates(file)) {
             String owner = owner(candidate);
             if (owner != null) {
@@ -65,13 +66,25 @@ public final class Placements {
             OptionalLong there = sizes.size(candidate);
             if (there.isEmpty()) {
                 claimed.put(candidate, key);
-                return new Placement(candidate, false);
+                return new Placement(candidate, false, copyOf);
             }
             if (there.getAsLong() == size) {
                 return adopt(key, candidate);
             }
         }
         throw new IllegalStateException("No free name for " + file.relativePath()); // candidates() never ends
+    }
+
+    /** Where the destination holds this content already (another album's copy), still there. */
+    private Optional<String> copySource(String key) throws Exception {
+        if (!Delivery.placed(key)) {
+            return Optional.empty();
+        }
+        Optional<HeldFile> same = record.sameContent(key);
+        if (same.isEmpty() || checkRecorded && sizes.size(same.get().path()).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(same.get().path());
     }
 
     private Placement adopt(String key, String path) {

@@ -28,6 +28,7 @@ public final class SyncPass {
     private final SyncSettings settings;
     private final DownloadPlanner planner;
     private final Optional<? extends HeldFiles> local;
+    private final Optional<AlbumFolders.Place> album;
     private int assetsSeen;
     private int consecutiveFound;
     private boolean stopped;
@@ -35,6 +36,13 @@ public final class SyncPass {
     private final List<Asset> lastSelected = new ArrayList<>();
 
     public SyncPass(Iterator<Asset> assets, SyncSettings settings, Optional<? extends HeldFiles> local) {
+        this(assets, settings, local, Optional.empty());
+    }
+
+    /** @param album the album folder this pass fills ({@code {album}} layouts) */
+    public SyncPass(Iterator<Asset> assets, SyncSettings settings, Optional<? extends HeldFiles> local,
+            Optional<AlbumFolders.Place> album) {
+        this.album = album;
         this.assets = assets;
         this.settings = settings;
         this.planner = new DownloadPlanner(settings.naming());
@@ -99,7 +107,7 @@ public final class SyncPass {
             return List.of();
         }
         List<Delivery> result = new ArrayList<>();
-        List<PlannedFile> planned = planner.plan(asset);
+        List<PlannedFile> planned = planner.plan(asset, album);
         if (!planned.isEmpty()) {
             lastSelected.add(asset);
         }
@@ -117,7 +125,7 @@ public final class SyncPass {
             if (primary) {
                 consecutiveFound = 0;
             }
-            result.add(new Delivery(file, placement.relativePath()));
+            result.add(new Delivery(file, placement.relativePath(), placement.copyOf()));
         }
         stats.deliveries += result.size();
         return result;

@@ -18,6 +18,13 @@ public record StoredFile(String key, long size, String sha256) {
         return size + ":" + sha256;
     }
 
+    /** Each file's {@link #content()} by its path/key, sorted by path. */
+    public static java.util.SortedMap<String, String> contentByKey(List<StoredFile> files) {
+        java.util.SortedMap<String, String> byKey = new java.util.TreeMap<>();
+        files.forEach(f -> byKey.put(f.key(), f.content()));
+        return byKey;
+    }
+
     /** Every file under a local folder (relative paths with '/'); none when the folder is missing. */
     public static List<StoredFile> under(Path base) throws Exception {
         if (!Files.isDirectory(base)) {

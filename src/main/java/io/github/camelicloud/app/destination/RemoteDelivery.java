@@ -138,6 +138,32 @@ public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
         return broken;
     }
 
+    /**
+     * Under {@code {album}}: when the destination holds this content already (the photo's copy in another album)
+     * and can copy it on the server, copies it there and returns true (the download is never opened); false: upload.
+     */
+    public boolean copied(Exchange exchange) throws Exception {
+        Message m = exchange.getMessage();
+        String from = m.getHeader(ICloudConstants.COPY_OF, String.class);
+        Optional<HeldFile> source = from == null || placements == null ? Optional.empty()
+                : placements.record().at(from).filter(f -> f.sha256() != null && !f.isStale());
+        if (source.isEmpty()) {
+            return false;
+        }
+        String to = m.getHeader(ICloudConstants.RELATIVE_PATH, String.class);
+        try {
+            if (!store.copy(from, to)) {
+                return false;
+            }
+        } catch (Exception e) {
+            LOG.info("Could not copy {} to {} in {} ({}); uploading it", from, to, destination.name(), e.getMessage());
+            return false;
+        }
+        m.setHeader(ICloudConstants.WRITTEN_SHA256, source.get().sha256());
+        LOG.info("Copied {} to {} in {}", from, to, destination.name());
+        return true;
+    }
+
     /** After the endpoint confirmed the write. */
     public void after(Exchange exchange) {
         LOG.info("Uploaded {} to {}", exchange.getMessage().getHeader(ICloudConstants.RELATIVE_PATH),
@@ -155,7 +181,16 @@ public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
      */
     @Override
     public void removeAsset(Asset asset, boolean dryRun) {
-        for (HeldFile f : placements.record().ofAsset(asset.id())) {
+        remove(placements.record().ofAsset(asset.id()), dryRun);
+    }
+
+    @Override
+    public void removeWhere(java.util.function.Predicate<HeldFile> which, boolean dryRun) {
+        remove(placements.record().files().stream().filter(which).toList(), dryRun);
+    }
+
+    private void remove(java.util.List<HeldFile> files, boolean dryRun) {
+        for (HeldFile f : files) {
             try {
                 verifyOnce();
                 if (store.size(f.path()).isPresent()) {

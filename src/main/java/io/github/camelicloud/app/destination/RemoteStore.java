@@ -23,6 +23,14 @@ interface RemoteStore extends AutoCloseable {
     /** Deletes the object at {@code key} (relative to the destination's root). */
     void delete(String key) throws Exception;
 
+    /**
+     * Copies the object at {@code from} to {@code to} on the server (no bytes through this process); false when
+     * this destination cannot (the file is uploaded instead).
+     */
+    default boolean copy(String from, String to) throws Exception {
+        return false;
+    }
+
     /** Forgets what was learnt during a pass (listings), so the next pass looks again. */
     default void passEnded() {
     }

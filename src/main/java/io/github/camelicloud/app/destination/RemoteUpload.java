@@ -53,6 +53,9 @@ public final class RemoteUpload implements Processor {
     public void process(Exchange exchange) {
         try {
             delivery.before(exchange);
+            if (delivery.copied(exchange)) {
+                return;
+            }
             RetryWithFreshBody upload = upload();
             upload.process(exchange);
             Exception failure = exchange.getException();

@@ -72,6 +72,14 @@ final class S3Store implements RemoteStore {
                 : Optional.of(key + " does not hold the bytes that were uploaded");
     }
 
+    /** A server-side CopyObject: a photo's copy in another album costs no download and no upload. */
+    @Override
+    public boolean copy(String from, String to) {
+        s3.copyObject(c -> c.sourceBucket(bucket).sourceKey(prefix + from).destinationBucket(bucket)
+                .destinationKey(prefix + to));
+        return true;
+    }
+
     @Override
     public void delete(String key) {
         s3.deleteObject(d -> d.bucket(bucket).key(prefix + key));

@@ -30,6 +30,8 @@ import org.apache.camel.support.RoutePolicySupport;
  */
 public class FolderMirror extends RoutePolicySupport implements Processor {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FolderMirror.class);
+
     private String directory;
     private boolean setExifDatetime;
     private boolean xmpSidecar;
@@ -64,6 +66,14 @@ public class FolderMirror extends RoutePolicySupport implements Processor {
         }
         Message m = exchange.getMessage();
         Path part = inside(m.getHeader(ICloudConstants.PART_FILE, String.class));
+        if (linked(m, part)) {
+            exchange.setProperty(ICloudConstants.COPY_OF, m.getHeader(ICloudConstants.COPY_OF));
+            Path target = inside(m.getHeader(Exchange.FILE_NAME, String.class));
+            Files.move(part, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            m.setHeader(Exchange.FILE_NAME_PRODUCED, target.toString());
+            finisher.process(exchange);
+            return;
+        }
         try {
             Files.createDirectories(part.getParent());
             try (InputStream in = m.getMandatoryBody(InputStream.class);
@@ -83,6 +93,33 @@ public class FolderMirror extends RoutePolicySupport implements Processor {
         }
         complete.process(exchange);
         finisher.process(exchange);
+    }
+
+    /**
+     * Under {@code {album}}: the photo's copy in another album folder is a hard link to the file there (one copy of
+     * the bytes), or a local copy where the file system has no links; the download is never opened. False when
+     * there is nothing to link (the body is written as usual).
+     */
+    private boolean linked(Message m, Path part) throws IOException {
+        String copyOf = m.getHeader(ICloudConstants.COPY_OF, String.class);
+        if (copyOf == null) {
+            return false;
+        }
+        Path source = inside(copyOf);
+        if (!Files.isRegularFile(source)) {
+            return false;
+        }
+        Files.createDirectories(part.getParent());
+        Files.deleteIfExists(part);
+        try {
+            Files.createLink(part, source);
+            LOG.debug("Linked {} to {}", m.getHeader(ICloudConstants.RELATIVE_PATH), copyOf);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(source, part);
+            LOG.debug("Copied {} to {} (no hard link: {})", copyOf, m.getHeader(ICloudConstants.RELATIVE_PATH),
+                    e.getMessage());
+        }
+        return true;
     }
 
     private Path inside(String relative) throws IOException {

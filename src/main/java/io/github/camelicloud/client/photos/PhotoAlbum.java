@@ -35,9 +35,18 @@ public final class PhotoAlbum {
     private final String objType;
     private final List<ObjectNode> filters;
     private final Optional<String> folder;
+    private final String id;
+    private final List<String> path;
 
     PhotoAlbum(PhotoLibrary library, String name, AlbumKind kind, String listType, String objType,
             List<ObjectNode> filters, Optional<String> folder) {
+        this(library, name, kind, listType, objType, filters, folder, name, List.of(name));
+    }
+
+    PhotoAlbum(PhotoLibrary library, String name, AlbumKind kind, String listType, String objType,
+            List<ObjectNode> filters, Optional<String> folder, String id, List<String> path) {
+        this.id = id;
+        this.path = List.copyOf(path);
         this.library = library;
         this.name = name;
         this.kind = kind;
@@ -49,6 +58,16 @@ public final class PhotoAlbum {
 
     public String name() {
         return name;
+    }
+
+    /** The album's record name for a user album; its name otherwise. */
+    public String id() {
+        return id;
+    }
+
+    /** The enclosing folders' names, outermost first, then the album's (as Apple sent them: untrusted). */
+    public List<String> path() {
+        return path;
     }
 
     public AlbumKind kind() {

@@ -115,7 +115,14 @@ public final class PhotoLibrary {
         return album;
     }
 
-    private List<PhotoAlbum> userAlbums() {
+    /**
+     * The user albums (none in a Shared Library), in Apple's order, each with the chain of folders it is in
+     * ({@link PhotoAlbum#path()}); folders themselves are not albums.
+     */
+    public List<PhotoAlbum> userAlbums() {
+        if (shared) {
+            return List.of();
+        }
         List<JsonNode> records = new ArrayList<>();
         String marker = null;
         do {
@@ -124,10 +131,11 @@ public final class PhotoLibrary {
             marker = answer.path("continuationMarker").isTextual() ? answer.path("continuationMarker").asText() : null;
         } while (marker != null);
 
-        Map<String, String> folderNames = new HashMap<>();
+        Map<String, JsonNode> folders = new HashMap<>();
         for (JsonNode r : records) {
-            if (r.path("fields").path("albumType").path("value").asInt(0) == 3) {
-                albumName(r).ifPresent(n -> folderNames.put(r.path("recordName").asText(), n));
+            if (r.path("fields").path("albumType").path("value").asInt(0) == 3
+                    && !AssetParser.flag(r.path("fields").path("isDeleted"))) {
+                folders.put(r.path("recordName").asText(), r);
             }
         }
         List<PhotoAlbum> albums = new ArrayList<>();
@@ -144,12 +152,30 @@ public final class PhotoLibrary {
                 LOG.warn("Skipping album {}: it has no readable name", id);
                 continue;
             }
-            Optional<String> folder = Optional.ofNullable(folderNames.get(fields.path("parentId").path("value").asText()));
+            List<String> path = folderPath(fields.path("parentId").path("value").asText(), folders);
+            Optional<String> folder = path.isEmpty() ? Optional.empty() : Optional.of(path.get(path.size() - 1));
+            path.add(name.get());
             albums.add(new PhotoAlbum(this, name.get(), AlbumKind.USER, "CPLContainerRelationLiveByAssetDate",
                     "CPLContainerRelationNotDeletedByAssetDate:" + id,
-                    List.of(PhotoQueries.filter("parentId", "STRING", id)), folder));
+                    List.of(PhotoQueries.filter("parentId", "STRING", id)), folder, id, path));
         }
         return albums;
+    }
+
+    /** The names of the folders around an album, outermost first; a loop or an unnamed folder ends the chain. */
+    private static List<String> folderPath(String parentId, Map<String, JsonNode> folders) {
+        List<String> path = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        JsonNode folder = folders.get(parentId);
+        while (folder != null && seen.add(folder.path("recordName").asText())) {
+            Optional<String> name = albumName(folder);
+            if (name.isEmpty()) {
+                break;
+            }
+            path.add(0, name.get());
+            folder = folders.get(folder.path("fields").path("parentId").path("value").asText());
+        }
+        return path;
     }
 
     private static Optional<String> albumName(JsonNode record) {

@@ -116,6 +116,23 @@ public final class LibraryControl {
         library(email).expunge(id, state.now()).orElseThrow(() -> unknownAsset(id));
     }
 
+    /** A user album (or folder), top level or inside the folder named {@code parentFolder}. */
+    public void createAlbum(String email, String name, String parentFolder, boolean folder) {
+        library(email).createAlbum(name, parentFolder, folder, state.now());
+    }
+
+    public void addToAlbum(String email, String albumName, String assetId) {
+        library(email).addToAlbum(albumName, assetId, state.now());
+    }
+
+    public void renameAlbum(String email, String name, String newName) {
+        library(email).renameAlbum(name, newName, state.now());
+    }
+
+    public void removeAlbum(String email, String name) {
+        library(email).removeAlbum(name);
+    }
+
     public PhotoLibrary library(String email) {
         AccountState account = (email == null ? state.accounts().all().stream().findFirst()
                 : state.accounts().find(email))

@@ -17,11 +17,15 @@ import java.util.NoSuchElementException;
  * {@code GET /_simulator/manifest}; {@code POST /_simulator/assets} with
  * {@code {"fileName","itemType"?,"size"?,"assetDate"?,"album"?}}; {@code POST /_simulator/assets/{id}/edit};
  * {@code DELETE /_simulator/assets/{id}} (to Recently Deleted); {@code POST /_simulator/assets/{id}/expunge}.
+ * Albums: {@code POST /_simulator/albums} {@code {"name","parent"?,"folder"?}}, {@code .../albums/add}
+ * {@code {"album","asset"}}, {@code .../albums/rename} {@code {"name","newName"}}, {@code .../albums/remove}
+ * {@code {"name"}} (by name; photos stay in the library).
  * {@code id} is the master or the asset recordName (a master name may contain {@code /}: send it as %2F).
  */
 public final class LibraryHooks implements RouteModule {
 
     private static final String ASSETS = HooksModule.PREFIX + "/assets";
+    private static final String ALBUMS = HooksModule.PREFIX + "/albums";
     private static final long DEFAULT_SIZE = 500_000;
 
     private final LibraryControl control;
@@ -39,6 +43,27 @@ public final class LibraryHooks implements RouteModule {
         router.add("GET", HooksModule.PREFIX + "/download-urls", guarded(request -> Response.text(200,
                 "text/plain; charset=UTF-8", String.join("\n", control.downloadUrls(account(request), urls)) + "\n")));
         router.add("POST", ASSETS, guarded(this::add));
+        router.add("POST", ALBUMS, guarded(request -> {
+            JsonNode body = request.json();
+            control.createAlbum(account(request), required(body, "name"), Json.text(body, "parent"),
+                    body.path("folder").asBoolean(false));
+            return ok(Json.object().put("created", body.get("name").asText()));
+        }));
+        router.add("POST", ALBUMS + "/add", guarded(request -> {
+            JsonNode body = request.json();
+            control.addToAlbum(account(request), required(body, "album"), required(body, "asset"));
+            return ok(Json.object().put("added", body.get("asset").asText()));
+        }));
+        router.add("POST", ALBUMS + "/rename", guarded(request -> {
+            JsonNode body = request.json();
+            control.renameAlbum(account(request), required(body, "name"), required(body, "newName"));
+            return ok(Json.object().put("renamed", body.get("newName").asText()));
+        }));
+        router.add("POST", ALBUMS + "/remove", guarded(request -> {
+            JsonNode body = request.json();
+            control.removeAlbum(account(request), required(body, "name"));
+            return ok(Json.object().put("removed", body.get("name").asText()));
+        }));
         router.addPrefix("POST", ASSETS + "/", guarded(request -> {
             String rest = request.path().substring(ASSETS.length() + 1);
             if (rest.endsWith("/edit")) {
@@ -84,6 +109,13 @@ public final class LibraryHooks implements RouteModule {
                 size.isMissingNode() ? DEFAULT_SIZE : size.asLong(), date, Json.text(body, "album"),
                 body.path("liveVideoSize").asLong(0));
         return ok(ManifestJson.write(control.addAsset(account(request), asset)));
+    }
+
+    private static String required(JsonNode body, String field) {
+        if (!body.path(field).isTextual()) {
+            throw new IllegalArgumentException("expected a JSON object with \"" + field + "\"");
+        }
+        return body.get(field).asText();
     }
 
     private static String account(Request request) {

@@ -23,6 +23,10 @@ public record Album(String recordName, String name, boolean folder, String paren
         return ROOT_FOLDER.equals(recordName);
     }
 
+    public Album renamed(String newName, String newTag, Instant now) {
+        return new Album(recordName, newName, folder, parentId, position, members, newTag, created, now);
+    }
+
     public Album withMembers(List<String> newMembers, String newTag, Instant now) {
         return new Album(recordName, name, folder, parentId, position, newMembers, newTag, created, now);
     }

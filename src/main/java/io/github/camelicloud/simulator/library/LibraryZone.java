@@ -194,4 +194,15 @@ public final class LibraryZone {
         albums.put(album.recordName(), album);
         listings.clear();
     }
+
+    /** Removes an album or folder (and what a folder holds), as deleting it in Photos does. */
+    public synchronized void removeAlbum(String recordName) {
+        albums.remove(recordName);
+        for (Album child : List.copyOf(albums.values())) {
+            if (recordName.equals(child.parentId())) {
+                removeAlbum(child.recordName());
+            }
+        }
+        listings.clear();
+    }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Random;
 
@@ -162,6 +163,63 @@ public final class PhotoLibrary {
         List<String> members = new ArrayList<>(album.members());
         members.add(masterName);
         zone.putAlbum(album.withMembers(members, zone.nextTag(), now));
+    }
+
+    /**
+     * A new user album (or folder) of PrimarySync, inside the folder named {@code parentFolder} (null: top level);
+     * names are kept as given (hostile ones included).
+     */
+    public Album createAlbum(String name, String parentFolder, boolean folder, Instant now) {
+        LibraryZone zone = primary();
+        synchronized (zone) {
+            String parent = parentFolder == null ? null : albumNamed(zone, parentFolder, true).recordName();
+            long position = zone.albums().stream().mapToLong(Album::position).max().orElse(0) + 1024;
+            Album album = new Album(Checksums.uuid(new Random(seed ^ (31L * ++added))), name, folder, parent,
+                    position, List.of(), zone.nextTag(), now, now);
+            zone.putAlbum(album);
+            return album;
+        }
+    }
+
+    /** Puts the asset (master or asset recordName) into the user album named {@code albumName}. */
+    public void addToAlbum(String albumName, String assetId, Instant now) {
+        LibraryZone zone = primary();
+        synchronized (zone) {
+            Album album = albumNamed(zone, albumName, false);
+            Asset asset = zone.find(assetId).orElseThrow(() -> new NoSuchElementException("unknown asset " + assetId));
+            List<String> members = new ArrayList<>(album.members());
+            if (!members.contains(asset.masterName())) {
+                members.add(asset.masterName());
+            }
+            zone.putAlbum(album.withMembers(members, zone.nextTag(), now));
+        }
+    }
+
+    /** Renames the album or folder named {@code name}. */
+    public Album renameAlbum(String name, String newName, Instant now) {
+        LibraryZone zone = primary();
+        synchronized (zone) {
+            Album album = zone.albums().stream().filter(a -> name.equals(a.name())).findFirst()
+                    .orElseThrow(() -> new NoSuchElementException("unknown album " + name));
+            Album renamed = album.renamed(newName, zone.nextTag(), now);
+            zone.putAlbum(renamed);
+            return renamed;
+        }
+    }
+
+    /** Deletes the album or folder named {@code name} (its photos stay in the library). */
+    public void removeAlbum(String name) {
+        LibraryZone zone = primary();
+        synchronized (zone) {
+            Album album = zone.albums().stream().filter(a -> name.equals(a.name())).findFirst()
+                    .orElseThrow(() -> new NoSuchElementException("unknown album " + name));
+            zone.removeAlbum(album.recordName());
+        }
+    }
+
+    private static Album albumNamed(LibraryZone zone, String name, boolean folder) {
+        return zone.albums().stream().filter(a -> a.folder() == folder && name.equals(a.name())).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("unknown " + (folder ? "folder " : "album ") + name));
     }
 
     /** Removes an asset for good: from its zone, its albums and the content host. */

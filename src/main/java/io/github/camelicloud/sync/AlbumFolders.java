@@ -1,0 +1,95 @@
+package io.github.camelicloud.sync;
+
+import io.github.camelicloud.client.photos.PhotoAlbum;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The folder of each album for {@code {album}}: album and folder names are untrusted input like file names, so
+ * each is cleaned as one ({@code /}, {@code ..}, control characters), nested album folders become nested
+ * directories, and two albums whose folders would be the same after cleaning (or differ only in case, which a
+ * case-insensitive file system would merge) get {@code " (2)"}, {@code " (3)"}, … in Apple's listing order. The
+ * folder for photos in no album is reserved first, so an album named like it never shares it.
+ */
+public final class AlbumFolders {
+
+    /** The default folder for photos in no album. */
+    public static final String UNFILED = "Unfiled";
+
+    /**
+     * Where an album's photos go: its folder, and the tag its files' delivery keys carry, so a file is this album's
+     * copy of the photo. A renamed album has a new folder and a new tag: its old copies are no longer explained.
+     */
+    public record Place(String folder, String tag) {
+
+        static Place of(String folder) {
+            return new Place(folder, java.util.HexFormat.of().formatHex(Sha256.digest().digest(folder.getBytes(StandardCharsets.UTF_8))).substring(0, 16));
+        }
+    }
+
+    private final Map<String, Place> byAlbum;
+    private final Place unfiled;
+
+    private AlbumFolders(Map<String, Place> byAlbum, Place unfiled) {
+        this.byAlbum = byAlbum;
+        this.unfiled = unfiled;
+    }
+
+    /** @param unfiledFolder the folder for photos in no album (cleaned like an album name) */
+    public static AlbumFolders of(List<PhotoAlbum> albums, String unfiledFolder) {
+        Map<String, List<String>> paths = new LinkedHashMap<>();
+        albums.forEach(a -> paths.put(a.id(), a.path()));
+        return of(paths, unfiledFolder);
+    }
+
+    /** @param paths each album's folder names then its own name, by album id, in Apple's order */
+    static AlbumFolders of(Map<String, List<String>> paths, String unfiledFolder) {
+        Set<String> taken = new HashSet<>();
+        Place unfiled = Place.of(unique(List.of(clean(unfiledFolder)), taken));
+        Map<String, Place> byAlbum = new LinkedHashMap<>();
+        paths.forEach((id, path) -> {
+            List<String> segments = new ArrayList<>();
+            path.forEach(name -> segments.add(clean(name)));
+            byAlbum.put(id, Place.of(unique(segments, taken)));
+        });
+        return new AlbumFolders(byAlbum, unfiled);
+    }
+
+    public Place of(PhotoAlbum album) {
+        return of(album.id());
+    }
+
+    Place of(String albumId) {
+        Place place = byAlbum.get(albumId);
+        if (place == null) {
+            throw new IllegalArgumentException("No folder for album " + albumId);
+        }
+        return place;
+    }
+
+    public Place unfiled() {
+        return unfiled;
+    }
+
+    /** A name as one safe path segment: never empty, never a separator, {@code .} or {@code ..}. */
+    static String clean(String name) {
+        String cleaned = FileNames.clean(name.strip(), true).strip();
+        return cleaned.isEmpty() || cleaned.chars().allMatch(c -> c == '.') ? "_" + cleaned.replace('.', '_')
+                : cleaned;
+    }
+
+    private static String unique(List<String> segments, Set<String> taken) {
+        String path = String.join("/", segments);
+        String candidate = path;
+        for (int n = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); n++) {
+            candidate = path + " (" + n + ")";
+        }
+        return candidate;
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.camelicloud.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code {album}} folders: untrusted album names made safe and distinct, and the layout around them. */
+class AlbumFolderNamesTest {
+
+    @Test
+    void hostileAndClashingNamesBecomeDistinctSafeFolders() {
+        Map<String, List<String>> albums = new LinkedHashMap<>();
+        albums.put("1", List.of(".."));
+        albums.put("2", List.of("a/b"));
+        albums.put("3", List.of("a_b"));
+        albums.put("4", List.of("A_B"));
+        albums.put("5", List.of("Trips", "Oslo"));
+        albums.put("6", List.of("tab\there\u0000"));
+        albums.put("7", List.of("Unfiled"));
+        albums.put("8", List.of("  "));
+        albums.put("9", List.of("Jo\u0308rg"));
+        AlbumFolders folders = AlbumFolders.of(albums, "Unfiled");
+        assertThat(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9").stream().map(id -> folders.of(id).folder()))
+                .containsExactly("__", "a_b", "a_b (2)", "A_B (3)", "Trips/Oslo", "tab_here_", "Unfiled (2)", "_",
+                        "Jo\u0308rg");
+        assertThat(folders.unfiled().folder()).isEqualTo("Unfiled");
+        assertThat(folders.of("2").tag()).isNotEqualTo(folders.of("3").tag()).hasSize(16);
+    }
+
+    @Test
+    void theAlbumFieldOfTheFolderStructure() {
+        FolderStructure layout = FolderStructure.parse("{album}/{:%Y}", ZoneOffset.UTC, Locale.ENGLISH);
+        Instant may = Instant.parse("2024-05-01T08:00:00Z");
+        assertThat(layout.hasAlbum()).isTrue();
+        assertThat(layout.folderFor(may, "Trips/Oslo")).isEqualTo("Trips/Oslo/2024");
+        FolderStructure dated = FolderStructure.parse("{:%Y/%m}", ZoneOffset.UTC, Locale.ENGLISH);
+        assertThat(dated.hasAlbum()).isFalse();
+        assertThat(dated.underAlbums().folderFor(may, "Best")).isEqualTo("Best/2024/05");
+        assertThat(FolderStructure.parse("none", ZoneOffset.UTC, Locale.ENGLISH).underAlbums().folderFor(may, "Best"))
+                .isEqualTo("Best");
+        assertThatThrownBy(() -> FolderStructure.parse("../{album}", ZoneOffset.UTC, Locale.ENGLISH))
+                .hasMessageContaining("outside the download folder");
+    }
+}
