@@ -2,6 +2,7 @@ package io.github.camelicloud.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.github.camelicloud.app.webui.WebUiSettings;
 import io.github.camelicloud.app.log.TerminalText;
 import io.github.camelicloud.app.destination.DestinationException;
 import io.github.camelicloud.client.ICloudClient;
@@ -232,6 +233,7 @@ public final class SyncCommand implements Callable<Integer> {
         SyncSettings settings;
         Map<String, String> remotes;
         Map<String, String> state;
+        Optional<WebUiSettings> webUi;
         try {
             settings = ICloudSyncSettings.from(config, Clock.systemDefaultZone());
             validate();
@@ -240,6 +242,7 @@ public final class SyncCommand implements Callable<Integer> {
             state = stateOptions.routeProperties(stateDirectory());
             notificationOptions.validate();
             notificationOptions.applyTo(config);
+            webUi = authOptions.webUiWanted() ? Optional.of(authOptions.webUiSettings()) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return UsageErrors.report(e.getMessage());
         }
@@ -257,7 +260,7 @@ public final class SyncCommand implements Callable<Integer> {
                 return UsageErrors.report("Missing --directory: where should the photos go? (e.g. --directory"
                         + " ~/Pictures/iCloud, or --s3-bucket / --sftp-uri)");
             }
-            signInAids = SignInAids.open(authOptions, username, password, interactive);
+            signInAids = SignInAids.open(authOptions, webUi, username, password, interactive);
             signInAids.webPageAddress().ifPresent(config::setMfaWebPageUrl);
             ICloudClient client = clientBuilder(simulator).build();
             AccountSession account = signIn(client);
@@ -293,7 +296,7 @@ public final class SyncCommand implements Callable<Integer> {
                 RunPasses passes = new RunPasses(new ProgressBar(System.err, interactive && !noProgressBar)
                         .alsoTell(signInAids::progress), watch, deletionOptions.rounds(client, library, dryRun));
                 BundledRoutes.run(client, properties, watch, passes, notificationOptions.routes(),
-                        reliability.observability());
+                        reliability.observability(), signInAids.statusView());
             }
             signInAids.finished(0);
             return 0;
