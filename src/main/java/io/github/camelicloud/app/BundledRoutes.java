@@ -2,6 +2,7 @@ package io.github.camelicloud.app;
 
 import io.github.camelicloud.app.destination.DestinationException;
 import io.github.camelicloud.app.observe.Observability;
+import io.github.camelicloud.app.webui.PassBoard;
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.component.ICloudComponent;
 import io.github.camelicloud.component.ICloudComponentConfigurer;
@@ -14,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.main.Main;
-import org.apache.camel.spi.RoutePolicyFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +47,7 @@ final class BundledRoutes {
      * destination did not receive every file.
      */
     static void run(ICloudClient client, Map<String, String> properties, long watchSeconds, RunPasses passes,
-            RoutesBuilder alerts, Optional<Observability> observability, Optional<RoutePolicyFactory> statusView)
+            RoutesBuilder alerts, Optional<Observability> observability, Optional<PassBoard> statusView)
             throws Exception {
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation("false"); // the CLI never reads a stray ./application.properties
@@ -65,7 +65,7 @@ final class BundledRoutes {
         CamelContext camel = main.getCamelContext();
         camel.getShutdownStrategy().setTimeout(30); // seconds; the passes are over when we stop
         camel.addRoutePolicyFactory(passes);
-        statusView.ifPresent(camel::addRoutePolicyFactory); // the web page's status view and "sync now"
+        statusView.ifPresent(board -> board.install(camel)); // the web page's status view and "sync now"
         camel.addRoutes(alerts); // where the consumers' MFA alerts go (icloud.mfa-alert-uri)
         if (observability.isPresent()) {
             observability.get().install(camel, client);

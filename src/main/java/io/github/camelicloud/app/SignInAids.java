@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.camel.spi.RoutePolicyFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +91,9 @@ final class SignInAids implements AutoCloseable {
 
     void signedIn(AccountSession account) {
         passwords.signedIn();
-        state.ifPresent(s -> s.signedIn(account));
+        if (account != null) { // null: the sign-in waits for the user, and the passes retry it
+            state.ifPresent(s -> s.signedIn(account));
+        }
     }
 
     void progress(int done, long total) {
@@ -104,9 +105,9 @@ final class SignInAids implements AutoCloseable {
                 + " the log says why."));
     }
 
-    /** The web page's status view of the routes, when the page is on: a route policy to add to the sync's routes. */
-    Optional<RoutePolicyFactory> statusView() {
-        return board.map(RoutePolicyFactory.class::cast);
+    /** The web page's status view of the routes, when the page is on. */
+    Optional<PassBoard> statusView() {
+        return board;
     }
 
     /** The web page's address, when it is on (the MFA alerts name it as a way to re-authenticate). */

@@ -5,18 +5,17 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
-import org.apache.camel.NamedNode;
 import org.apache.camel.Route;
-import org.apache.camel.spi.RoutePolicy;
-import org.apache.camel.spi.RoutePolicyFactory;
-import org.apache.camel.support.RoutePolicySupport;
+import org.apache.camel.Service;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.ScheduledPollConsumer;
 
 /**
- * The status view's routes: added to every {@code icloud:} route as it is created (a Camel route policy), each gets
- * a {@link RouteStatus} listening to its passes and a {@link PassScheduler} that can start its next pass now.
+ * The status view's routes: every {@code icloud:} consumer of the sync's Camel context, as it is added (before it
+ * starts), gets a {@link RouteStatus} listening to its passes and a {@link PassScheduler} that can start its next
+ * pass now.
  */
-public final class PassBoard implements RoutePolicyFactory {
+public final class PassBoard {
 
     private final Clock clock;
     private final List<RouteStatus> routes = new CopyOnWriteArrayList<>();
@@ -25,24 +24,25 @@ public final class PassBoard implements RoutePolicyFactory {
         this.clock = clock;
     }
 
-    @Override
-    public RoutePolicy createRoutePolicy(CamelContext camel, String routeId, NamedNode node) {
-        return new RoutePolicySupport() {
+    /** Watches {@code camel}'s routes; call before it starts. */
+    public void install(CamelContext camel) {
+        camel.addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override
-            public void onInit(Route route) {
-                if (route.getEndpoint() instanceof ICloudEndpoint icloud
-                        && route.getConsumer() instanceof ScheduledPollConsumer consumer) {
-                    PassScheduler scheduler = new PassScheduler(clock);
-                    consumer.setScheduler(scheduler);
-                    // the destination step names itself as the route is built: asked when shown
-                    RouteStatus status = new RouteStatus(routes.size(), icloud.client(),
-                            () -> icloud.getDestinationName() == null ? routeId : icloud.getDestinationName(),
-                            scheduler, clock);
-                    icloud.addPassListener(status);
-                    routes.add(status);
+            public void onServiceAdd(CamelContext context, Service service, Route route) {
+                if (route != null && service instanceof ScheduledPollConsumer consumer && !consumer.isStarted()
+                        && consumer.getEndpoint() instanceof ICloudEndpoint icloud) {
+                    add(consumer, icloud, route.getRouteId());
                 }
             }
-        };
+        });
+    }
+
+    private synchronized void add(ScheduledPollConsumer consumer, ICloudEndpoint icloud, String routeId) {
+        PassScheduler scheduler = new PassScheduler(clock);
+        consumer.setScheduler(scheduler);
+        RouteStatus status = new RouteStatus(routes.size(), icloud, routeId, scheduler, clock);
+        icloud.addPassListener(status);
+        routes.add(status);
     }
 
     List<RouteStatus.View> views() {

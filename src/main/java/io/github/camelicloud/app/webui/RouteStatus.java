@@ -2,12 +2,12 @@ package io.github.camelicloud.app.webui;
 
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.auth.AccountSession;
+import io.github.camelicloud.component.ICloudEndpoint;
 import io.github.camelicloud.component.ICloudPassListener;
 import io.github.camelicloud.component.PassResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * What the status view shows of one route (an account to a destination): it hears the route's passes (the result
@@ -26,18 +26,18 @@ final class RouteStatus implements ICloudPassListener {
     }
 
     private final int id;
-    private final ICloudClient client;
-    private final Supplier<String> destination;
+    private final ICloudEndpoint endpoint;
+    private final String routeId;
     private final PassScheduler scheduler;
     private final Clock clock;
     private Instant lastPassAt;
     private PassResult lastResult;
     private String lastFailure;
 
-    RouteStatus(int id, ICloudClient client, Supplier<String> destination, PassScheduler scheduler, Clock clock) {
+    RouteStatus(int id, ICloudEndpoint endpoint, String routeId, PassScheduler scheduler, Clock clock) {
         this.id = id;
-        this.client = client;
-        this.destination = destination;
+        this.endpoint = endpoint;
+        this.routeId = routeId;
         this.scheduler = scheduler;
         this.clock = clock;
     }
@@ -60,9 +60,13 @@ final class RouteStatus implements ICloudPassListener {
         return scheduler.runNow();
     }
 
+    /** The endpoint's client and destination name are set as the route starts: asked when shown. */
     synchronized View view() {
-        return new View(id, client.username(), destination.get(), Optional.ofNullable(lastPassAt),
+        Optional<ICloudClient> client = Optional.ofNullable(endpoint.client());
+        return new View(id, client.map(ICloudClient::username).orElse(""),
+                Optional.ofNullable(endpoint.getDestinationName()).orElse(routeId), Optional.ofNullable(lastPassAt),
                 Optional.ofNullable(lastResult), Optional.ofNullable(lastFailure), scheduler.running(),
-                scheduler.nextPass(), client.currentSession().flatMap(AccountSession::trustExpiresAt));
+                scheduler.nextPass(), client.flatMap(ICloudClient::currentSession)
+                        .flatMap(AccountSession::trustExpiresAt));
     }
 }
