@@ -63,8 +63,12 @@ final class StatusPage {
     /** The page of a signed-in browser (or of everyone, when the page has no login). */
     static String render(WebUiState.Snapshot s, List<RouteStatus.View> routes, boolean login, Clock clock) {
         StringBuilder main = new StringBuilder();
+        // watch mode between passes: the run is not syncing, it waits for the next pass (shown per route below)
+        boolean between = s.phase() == WebUiState.Phase.SYNCING && !routes.isEmpty()
+                && routes.stream().noneMatch(RouteStatus.View::running);
+        String label = between ? "Up to date" : s.phase().label();
         main.append("<section class=\"card step ").append(tone(s)).append("\">\n<p class=\"dim\">Account <b id=\"account\">")
-                .append(escape(s.username())).append("</b></p>\n<h1 id=\"state\">").append(escape(s.phase().label()))
+                .append(escape(s.username())).append("</b></p>\n<h1 id=\"state\">").append(escape(label))
                 .append("</h1>\n<p class=\"next\" id=\"next-step\">").append(escape(nextStep(s, routes)))
                 .append("</p>\n");
         if (!s.notice().isEmpty()) {
@@ -78,8 +82,10 @@ final class StatusPage {
                     + s.smsPhone().map(TrustedPhone::obfuscatedNumber).orElse("your phone")));
             case SYNCING -> {
                 textField = false;
-                main.append("<p id=\"progress\">").append(s.assetsDone()).append(s.assetsTotal() >= 0
-                        ? " of " + s.assetsTotal() : "").append(" assets handled</p>\n");
+                if (!between) {
+                    main.append("<p id=\"progress\">").append(s.assetsDone()).append(s.assetsTotal() >= 0
+                            ? " of " + s.assetsTotal() : "").append(" assets handled</p>\n");
+                }
             }
             default -> textField = false;
         }
