@@ -1,5 +1,7 @@
 package io.github.camelicloud.app;
 
+import static io.github.camelicloud.app.Eventually.awaitTrue;
+import static io.github.camelicloud.app.Eventually.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,17 +10,13 @@ import io.github.camelicloud.simulator.NewAsset;
 import io.github.camelicloud.testing.Chromium;
 import io.github.camelicloud.testing.JarProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -159,11 +157,11 @@ class WebUiMfaTest {
     }
 
     /** What a page on another site does: a form posting to the page, submitted by its script. */
-    private static void crossSiteFormPost(WebDriver browser, String action) {
+    private static void crossSiteFormPost(WebDriver browser, String action) throws Exception {
         String html = "<form method=post action='" + action + "'><input name=route value=0></form>"
                 + "<script>document.forms[0].submit()</script>";
         browser.get("data:text/html," + URLEncoder.encode(html, StandardCharsets.UTF_8).replace("+", "%20"));
-        awaitTrueUnchecked(() -> browser.getPageSource().contains("Refused"), "the refusal");
+        awaitTrue(() -> browser.getPageSource().contains("Refused"), "the refusal");
     }
 
     private static String get(String host, String address, String cookie) {
@@ -191,34 +189,6 @@ class WebUiMfaTest {
     private static int status(Response response) {
         try (response) {
             return response.code();
-        }
-    }
-
-    /** The names of the files in the folder now (the sync renames files while this looks: retried). */
-    private static List<String> names(Path folder) {
-        while (true) {
-            try (Stream<Path> files = Files.exists(folder) ? Files.walk(folder) : Stream.empty()) {
-                return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).toList();
-            } catch (IOException | UncheckedIOException e) {
-                // a part file was renamed under the walk
-            }
-        }
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting until " + what).isBefore(deadline);
-            Thread.sleep(200);
-        }
-    }
-
-    private static void awaitTrueUnchecked(BooleanSupplier condition, String what) {
-        try {
-            awaitTrue(condition, what);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
