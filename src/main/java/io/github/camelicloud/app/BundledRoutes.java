@@ -2,6 +2,7 @@ package io.github.camelicloud.app;
 
 import io.github.camelicloud.app.destination.DestinationException;
 import io.github.camelicloud.app.observe.Observability;
+import io.github.camelicloud.app.webui.PassBoard;
 import io.github.camelicloud.component.ICloudComponent;
 import io.github.camelicloud.component.ICloudConfiguration;
 import io.github.camelicloud.component.ICloudEndpoint;
@@ -62,7 +63,8 @@ final class BundledRoutes {
      * ({@code -2}; empty with one account).
      */
     record Account(ICloudConfiguration options, Map<String, String> properties, RunPasses passes,
-            MfaAlertRoutes alerts, Optional<Observability> observability, String suffix) {
+            MfaAlertRoutes alerts, Optional<Observability> observability, Optional<PassBoard> statusView,
+            String suffix) {
 
         /** The bundled files of the account: the destinations, and the alert mail when it mails. */
         List<String> locations() {
@@ -113,6 +115,8 @@ final class BundledRoutes {
                 : loading.get().createRoutePolicy(context, id, route));
         RoundCounter counter = new RoundCounter(rounds, Thread.currentThread());
         camel.addRoutePolicyFactory(counter);
+        // the web page's status view and "sync now" (one page for the run)
+        accounts.stream().flatMap(a -> a.statusView().stream()).findFirst().ifPresent(board -> board.install(camel));
         for (Account account : accounts) {
             camel.addRoutes(account.alerts()); // where the account's MFA alerts go (its mfaAlertUri)
         }

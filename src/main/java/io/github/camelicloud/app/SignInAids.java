@@ -7,11 +7,14 @@ import io.github.camelicloud.app.credentials.PasswordChain;
 import io.github.camelicloud.app.credentials.PasswordProviderKind;
 import io.github.camelicloud.app.credentials.PasswordSource;
 import io.github.camelicloud.app.webui.WebMfaCodeProvider;
+import io.github.camelicloud.app.webui.PassBoard;
 import io.github.camelicloud.app.webui.WebPasswordSource;
 import io.github.camelicloud.app.webui.WebUiServer;
+import io.github.camelicloud.app.webui.WebUiSettings;
 import io.github.camelicloud.app.webui.WebUiState;
 import io.github.camelicloud.client.auth.AccountSession;
 import io.github.camelicloud.client.auth.MfaCodeProvider;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +34,20 @@ final class SignInAids implements AutoCloseable {
     private final Optional<WebUiServer> server;
     private final Optional<WebUiState> state;
     private final Optional<MfaCodeProvider> webMfa;
+    private final Optional<PassBoard> board;
 
     private SignInAids(PasswordChain passwords, Optional<WebUiServer> server, Optional<WebUiState> state,
-            Optional<MfaCodeProvider> webMfa) {
+            Optional<MfaCodeProvider> webMfa, Optional<PassBoard> board) {
         this.passwords = passwords;
         this.server = server;
         this.state = state;
         this.webMfa = webMfa;
+        this.board = board;
     }
 
-    static SignInAids open(AuthOptions options, String username, String passwordFlag, boolean interactive) {
+    /** @param webUi the web page's settings (checked), when the page is wanted */
+    static SignInAids open(AuthOptions options, Optional<WebUiSettings> webUi, String username, String passwordFlag,
+            boolean interactive) {
         String passwordParameter = options.passwordParameter(passwordFlag);
         List<PasswordProviderKind> kinds = options.passwordProviders();
         if (passwordParameter != null && !kinds.contains(PasswordProviderKind.parameter)) {
@@ -48,10 +55,11 @@ final class SignInAids implements AutoCloseable {
         }
         Optional<WebUiState> state = Optional.empty();
         Optional<WebUiServer> server = Optional.empty();
-        if (options.webUiWanted()) {
+        Optional<PassBoard> board = webUi.map(settings -> new PassBoard(Clock.systemUTC()));
+        if (webUi.isPresent()) {
             state = Optional.of(new WebUiState(username));
             state.get().signingIn();
-            server = Optional.of(WebUiServer.start(options.webuiHost, options.webuiPort, state.get()));
+            server = Optional.of(WebUiServer.start(webUi.get(), state.get(), board.get()));
         }
         String address = server.map(WebUiServer::address).orElse("");
         Keyring keyring = Keyring.system();
@@ -69,7 +77,7 @@ final class SignInAids implements AutoCloseable {
                 kinds.contains(PasswordProviderKind.keyring) ? Optional.of(keyring) : Optional.empty());
         Optional<MfaCodeProvider> webMfa = options.mfaProvider == AuthOptions.MfaProviderKind.webui
                 ? state.map(s -> new WebMfaCodeProvider(s, address)) : Optional.empty();
-        return new SignInAids(chain, server, state, webMfa);
+        return new SignInAids(chain, server, state, webMfa, board);
     }
 
     PasswordChain passwords() {
@@ -83,7 +91,9 @@ final class SignInAids implements AutoCloseable {
 
     void signedIn(AccountSession account) {
         passwords.signedIn();
-        state.ifPresent(s -> s.signedIn(account));
+        if (account != null) { // null: the sign-in waits for the user, and the passes retry it
+            state.ifPresent(s -> s.signedIn(account));
+        }
     }
 
     void progress(int done, long total) {
@@ -93,6 +103,11 @@ final class SignInAids implements AutoCloseable {
     void finished(int exitCode) {
         state.ifPresent(s -> s.finished(exitCode == 0, exitCode == 0 ? "The run is complete." : "The run failed;"
                 + " the log says why."));
+    }
+
+    /** The web page's status view of the routes, when the page is on. */
+    Optional<PassBoard> statusView() {
+        return board;
     }
 
     /** The web page's address, when it is on (the MFA alerts name it as a way to re-authenticate). */

@@ -2,6 +2,7 @@ package io.github.camelicloud.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.github.camelicloud.app.webui.WebUiSettings;
 import io.github.camelicloud.app.log.TerminalText;
 import io.github.camelicloud.app.destination.DestinationException;
 import io.github.camelicloud.client.ICloudClient;
@@ -315,6 +316,7 @@ public final class SyncCommand implements Callable<Integer> {
         MfaAlertRoutes alerts = notificationOptions.routes(suffix);
         Map<String, String> remotes;
         Map<String, String> state;
+        Optional<WebUiSettings> webUi;
         try {
             ICloudSyncSettings.from(config, Clock.systemDefaultZone());
             validate();
@@ -323,6 +325,7 @@ public final class SyncCommand implements Callable<Integer> {
             state = stateOptions.routeProperties(stateDirectory());
             notificationOptions.validate();
             notificationOptions.applyTo(config, alerts);
+            webUi = authOptions.webUiWanted() ? Optional.of(authOptions.webUiSettings()) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return UsageErrors.report(e.getMessage());
         }
@@ -338,7 +341,7 @@ public final class SyncCommand implements Callable<Integer> {
                 return UsageErrors.report("Missing --directory: where should the photos go? (e.g. --directory"
                         + " ~/Pictures/iCloud, or --s3-bucket / --sftp-uri)");
             }
-            signInAids = SignInAids.open(authOptions, username, password, interactive);
+            signInAids = SignInAids.open(authOptions, webUi, username, password, interactive);
             signInAids.webPageAddress().ifPresent(config::setMfaWebPageUrl);
             ICloudClient client = clientBuilder(simulator).build();
             AccountSession account = signIn(client);
@@ -375,7 +378,7 @@ public final class SyncCommand implements Callable<Integer> {
                         .alsoTell(signInAids::progress), watchSeconds(),
                         deletionOptions.rounds(client, library, dryRun || onlyPrintFilenames));
                 routes = new BundledRoutes.Account(config, properties, passes, alerts, reliability.observability(),
-                        suffix);
+                        signInAids.statusView(), suffix);
                 return 0;
             }
             return finish(Optional.empty());

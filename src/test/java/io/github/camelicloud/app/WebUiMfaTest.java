@@ -1,19 +1,22 @@
 package io.github.camelicloud.app;
 
+import static io.github.camelicloud.app.Eventually.awaitTrue;
+import static io.github.camelicloud.app.Eventually.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.camelicloud.simulator.ICloudSimulator;
+import io.github.camelicloud.simulator.NewAsset;
 import io.github.camelicloud.testing.Chromium;
+import io.github.camelicloud.testing.JarProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -26,15 +29,19 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 /**
- * {@code --password-provider webui --mfa-provider webui} end to end: headless Chromium (Debian's, driven through
- * its chromedriver) opens the page, types the password, a wrong code is refused and said so, the right one signs
- * in, and the sync delivers the files. A cross-site POST carrying the right code is refused and changes nothing;
- * the password never comes back in a page or the log.
+ * The web page end to end, in watch mode: headless Chromium (Debian's, driven through its chromedriver) meets the
+ * page's login, where a wrong password is refused and said so; signed in, it types the iCloud password and a wrong
+ * then the right code into the page, sees the status view (the route's last pass and its counts, the next pass, the
+ * trust), and its "Sync now" starts a pass that delivers a new photo at once. A form another site posts is refused.
+ * Without a browser: off loopback, a foreign Host with a matching Origin, a post without a session, and too many
+ * wrong passwords are refused, and none of them changes what the sign-in waits for.
  */
 class WebUiMfaTest {
 
     private static final String USER = "webui@example.com";
     private static final String PASSWORD = "web-Secret-7";
+    private static final String LOGIN = "page-login-Pass-9";
+    private static final OkHttpClient HTTP = new OkHttpClient.Builder().followRedirects(false).build();
     private static ICloudSimulator apple;
 
     @TempDir
@@ -52,15 +59,21 @@ class WebUiMfaTest {
     }
 
     @Test
-    void theCodeTypedIntoThePageSignsInAndTheSyncDeliversTheFiles() throws Exception {
+    void theLoginThenThePasswordAndCodeTypedIntoThePageSignInAndSyncNowDeliversANewPhoto() throws Exception {
         assumeTrue(Chromium.installed(), Chromium.MISSING);
-        int port = freePort();
+        int port = JarProcess.freePort();
         String page = "http://127.0.0.1:" + port + "/";
         Path photos = work.resolve("photos");
-        CompletableFuture<CliRun> sync = syncThroughTheWebPage(port, photos);
-
+        AtomicReference<CliRun> result = new AtomicReference<>();
+        Thread watch = watchThroughTheWebPage(port, "127.0.0.1", photos, result);
         WebDriver browser = Chromium.start(work);
         try {
+            Chromium.await(browser, page, b -> !b.findElements(By.id("login-password")).isEmpty());
+            Chromium.submit(browser, "login-password", "sign-in", "not-the-login");
+            assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Wrong password.");
+            assertThat(browser.findElements(By.id("password"))).as("nothing but the login before it").isEmpty();
+            Chromium.submit(browser, "login-password", "sign-in", LOGIN);
+
             Chromium.await(browser, page, b -> !b.findElements(By.id("password")).isEmpty());
             assertThat(browser.findElement(By.id("account")).getText()).isEqualTo(USER);
             assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Waiting for the password");
@@ -68,110 +81,114 @@ class WebUiMfaTest {
 
             Chromium.await(browser, page, b -> !b.findElements(By.id("code")).isEmpty());
             assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Waiting for the verification code");
-
             Chromium.submit(browser, "code", "submit-code", "000000");
             Chromium.await(browser, page, b -> b.getPageSource().contains("The code was not accepted"));
-
             Chromium.submit(browser, "code", "submit-code", apple.mfaCode());
-            assertThat(browser.getPageSource()).doesNotContain(PASSWORD);
 
-            CliRun run = sync.get(3, TimeUnit.MINUTES);
-            assertThat(run.exitCode()).as(run.output()).isZero();
-            assertThat(run.output()).contains("Web UI on " + page, "Great, you're all set up")
-                    .doesNotContain(PASSWORD);
-            try (Stream<Path> files = Files.walk(photos)) {
-                assertThat(files.filter(Files::isRegularFile).count()).isGreaterThanOrEqualTo(4);
-            }
+            Chromium.await(browser, page, b -> b.findElement(By.id("last-0")).getText().contains("5 delivered"));
+            assertThat(browser.findElement(By.id("route-0")).getText()).contains(USER, photos.toString(), "OK",
+                    "0 failed", "expires").containsPattern("in 59 min|in 1 h");
+            assertThat(browser.getPageSource()).doesNotContain(PASSWORD).doesNotContain(LOGIN);
+
+            crossSiteFormPost(browser, page + "sync");
+            assertThat(browser.getPageSource()).contains("Refused");
+
+            apple.addAsset(USER, new NewAsset("SYNC_NOW.JPG", null, 4000, Instant.now(), null, 0));
+            Chromium.await(browser, page, b -> !b.findElements(By.id("sync-0")).isEmpty());
+            browser.findElement(By.id("sync-0")).click();
+            awaitTrue(() -> names(photos).contains("SYNC_NOW.JPG"), "sync now delivers the new photo");
+            Chromium.await(browser, page, b -> b.findElement(By.id("last-0")).getText().contains("1 delivered"));
         } finally {
             browser.quit();
-            sync.cancel(true);
+            watch.interrupt();
+            watch.join(Duration.ofMinutes(1).toMillis());
         }
+        assertThat(result.get().output()).contains("Web UI on " + page + " (login required)")
+                .doesNotContain(PASSWORD).doesNotContain(LOGIN);
     }
 
-    /** Needs no browser: the server refuses what another site or a rebound host name sends, and only that. */
+    /** Needs no browser: what anyone on the network, or a rebinding web site, could send. */
     @Test
-    void crossSitePostsAndReboundHostNamesAreRefusedAndChangeNothing() throws Exception {
-        int port = freePort();
-        String page = "http://127.0.0.1:" + port + "/";
+    void offLoopbackForeignHostsCrossSitePostsPostsWithoutLoginAndGuessesAreRefusedAndChangeNothing()
+            throws Exception {
+        int port = JarProcess.freePort();
+        String local = "127.0.0.1:" + port;
         Path photos = work.resolve("photos");
-        CompletableFuture<CliRun> sync = syncThroughTheWebPage(port, photos);
+        AtomicReference<CliRun> result = new AtomicReference<>();
+        Thread watch = watchThroughTheWebPage(port, "0.0.0.0", photos, result);
         try {
-            awaitPage(page, "id=\"password\"");
-            assertThat(post(page + "password", "http://127.0.0.1:" + port, "password", PASSWORD)).isEqualTo(303);
-            awaitPage(page, "id=\"code\"");
+            awaitTrue(() -> get(local, local, null).contains("id=\"login-password\""), "the login page");
+            String evil = "evil.example:" + port;
+            assertThat(status(post(evil, "http://" + evil, null, "/login", "password", LOGIN)))
+                    .as("a foreign Host with a matching Origin (DNS rebinding)").isEqualTo(403);
+            assertThat(get(evil, local, null)).as("the page read through a foreign Host").startsWith("Refused");
+            assertThat(status(post(local, "http://evil.example", null, "/login", "password", LOGIN)))
+                    .as("another site's form").isEqualTo(403);
+            assertThat(status(post(local, "http://" + local, null, "/password", "password", "guess")))
+                    .as("a post without a session").isEqualTo(403);
 
-            assertThat(crossSitePost(port, apple.mfaCode())).as("a cross-site form post").isEqualTo(403);
-            assertThat(rebound(port)).as("a page read through another host name (DNS rebinding)").isEqualTo(403);
-            assertThat(awaitPage(page, "id=\"code\"")).as("still waiting after the refused post")
-                    .contains("Waiting for the verification code");
-
-            assertThat(post(page + "code", "http://127.0.0.1:" + port, "code", apple.mfaCode()))
-                    .as("the same code from the page itself").isEqualTo(303);
-            CliRun run = sync.get(3, TimeUnit.MINUTES);
-            assertThat(run.exitCode()).as(run.output()).isZero();
-            try (Stream<Path> files = Files.walk(photos)) {
-                assertThat(files.filter(Files::isRegularFile).count()).isGreaterThanOrEqualTo(4);
+            for (int i = 0; i < 5; i++) {
+                assertThat(status(post(local, "http://" + local, null, "/login", "password", "guess-" + i)))
+                        .isEqualTo(401);
             }
+            try (Response limited = post(local, "http://" + local, null, "/login", "password", LOGIN)) {
+                assertThat(limited.code()).as("the right password after five wrong ones").isEqualTo(429);
+                assertThat(limited.header("Set-Cookie")).isNull();
+            }
+            assertThat(result.get()).as("still running").isNull();
         } finally {
-            sync.cancel(true);
+            watch.interrupt();
+            watch.join(Duration.ofMinutes(1).toMillis());
         }
+        assertThat(names(photos)).as("the sign-in still waits for its password").isEmpty();
     }
 
-    /** The CLI, in the background, asking for the password and the code on its web page. */
-    private CompletableFuture<CliRun> syncThroughTheWebPage(int port, Path photos) {
-        return CompletableFuture.supplyAsync(() -> CliRun.of("", "--username", USER, "--password-provider", "webui",
+    /** The CLI, in the background, in watch mode, asking for the password and the code on its web page. */
+    private Thread watchThroughTheWebPage(int port, String host, Path photos, AtomicReference<CliRun> result)
+            throws IOException {
+        Path login = Files.writeString(work.resolve("webui-login"), LOGIN + "\n");
+        Thread watch = new Thread(() -> result.set(CliRun.of("", "--username", USER, "--password-provider", "webui",
                 "--domain", apple.baseUrl(), "--cookie-directory", work.resolve("cookies").toString(), "-d",
                 photos.toString(), "--no-progress-bar", "--mfa-provider", "webui", "--webui-port",
-                String.valueOf(port)));
+                String.valueOf(port), "--webui-host", host, "--webui-password-file", login.toString(),
+                "--watch-with-interval", "3600")), "watch-cli");
+        watch.start();
+        return watch;
     }
 
-    /** Reads the page until it contains {@code marker}; returns it. */
-    private static String awaitPage(String page, String marker) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (true) {
-            try (Response response = new OkHttpClient().newCall(new Request.Builder().url(page).build()).execute()) {
-                String body = response.body().string();
-                if (body.contains(marker)) {
-                    return body;
-                }
-            } catch (IOException notYetListening) {
-                // the CLI starts the page while signing in
-            }
-            assertThat(Instant.now()).as("the page never showed " + marker).isBefore(deadline);
-            Thread.sleep(200);
+    /** What a page on another site does: a form posting to the page, submitted by its script. */
+    private static void crossSiteFormPost(WebDriver browser, String action) throws Exception {
+        String html = "<form method=post action='" + action + "'><input name=route value=0></form>"
+                + "<script>document.forms[0].submit()</script>";
+        browser.get("data:text/html," + URLEncoder.encode(html, StandardCharsets.UTF_8).replace("+", "%20"));
+        awaitTrue(() -> browser.getPageSource().contains("Refused"), "the refusal");
+    }
+
+    private static String get(String host, String address, String cookie) {
+        Request.Builder get = new Request.Builder().url("http://" + address + "/").header("Host", host);
+        if (cookie != null) {
+            get.header("Cookie", cookie);
+        }
+        try (Response response = HTTP.newCall(get.build()).execute()) {
+            return response.body().string();
+        } catch (IOException e) {
+            return ""; // not up yet
         }
     }
 
-    private static int post(String url, String origin, String field, String value) throws IOException {
-        Request post = new Request.Builder().url(url).header("Origin", origin)
-                .post(new FormBody.Builder().add(field, value).build()).build();
-        try (Response response = new OkHttpClient.Builder().followRedirects(false).build().newCall(post).execute()) {
+    private static Response post(String host, String origin, String cookie, String path, String field, String value)
+            throws IOException {
+        Request.Builder post = new Request.Builder().url("http://127.0.0.1:" + host.replaceFirst(".*:", "") + path)
+                .header("Host", host).header("Origin", origin).post(new FormBody.Builder().add(field, value).build());
+        if (cookie != null) {
+            post.header("Cookie", cookie);
+        }
+        return HTTP.newCall(post.build()).execute();
+    }
+
+    private static int status(Response response) {
+        try (response) {
             return response.code();
-        }
-    }
-
-    /** What a page on another site could send: the right code, but another Origin. */
-    private static int crossSitePost(int port, String code) throws IOException {
-        Request post = new Request.Builder().url("http://127.0.0.1:" + port + "/code")
-                .header("Origin", "http://evil.example").post(new FormBody.Builder().add("code", code).build())
-                .build();
-        try (Response response = new OkHttpClient().newCall(post).execute()) {
-            return response.code();
-        }
-    }
-
-    /** What a rebinding attack looks like to the server: its own address, a foreign Host header. */
-    private static int rebound(int port) throws IOException {
-        Request get = new Request.Builder().url("http://127.0.0.1:" + port + "/")
-                .header("Host", "attacker.example:" + port).build();
-        try (Response response = new OkHttpClient().newCall(get).execute()) {
-            return response.code();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,18 +1,17 @@
 package io.github.camelicloud.app;
 
+import static io.github.camelicloud.app.Eventually.awaitTrue;
+import static io.github.camelicloud.app.Eventually.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.simulator.NewAsset;
+import io.github.camelicloud.testing.FreePort;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -57,7 +56,7 @@ class WebUiTrustExpiryTest {
                 apple.baseUrl(), "--cookie-directory", cookies, "--auth-only");
         assertThat(signIn.exitCode()).as(signIn.output()).isZero();
 
-        int port = io.github.camelicloud.testing.FreePort.pick();
+        int port = FreePort.pick();
         Path photos = work.resolve("photos");
         AtomicReference<CliRun> result = new AtomicReference<>();
         Thread watch = new Thread(() -> result.set(CliRun.of("", "--username", USER, "--password", PASSWORD,
@@ -105,29 +104,5 @@ class WebUiTrustExpiryTest {
 
     private static long fileCount(Path folder) {
         return names(folder).stream().filter(n -> !n.endsWith(".part")).count();
-    }
-
-    /** The names of the files in the folder now (the sync renames files while this looks: retried). */
-    private static List<String> names(Path folder) {
-        while (true) {
-            try (Stream<Path> files = Files.exists(folder) ? Files.walk(folder) : Stream.empty()) {
-                return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).toList();
-            } catch (IOException | UncheckedIOException e) {
-                // a part file was renamed under the walk
-            }
-        }
-    }
-
-    private static void awaitTrue(ThrowingCondition condition, String what) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (!condition.holds()) {
-            assertThat(Instant.now()).as("waiting until " + what).isBefore(deadline);
-            Thread.sleep(200);
-        }
-    }
-
-    @FunctionalInterface
-    private interface ThrowingCondition {
-        boolean holds() throws Exception;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.camelicloud.app.observe;
 
 import io.github.camelicloud.app.webui.HostNames;
+import io.github.camelicloud.app.webui.PortCheck;
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.component.ICloudComponent;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -36,6 +37,7 @@ public final class Observability {
 
     /** Adds the server, the meters and the health check to {@code camel}, before it starts. */
     public void install(CamelContext camel, ICloudClient client) throws Exception {
+        PortCheck.bindable(host, port, "the metrics and health", "Choose another port with --metrics-port.");
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         camel.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
         ManagementHttpServer server = new HostCheckedServer(HostNames.allowedFor(host));

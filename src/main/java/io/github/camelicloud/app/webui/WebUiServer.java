@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -17,9 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web UI: Camel's platform-http (Vert.x) on loopback by default, one status page and three POST forms.
- * Requests from other sites are refused (Origin / Sec-Fetch-Site), and on loopback only loopback host names
- * are answered, so a page elsewhere can neither post codes nor read the status through DNS rebinding.
+ * The web page: Camel's platform-http (Vert.x), on loopback by default, optionally with TLS. Every request passes
+ * {@link RequestGuard} (its host name, another site's posts, the login); then one page and the POST forms it shows.
  */
 public final class WebUiServer implements AutoCloseable {
 
@@ -33,28 +33,41 @@ public final class WebUiServer implements AutoCloseable {
         this.address = address;
     }
 
-    /** Starts serving {@code state} on {@code host:port}; fails with a clear message when the port is taken. */
-    public static WebUiServer start(String host, int port, WebUiState state) {
+    /**
+     * Starts serving {@code state} and {@code board}; fails with a clear message, before anything waits on it, when
+     * the address cannot be bound (the port is another program's: it would get the codes and passwords typed).
+     */
+    public static WebUiServer start(WebUiSettings settings, WebUiState state, PassBoard board) {
+        String where = settings.host() + ":" + settings.port();
+        String hint = "Choose another port with --webui-port, or another address with --webui-host.";
+        PortCheck.bindable(settings.host(), settings.port(), "the web page", hint);
         VertxPlatformHttpServerConfiguration config = new VertxPlatformHttpServerConfiguration();
-        config.setBindHost(host);
-        config.setBindPort(port);
+        config.setBindHost(settings.host());
+        config.setBindPort(settings.port());
         config.setMaxBodySize(16_384L);
+        settings.tls().ifPresent(tls -> config.setSslContextParameters(tls.contextParameters()));
         CamelContext camel = new DefaultCamelContext();
-        Predicate<String> hostAllowed = HostNames.allowedFor(host);
+        VertxPlatformHttpServer http = new VertxPlatformHttpServer(config);
         try {
-            camel.addService(new VertxPlatformHttpServer(config));
-            camel.addRoutes(new Routes(state, hostAllowed));
+            camel.addService(http);
+            camel.addRoutes(new Routes(new RequestGuard(settings, Clock.systemUTC()), state, board));
             camel.start();
         } catch (Exception e) {
             camel.stop();
-            LOG.debug("Web UI start failed", e);
-            throw new ICloudException("Cannot start the web UI on " + host + ":" + port + " (" + e.getMessage()
-                    + "). Choose another port with --webui-port, or another address with --webui-host.");
+            LOG.debug("Web page start failed", e);
+            throw new ICloudException("Cannot start the web page on " + where + " (" + e.getMessage() + "). " + hint);
         }
-        String shownHost = host.contains(":") ? "[" + host + "]" : host;
-        WebUiServer server = new WebUiServer(camel, "http://" + ("0.0.0.0".equals(host) ? "localhost" : shownHost)
-                + ":" + port + "/");
-        LOG.info("Web UI on {}", server.address);
+        int port = http.getServer() == null ? -1 : http.getServer().actualPort();
+        if (port <= 0) { // Vert.x reports a failed bind on its own thread only
+            camel.stop();
+            throw new ICloudException("Cannot start the web page on " + where + ": the address is in use or not"
+                    + " available. " + hint);
+        }
+        String host = settings.host();
+        String shownHost = host.equals("0.0.0.0") || host.equals("::") ? "localhost"
+                : host.contains(":") ? "[" + host + "]" : host;
+        WebUiServer server = new WebUiServer(camel, settings.scheme() + "://" + shownHost + ":" + port + "/");
+        LOG.info("Web UI on {}{}", server.address, settings.login().isPresent() ? " (login required)" : "");
         return server;
     }
 
@@ -68,85 +81,122 @@ public final class WebUiServer implements AutoCloseable {
     }
 
     private static final class Routes extends RouteBuilder {
+        private final RequestGuard guard;
         private final WebUiState state;
-        private final Predicate<String> hostAllowed;
+        private final PassBoard board;
 
-        Routes(WebUiState state, Predicate<String> hostAllowed) {
+        Routes(RequestGuard guard, WebUiState state, PassBoard board) {
+            this.guard = guard;
             this.state = state;
-            this.hostAllowed = hostAllowed;
+            this.board = board;
         }
 
         @Override
         public void configure() {
             from("platform-http:/?httpMethodRestrict=GET").routeId("webui-page").process(this::page);
+            from("platform-http:/login?httpMethodRestrict=POST").routeId("webui-login").process(this::login);
+            from("platform-http:/logout?httpMethodRestrict=POST").routeId("webui-logout").process(this::logout);
             from("platform-http:/password?httpMethodRestrict=POST").routeId("webui-password")
                     .process(e -> post(e, form -> state.supplyPassword(form.getOrDefault("password", ""))));
             from("platform-http:/code?httpMethodRestrict=POST").routeId("webui-code")
                     .process(e -> post(e, form -> state.supplyCode(form.getOrDefault("code", "").trim())));
             from("platform-http:/sms?httpMethodRestrict=POST").routeId("webui-sms")
-                    .process(e -> post(e, form -> state.requestSms(index(form.getOrDefault("phone", "")))));
+                    .process(e -> post(e, form -> state.requestSms(index(form.get("phone")))));
+            from("platform-http:/sync?httpMethodRestrict=POST").routeId("webui-sync")
+                    .process(e -> post(e, form -> board.syncNow(index(form.get("route")))));
         }
 
         private void page(Exchange exchange) {
-            if (refused(exchange, false)) {
+            RequestGuard.Request request = guard.inspect(exchange.getMessage(), false);
+            if (refused(exchange, request)) {
                 return;
             }
-            Message out = exchange.getMessage();
-            String html = StatusPage.render(state.snapshot(), Clock.systemUTC());
-            out.removeHeaders("*");
-            secure(out);
-            out.setHeader(Exchange.CONTENT_TYPE, "text/html; charset=utf-8");
-            out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-            out.setBody(html);
+            String html = request.signedIn()
+                    ? StatusPage.render(state.snapshot(), board.views(), guard.loginRequired(), Clock.systemUTC())
+                    : StatusPage.login("");
+            respond(exchange, 200, "text/html; charset=utf-8", html);
         }
 
-        /** Hands the form to the state and sends the browser back to the page (303: a reload does not re-post). */
+        private void login(Exchange exchange) {
+            RequestGuard.Request request = guard.inspect(exchange.getMessage(), true);
+            if (refused(exchange, request)) {
+                return;
+            }
+            long wait = guard.loginWait(request);
+            if (wait > 0) {
+                respond(exchange, 429, "text/html; charset=utf-8", StatusPage.login("Too many wrong passwords: wait "
+                        + wait + " s, then try again."));
+                exchange.getMessage().setHeader("Retry-After", wait);
+                return;
+            }
+            Optional<String> cookie = guard.signIn(request, form(exchange.getMessage().getBody())
+                    .getOrDefault("password", ""));
+            if (cookie.isEmpty()) {
+                respond(exchange, 401, "text/html; charset=utf-8", StatusPage.login("Wrong password."));
+                return;
+            }
+            redirect(exchange, "/");
+            exchange.getMessage().setHeader("Set-Cookie", cookie.get());
+        }
+
+        private void logout(Exchange exchange) {
+            RequestGuard.Request request = guard.inspect(exchange.getMessage(), true);
+            if (refused(exchange, request)) {
+                return;
+            }
+            redirect(exchange, "/");
+            exchange.getMessage().setHeader("Set-Cookie", guard.signOut(request));
+        }
+
+        /** Hands the form to its handler and sends the browser back to the page (303: a reload does not re-post). */
         private void post(Exchange exchange, Predicate<Map<String, String>> handler) {
-            if (refused(exchange, true)) {
+            RequestGuard.Request request = guard.inspect(exchange.getMessage(), true);
+            if (refused(exchange, request)) {
                 return;
             }
-            Map<String, String> form = form(exchange.getMessage().getBody());
-            boolean accepted = handler.test(form);
-            Message out = exchange.getMessage();
-            out.removeHeaders("*");
-            secure(out);
-            out.setHeader(Exchange.HTTP_RESPONSE_CODE, 303);
-            out.setHeader("Location", accepted ? "/" : "/?rejected");
-            out.setBody("");
+            if (!request.signedIn()) {
+                respond(exchange, 403, "text/plain; charset=utf-8", "Refused: sign in to the page first.\n");
+                return;
+            }
+            long wait = guard.actionWait(request);
+            if (wait > 0) {
+                respond(exchange, 429, "text/plain; charset=utf-8", "Too many requests: wait " + wait + " s.\n");
+                exchange.getMessage().setHeader("Retry-After", wait);
+                return;
+            }
+            boolean accepted = handler.test(form(exchange.getMessage().getBody()));
+            redirect(exchange, accepted ? "/" : "/?rejected");
         }
 
-        private boolean refused(Exchange exchange, boolean post) {
-            Message in = exchange.getMessage();
-            String host = in.getHeader("Host", "", String.class);
-            String origin = in.getHeader("Origin", String.class);
-            String site = in.getHeader("Sec-Fetch-Site", String.class);
-            String reason = null;
-            if (!hostAllowed.test(host)) {
-                reason = "unknown host name";
-            } else if (post && site != null) { // the browser's own verdict, where it gives one
-                reason = site.equals("same-origin") || site.equals("none") ? null : "cross-site request";
-            } else if (post && origin != null && !origin.equals("http://" + host)) {
-                reason = "cross-site request";
-            }
-            if (reason == null) {
-                return false;
-            }
-            Message out = exchange.getMessage();
-            out.removeHeaders("*");
-            secure(out);
-            out.setHeader(Exchange.HTTP_RESPONSE_CODE, 403);
-            out.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
-            out.setBody("Refused: " + reason + ". Open the page at its own address.\n");
-            return true;
+        private boolean refused(Exchange exchange, RequestGuard.Request request) {
+            request.refusal().ifPresent(r -> {
+                respond(exchange, r.status(), "text/plain; charset=utf-8", r.message() + "\n");
+                if (r.retryAfterSeconds() > 0) {
+                    exchange.getMessage().setHeader("Retry-After", r.retryAfterSeconds());
+                }
+            });
+            return request.refusal().isPresent();
         }
 
-        private static void secure(Message out) {
+        private static void redirect(Exchange exchange, String location) {
+            respond(exchange, 303, null, "");
+            exchange.getMessage().setHeader("Location", location);
+        }
+
+        private static void respond(Exchange exchange, int status, String type, String body) {
+            Message out = exchange.getMessage();
+            out.removeHeaders("*");
             out.setHeader("Cache-Control", "no-store");
             out.setHeader("X-Frame-Options", "DENY");
             out.setHeader("X-Content-Type-Options", "nosniff");
             out.setHeader("Referrer-Policy", "same-origin"); // no-referrer would make a form's Origin "null"
             out.setHeader("Content-Security-Policy",
                     "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+            if (type != null) {
+                out.setHeader(Exchange.CONTENT_TYPE, type);
+            }
+            out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+            out.setBody(body);
         }
 
         /** platform-http hands a form over as a map (a repeated field as a list: its first value counts). */
@@ -165,7 +215,7 @@ public final class WebUiServer implements AutoCloseable {
 
         private static int index(String text) {
             try {
-                return Integer.parseInt(text.trim());
+                return text == null ? -1 : Integer.parseInt(text.trim());
             } catch (NumberFormatException e) {
                 return -1;
             }
