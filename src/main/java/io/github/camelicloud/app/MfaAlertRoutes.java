@@ -1,8 +1,10 @@
 package io.github.camelicloud.app;
 
 import io.github.camelicloud.component.ICloudMfaAlerts;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailComponent;
 import org.apache.camel.spi.PropertiesComponent;
@@ -23,9 +25,11 @@ final class MfaAlertRoutes extends RouteBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(MfaAlertRoutes.class);
 
     private final NotificationOptions options;
+    private final Optional<Processor> channels;
 
-    MfaAlertRoutes(NotificationOptions options) {
+    MfaAlertRoutes(NotificationOptions options, Optional<Processor> channels) {
         this.options = options;
+        this.channels = channels;
     }
 
     @Override
@@ -60,6 +64,7 @@ final class MfaAlertRoutes extends RouteBuilder {
         if (options.notificationScript != null) {
             route.process(new NotificationScript(options.notificationScript));
         }
+        channels.ifPresent(route::process); // the --notify-* channels (they log their own failures)
         if (options.mailEnabled()) {
             route.doTry()
                     .to(MAIL)

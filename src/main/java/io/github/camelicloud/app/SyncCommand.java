@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.github.camelicloud.app.log.TerminalText;
 import io.github.camelicloud.app.destination.DestinationException;
+import io.github.camelicloud.app.notify.AccountNotifications;
+import io.github.camelicloud.app.notify.NotifySettings;
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.ICloudException;
 import io.github.camelicloud.client.LibraryNotReadyException;
@@ -110,6 +112,11 @@ public final class SyncCommand implements Callable<Integer> {
 
     @Mixin
     ReliabilityOptions reliability = new ReliabilityOptions();
+
+    @Mixin
+    NotifyOptions notifyOptions = new NotifyOptions();
+
+    private AccountNotifications notifications = AccountNotifications.none();
 
     @Option(names = "--list-libraries", description = "List the libraries (own and shared) and exit")
     boolean listLibraries;
@@ -232,6 +239,7 @@ public final class SyncCommand implements Callable<Integer> {
         SyncSettings settings;
         Map<String, String> remotes;
         Map<String, String> state;
+        NotifySettings notify;
         try {
             settings = ICloudSyncSettings.from(config, Clock.systemDefaultZone());
             validate();
@@ -239,7 +247,11 @@ public final class SyncCommand implements Callable<Integer> {
             remotes = destinationOptions.routeProperties();
             state = stateOptions.routeProperties(stateDirectory());
             notificationOptions.validate();
-            notificationOptions.applyTo(config);
+            notify = notifyOptions.settings();
+            if (authOptions.mfaProvider == AuthOptions.MfaProviderKind.telegram && notify.telegramToken().isEmpty()) {
+                throw new IllegalArgumentException("--mfa-provider telegram needs the bot: --notify-telegram-token"
+                        + " (or TELEGRAM_BOT_TOKEN) and --notify-telegram-chat");
+            }
         } catch (IllegalArgumentException e) {
             return UsageErrors.report(e.getMessage());
         }
@@ -257,6 +269,9 @@ public final class SyncCommand implements Callable<Integer> {
                 return UsageErrors.report("Missing --directory: where should the photos go? (e.g. --directory"
                         + " ~/Pictures/iCloud, or --s3-bucket / --sftp-uri)");
             }
+            notifications = AccountNotifications.start(notify, username);
+            notificationOptions.alsoNotify(notifications.mfaAlerts());
+            notificationOptions.applyTo(config);
             signInAids = SignInAids.open(authOptions, username, password, interactive);
             signInAids.webPageAddress().ifPresent(config::setMfaWebPageUrl);
             ICloudClient client = clientBuilder(simulator).build();
@@ -291,7 +306,8 @@ public final class SyncCommand implements Callable<Integer> {
                 properties.putAll(remotes);
                 properties.putAll(state);
                 RunPasses passes = new RunPasses(new ProgressBar(System.err, interactive && !noProgressBar)
-                        .alsoTell(signInAids::progress), watch, deletionOptions.rounds(client, library, dryRun));
+                        .alsoTell(signInAids::progress), watch, deletionOptions.rounds(client, library, dryRun),
+                        notifications);
                 BundledRoutes.run(client, properties, watch, passes, notificationOptions.routes(),
                         reliability.observability());
             }
@@ -299,15 +315,19 @@ public final class SyncCommand implements Callable<Integer> {
             return 0;
         } catch (ICloudException | DestinationException e) {
             LOG.error(e.getMessage());
+            notifications.runFailed(e);
             return 1;
         } catch (org.apache.camel.FailedToCreateRouteException | org.apache.camel.FailedToStartRouteException e) {
             LOG.error(Main.rootMessage(e)); // a destination's settings (the route names what is wrong)
             LOG.debug("Routes did not start", e);
+            notifications.runFailed(e);
             return 1;
         } catch (Exception e) {
             LOG.error("{}: {}", e.getClass().getSimpleName(), e.getMessage(), e);
+            notifications.runFailed(e);
             return 1;
         } finally {
+            notifications.close();
             if (simulator != null) {
                 simulator.close();
             }
@@ -327,7 +347,7 @@ public final class SyncCommand implements Callable<Integer> {
             return client.signIn();
         } catch (MfaRequiredException | PasswordRequiredException e) {
             boolean sync = !authOnly && !listLibraries && !listAlbums && !onlyPrintFilenames;
-            if (!sync || (watchWithInterval == null && !notificationOptions.enabled())) {
+            if (!sync || (watchWithInterval == null && !notificationOptions.enabled())) { // --notify-* included
                 throw e;
             }
             LOG.debug("Sign-in needs the user; the sync alerts and retries at each poll", e);
@@ -394,8 +414,9 @@ public final class SyncCommand implements Callable<Integer> {
         MfaCodeProvider mfa = simulator != null && !interactive ? new DemoMfaCodeProvider(simulator.mfaCode())
                 : new ConsoleMfaCodeProvider(in, out, !interactive);
         ICloudClient.Builder b = ICloudClient.builder().username(username).domain(domain)
-                .password(signInAids.passwords()).mfaCodeProvider(signInAids.mfa(mfa))
-                .askForCodeAfterExpiry(authOptions.mfaProvider == AuthOptions.MfaProviderKind.webui)
+                .password(signInAids.passwords()).mfaCodeProvider(notifications.mfa(signInAids.mfa(mfa),
+                        authOptions.mfaProvider == AuthOptions.MfaProviderKind.telegram))
+                .askForCodeAfterExpiry(authOptions.mfaProvider != AuthOptions.MfaProviderKind.console)
                 .retryPolicy(new RetryPolicy(Math.max(0, maxRetries) + 1, firstDelay, Duration.ofMinutes(2)))
                 .readinessPolicy(new RetryPolicy(12, firstDelay.multipliedBy(6), Duration.ofMinutes(5)));
         if (cookieDirectory != null) {
