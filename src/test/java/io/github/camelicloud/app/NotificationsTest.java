@@ -37,13 +37,15 @@ class NotificationsTest {
 
     private static final String USER = "notify@example.com";
     private static final String WATCHED = "watched@example.com";
+    private static final String NEEDS_CODE = "code@example.com";
     private static final String CHAT = "4242";
     private static final String NTFY_TOKEN = "tk_ntfy-Secret-7";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(3).seed(15)
-            .account(USER + ":pw:nomfa").account(WATCHED + ":pw:nomfa"));
+            .account(USER + ":pw:nomfa").account(WATCHED + ":pw:nomfa")
+            .account(NEEDS_CODE + ":pw:mfa"));
 
     @RegisterExtension
     final RecordingHttpExtension hooks = new RecordingHttpExtension();
@@ -150,6 +152,44 @@ class NotificationsTest {
             watch.interrupt();
             watch.join(30_000);
         }
+    }
+
+    @Test
+    void theCodeAppleAsksForComesFromTheConfiguredChatOnly() throws Exception {
+        TelegramBotApi bot = telegram.get();
+        Path photos = work.resolve("code");
+        CliRun[] run = new CliRun[1];
+        Thread sync = new Thread(() -> run[0] = CliRun.of("", "--username", NEEDS_CODE, "--password", "pw",
+                "--domain", apple.get().baseUrl(), "--cookie-directory", work.resolve("cookies").toString(),
+                "--directory", photos.toString(), "--no-progress-bar", "--mfa-provider", "telegram",
+                "--notify-telegram-token", TelegramBotApi.TOKEN, "--notify-telegram-chat", CHAT,
+                "--notify-telegram-api", bot.baseUrl()), "sync");
+        sync.start();
+        try {
+            bot.awaitSent("Reply to this chat with the 6-digit code");
+            assertThat(bot.sent().get(0).text()).contains(NEEDS_CODE);
+            // someone else who found the bot answers first: not taken
+            bot.userWrites("777", apple.get().mfaCode());
+            int polls = getUpdates(bot);
+            bot.server().await("the bot reading the stranger's message", r -> getUpdates(bot) >= polls + 2);
+            assertThat(bot.sent()).noneMatch(m -> m.text().contains("Code received"));
+            bot.userWrites(CHAT, apple.get().mfaCode());
+            sync.join(60_000);
+        } finally {
+            sync.interrupt();
+            sync.join(30_000);
+        }
+        assertThat(run[0].exitCode()).as(run[0].output()).isZero();
+        assertThat(run[0].output()).contains("Ignored a Telegram message from chat 777");
+        assertThat(files(photos)).isNotEmpty();
+        assertThat(bot.sent()).extracting(TelegramBotApi.Sent::chatId).containsOnly(CHAT);
+        assertThat(bot.sent()).anyMatch(m -> m.text().contains("Code received"));
+        assertThat(run[0].output() + run[0].errors()).doesNotContain(TelegramBotApi.TOKEN)
+                .doesNotContain(apple.get().mfaCode());
+    }
+
+    private static int getUpdates(TelegramBotApi bot) {
+        return (int) bot.server().requests().stream().filter(r -> r.path().endsWith("/getUpdates")).count();
     }
 
     /** The ping calls since the first webhook event of {@code kind}. */
