@@ -3,12 +3,10 @@ package io.github.camelicloud.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelicloud.testing.ReceivedRequest;
 import io.github.camelicloud.testing.RecordingHttpExtension;
 import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
@@ -49,10 +47,7 @@ class AppNotificationsTest {
         } finally {
             main.stop();
         }
-        List<JsonNode> events = new ArrayList<>();
-        for (ReceivedRequest r : hooks.get().requests("/hook")) {
-            events.add(new ObjectMapper().readTree(r.body()));
-        }
+        List<JsonNode> events = hooks.get().json("/hook");
         assertThat(events).extracting(e -> e.path("event").asText()).containsExactly("pass-started", "pass-finished");
         assertThat(events.get(1).path("account").asText()).isEqualTo(USER);
         assertThat(events.get(1).path("delivered").asInt()).isEqualTo(2);

@@ -3,7 +3,6 @@ package io.github.camelicloud.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelicloud.destinations.StoredFile;
 import io.github.camelicloud.testing.JarProcess;
 import io.github.camelicloud.testing.ManifestAssert;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class JarNotifyIT {
 
     private static final String USER = "jar-notify@example.com";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(3).seed(31).account(USER + ":pw:nomfa"));
@@ -49,7 +47,7 @@ class JarNotifyIT {
         ManifestAssert.holdsTheLibrary("folder", StoredFile.under(photos), apple.get().manifest(USER));
         int files = StoredFile.under(photos).size();
 
-        List<JsonNode> events = bodies(hooks.get().requests("/hook"));
+        List<JsonNode> events = hooks.get().json("/hook");
         assertThat(events).extracting(e -> e.path("event").asText()).containsExactly("pass-started", "pass-finished");
         JsonNode finished = events.get(1);
         assertThat(finished.path("account").asText()).isEqualTo(USER);
@@ -68,7 +66,7 @@ class JarNotifyIT {
         JarProcess.Result failed = run("wrong-password", "cookies-failed", "--directory",
                 work.resolve("failed").toString()).run();
         assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
-        List<JsonNode> after = bodies(hooks.get().requests("/hook"));
+        List<JsonNode> after = hooks.get().json("/hook");
         assertThat(after).hasSize(3);
         assertThat(after.get(2).path("event").asText()).isEqualTo("pass-failed");
         assertThat(after.get(2).path("account").asText()).isEqualTo(USER);
@@ -82,13 +80,5 @@ class JarNotifyIT {
                 "--notify-webhook", hooks.get().url("/hook"), "--notify-ping", hooks.get().url("/ping/run-1")));
         args.addAll(List.of(more));
         return JarProcess.jar(work, args.toArray(String[]::new));
-    }
-
-    private static List<JsonNode> bodies(List<ReceivedRequest> requests) throws Exception {
-        List<JsonNode> bodies = new ArrayList<>();
-        for (ReceivedRequest r : requests) {
-            bodies.add(JSON.readTree(r.body()));
-        }
-        return bodies;
     }
 }

@@ -3,7 +3,6 @@ package io.github.camelicloud.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelicloud.simulator.Fault;
 import io.github.camelicloud.simulator.ICloudSimulator;
 import io.github.camelicloud.testing.ReceivedRequest;
@@ -17,11 +16,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +37,6 @@ class NotificationsTest {
     private static final String NEEDS_CODE = "code@example.com";
     private static final String CHAT = "4242";
     private static final String NTFY_TOKEN = "tk_ntfy-Secret-7";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(3).seed(15)
@@ -77,7 +73,7 @@ class NotificationsTest {
         long files = files(photos).size();
         assertThat(files).isPositive();
 
-        List<JsonNode> events = bodies(server.requests("/hook"));
+        List<JsonNode> events = server.json("/hook");
         assertThat(events).extracting(e -> e.path("event").asText())
                 .containsExactly("pass-started", "pass-finished", "new-photos");
         JsonNode finished = events.get(1);
@@ -134,7 +130,7 @@ class NotificationsTest {
             simulator.injectFault(Fault.of("POST", "/database/*", 503).times(100_000)); // iCloud does not answer
             server.await("three failed passes", r -> pingsAfter(r, "pass-failed") >= 3);
             assertThat(events(server)).containsOnlyOnce("pass-failed");
-            JsonNode failed = bodies(server.requests("/hook")).stream()
+            JsonNode failed = server.json("/hook").stream()
                     .filter(e -> e.path("event").asText().equals("pass-failed")).findFirst().orElseThrow();
             assertThat(failed.path("action").asText()).contains("next pass tries again");
 
@@ -142,7 +138,7 @@ class NotificationsTest {
             server.await("the recovery", r -> events(server).contains("destination-recovered"));
             assertThat(events(server)).containsOnlyOnce("pass-recovered").containsOnlyOnce("destination-down")
                     .containsOnlyOnce("pass-failed");
-            JsonNode recovered = bodies(server.requests("/hook")).stream()
+            JsonNode recovered = server.json("/hook").stream()
                     .filter(e -> e.path("event").asText().equals("pass-recovered")).findFirst().orElseThrow();
             assertThat(recovered.path("delivered").asInt()).isPositive();
             assertThat(recovered.path("failed").asInt()).isZero();
@@ -210,19 +206,7 @@ class NotificationsTest {
     }
 
     private static List<String> events(RecordingHttpServer server) {
-        return bodies(server.requests("/hook")).stream().map(e -> e.path("event").asText()).toList();
-    }
-
-    private static List<JsonNode> bodies(List<ReceivedRequest> requests) {
-        List<JsonNode> bodies = new ArrayList<>();
-        for (ReceivedRequest r : requests) {
-            try {
-                bodies.add(JSON.readTree(r.body()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return bodies;
+        return server.json("/hook").stream().map(e -> e.path("event").asText()).toList();
     }
 
     private static List<Path> files(Path root) throws IOException {

@@ -1,9 +1,12 @@
 package io.github.camelicloud.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +36,8 @@ public final class RecordingHttpServer implements AutoCloseable {
             return new Answer(200, "application/json", body);
         }
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -64,6 +69,17 @@ public final class RecordingHttpServer implements AutoCloseable {
     /** The requests received so far whose path starts with {@code prefix}. */
     public List<ReceivedRequest> requests(String prefix) {
         return received.stream().filter(r -> r.path().startsWith(prefix)).toList();
+    }
+
+    /** The JSON bodies of the requests whose path starts with {@code prefix} (a webhook's events), in order. */
+    public List<JsonNode> json(String prefix) {
+        return requests(prefix).stream().map(r -> {
+            try {
+                return JSON.readTree(r.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + r.body(), e);
+            }
+        }).toList();
     }
 
     /** Waits until what was received satisfies {@code condition} (30 s at most) and returns it. */

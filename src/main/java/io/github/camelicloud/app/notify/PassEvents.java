@@ -49,7 +49,7 @@ public final class PassEvents {
 
     /**
      * The run failed before or around its passes (a sign-in that failed, a destination that could not start): one
-     * {@code pass-failed}, unless a pass already reported it.
+     * {@code pass-failed}, unless a pass already reported the failure (as failed, or with files not delivered).
      */
     public void runFailed(Exception error) {
         synchronized (this) {
@@ -146,6 +146,7 @@ public final class PassEvents {
         synchronized (this) {
             recovered = lastFailureKind != null;
             lastFailureKind = null;
+            failureReported |= failed > 0; // destination-down says it; the run's end must not say it again
         }
         sink.accept(NotifyEvent.of(EventKind.PASS_FINISHED, account, "camel-icloud: " + account + ": " + delivered
                 + " delivered" + (failed > 0 ? ", " + failed + " failed" : ""), text + "\n(" + seconds + " s)", fields));
