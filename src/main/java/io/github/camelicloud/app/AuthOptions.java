@@ -17,8 +17,8 @@ final class AuthOptions {
     static final List<PasswordProviderKind> DEFAULT_PASSWORD_PROVIDERS =
             List.of(PasswordProviderKind.parameter, PasswordProviderKind.keyring, PasswordProviderKind.console);
 
-    /** icloudpd's {@code --mfa-provider} values. */
-    enum MfaProviderKind { console, webui }
+    /** icloudpd's {@code --mfa-provider} values, and the Telegram chat of --notify-telegram-*. */
+    enum MfaProviderKind { console, webui, telegram }
 
     @Option(names = "--password-provider", paramLabel = "PROVIDER",
             description = "Where the password comes from, in this order (may repeat): parameter (--password), env"
@@ -27,7 +27,8 @@ final class AuthOptions {
     List<PasswordProviderKind> passwordProviders = new ArrayList<>();
 
     @Option(names = "--mfa-provider", paramLabel = "PROVIDER", defaultValue = "console",
-            description = "Where the verification code comes from: console or webui. Default: ${DEFAULT-VALUE}")
+            description = "Where the verification code comes from: console, webui or telegram (the bot asks in"
+                    + " --notify-telegram-chat and takes the reply as the code). Default: ${DEFAULT-VALUE}")
     MfaProviderKind mfaProvider;
 
     @Option(names = "--webui-port", paramLabel = "PORT", defaultValue = "8080",

@@ -3,8 +3,10 @@ package io.github.camelicloud.app;
 import io.github.camelicloud.component.ICloudMfaAlerts;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailComponent;
 import org.apache.camel.component.mail.MailConfiguration;
@@ -30,10 +32,12 @@ final class MfaAlertRoutes extends RouteBuilder {
 
     private final NotificationOptions options;
     private final String suffix;
+    private final Optional<Processor> channels;
 
-    MfaAlertRoutes(NotificationOptions options, String suffix) {
+    MfaAlertRoutes(NotificationOptions options, String suffix, Optional<Processor> channels) {
         this.options = options;
         this.suffix = suffix;
+        this.channels = channels;
     }
 
     /** The endpoint the account's consumers send their alerts to. */
@@ -80,6 +84,7 @@ final class MfaAlertRoutes extends RouteBuilder {
         if (options.notificationScript != null) {
             route.process(new NotificationScript(options.notificationScript));
         }
+        channels.ifPresent(route::process); // the --notify-* channels (they log their own failures)
         if (options.mailEnabled()) {
             route.doTry()
                     .to(MAIL + suffix)

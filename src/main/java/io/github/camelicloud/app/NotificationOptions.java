@@ -4,6 +4,7 @@ import io.github.camelicloud.component.ICloudConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apache.camel.Processor;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,13 +48,20 @@ final class NotificationOptions {
             description = "Alert this many days before the MFA trust expires. Default: ${DEFAULT-VALUE}")
     int mfaExpiryWarningDays;
 
+    /** The --notify-* channels, which hear the MFA alerts too (set by the command once they are up). */
+    private Optional<Processor> channels = Optional.empty();
+
+    void alsoNotify(Optional<Processor> channels) {
+        this.channels = channels;
+    }
+
     /** icloudpd mails when a login or a recipient is given. */
     boolean mailEnabled() {
         return smtpUsername != null || notificationEmail != null;
     }
 
     boolean enabled() {
-        return mailEnabled() || notificationScript != null;
+        return mailEnabled() || notificationScript != null || channels.isPresent();
     }
 
     void validate() {
@@ -79,7 +87,7 @@ final class NotificationOptions {
 
     /** The account's alert routes; {@code suffix} tells them from other accounts' ({@code -2}), empty with one. */
     MfaAlertRoutes routes(String suffix) {
-        return new MfaAlertRoutes(this, suffix);
+        return new MfaAlertRoutes(this, suffix, channels);
     }
 
     String recipient() {

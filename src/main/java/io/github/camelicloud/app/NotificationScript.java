@@ -37,6 +37,8 @@ final class NotificationScript implements Processor {
         Map<String, String> env = builder.environment();
         env.remove("ICLOUD_PASSWORD"); // the script learns what happened, not the secrets of this process
         env.remove("SMTP_PASSWORD");
+        env.remove("TELEGRAM_BOT_TOKEN"); // and the notification channels' tokens
+        env.remove("NTFY_TOKEN");
         env.remove(Utf8Relaunch.ARGUMENTS); // the command line, --password included
         env.put("ICLOUD_USERNAME", m.getHeader(ICloudConstants.USERNAME, "", String.class));
         env.put("ICLOUD_EVENT", m.getHeader(ICloudConstants.MFA_EVENT, "", String.class));

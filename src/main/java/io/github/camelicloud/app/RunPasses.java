@@ -1,6 +1,7 @@
 package io.github.camelicloud.app;
 
 import io.github.camelicloud.app.destination.DestinationException;
+import io.github.camelicloud.app.notify.AccountNotifications;
 import io.github.camelicloud.component.ICloudEndpoint;
 import io.github.camelicloud.component.ICloudPassListener;
 import io.github.camelicloud.component.PassResult;
@@ -30,11 +31,13 @@ final class RunPasses implements RoutePolicyFactory {
     private final long watchSeconds;
     private final DeletionRounds deletions;
     private final List<CompletableFuture<PassResult>> firstPasses = new CopyOnWriteArrayList<>();
+    private final AccountNotifications notifications;
 
-    RunPasses(ProgressBar progress, long watchSeconds, DeletionRounds deletions) {
+    RunPasses(ProgressBar progress, long watchSeconds, DeletionRounds deletions, AccountNotifications notifications) {
         this.progress = progress;
         this.watchSeconds = watchSeconds;
         this.deletions = deletions;
+        this.notifications = notifications;
     }
 
     @Override
@@ -45,6 +48,8 @@ final class RunPasses implements RoutePolicyFactory {
                 if (created.getEndpoint() instanceof ICloudEndpoint icloud) {
                     // first: a round's deletions end before the pass is reported
                     icloud.addPassListener(deletions.route());
+                    // before the first pass's end is awaited: a run-once mode sends its events before it exits
+                    notifications.route().ifPresent(icloud::addPassListener);
                     icloud.addPassListener(new FirstPass(firstPasses.isEmpty()));
                     ICloudEndpoint.reportFailuresElsewhere(created.getConsumer());
                 }

@@ -5,6 +5,8 @@ import ch.qos.logback.classic.Logger;
 import io.github.camelicloud.app.webui.WebUiSettings;
 import io.github.camelicloud.app.log.TerminalText;
 import io.github.camelicloud.app.destination.DestinationException;
+import io.github.camelicloud.app.notify.AccountNotifications;
+import io.github.camelicloud.app.notify.NotifySettings;
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.ICloudException;
 import io.github.camelicloud.client.LibraryNotReadyException;
@@ -112,6 +114,11 @@ public final class SyncCommand implements Callable<Integer> {
 
     @Mixin
     ReliabilityOptions reliability = new ReliabilityOptions();
+
+    @Mixin
+    NotifyOptions notifyOptions = new NotifyOptions();
+
+    private AccountNotifications notifications = AccountNotifications.none();
 
     @Option(names = "--list-libraries", description = "List the libraries (own and shared) and exit")
     boolean listLibraries;
@@ -313,10 +320,10 @@ public final class SyncCommand implements Callable<Integer> {
     private int prepare(String suffix) {
         applyLogLevel();
         ICloudConfiguration config = syncConfiguration();
-        MfaAlertRoutes alerts = notificationOptions.routes(suffix);
         Map<String, String> remotes;
         Map<String, String> state;
         Optional<WebUiSettings> webUi;
+        NotifySettings notify;
         try {
             ICloudSyncSettings.from(config, Clock.systemDefaultZone());
             validate();
@@ -324,8 +331,12 @@ public final class SyncCommand implements Callable<Integer> {
             remotes = destinationOptions.routeProperties();
             state = stateOptions.routeProperties(stateDirectory());
             notificationOptions.validate();
-            notificationOptions.applyTo(config, alerts);
             webUi = authOptions.webUiWanted() ? Optional.of(authOptions.webUiSettings()) : Optional.empty();
+            notify = notifyOptions.settings();
+            if (authOptions.mfaProvider == AuthOptions.MfaProviderKind.telegram && notify.telegramToken().isEmpty()) {
+                throw new IllegalArgumentException("--mfa-provider telegram needs the bot: --notify-telegram-token"
+                        + " (or TELEGRAM_BOT_TOKEN) and --notify-telegram-chat");
+            }
         } catch (IllegalArgumentException e) {
             return UsageErrors.report(e.getMessage());
         }
@@ -341,6 +352,10 @@ public final class SyncCommand implements Callable<Integer> {
                 return UsageErrors.report("Missing --directory: where should the photos go? (e.g. --directory"
                         + " ~/Pictures/iCloud, or --s3-bucket / --sftp-uri)");
             }
+            notifications = AccountNotifications.start(notify, username);
+            notificationOptions.alsoNotify(notifications.mfaAlerts()); // before the alert routes are made
+            MfaAlertRoutes alerts = notificationOptions.routes(suffix);
+            notificationOptions.applyTo(config, alerts);
             signInAids = SignInAids.open(authOptions, webUi, username, password, interactive);
             signInAids.webPageAddress().ifPresent(config::setMfaWebPageUrl);
             ICloudClient client = clientBuilder(simulator).build();
@@ -376,7 +391,8 @@ public final class SyncCommand implements Callable<Integer> {
                 config.setClient(client); // the routes' endpoints of this account start from these options
                 RunPasses passes = new RunPasses(new ProgressBar(System.err, interactive && !noProgressBar)
                         .alsoTell(signInAids::progress), watchSeconds(),
-                        deletionOptions.rounds(client, library, dryRun || onlyPrintFilenames));
+                        deletionOptions.rounds(client, library, dryRun || onlyPrintFilenames),
+                        notifications);
                 routes = new BundledRoutes.Account(config, properties, passes, alerts, reliability.observability(),
                         signInAids.statusView(), suffix);
                 return 0;
@@ -396,7 +412,8 @@ public final class SyncCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static int failed(Exception failure) {
+    private int failed(Exception failure) {
+        notifications.runFailed(failure);
         if (failure instanceof ICloudException || failure instanceof DestinationException) {
             LOG.error(failure.getMessage());
         } else if (failure instanceof org.apache.camel.FailedToCreateRouteException
@@ -410,6 +427,7 @@ public final class SyncCommand implements Callable<Integer> {
     }
 
     private void close() {
+        notifications.close();
         if (simulator != null) {
             simulator.close();
         }
@@ -427,7 +445,7 @@ public final class SyncCommand implements Callable<Integer> {
             return client.signIn();
         } catch (MfaRequiredException | PasswordRequiredException e) {
             boolean sync = !authOnly && !listLibraries && !listAlbums && !onlyPrintFilenames;
-            if (!sync || (watchWithInterval == null && !notificationOptions.enabled())) {
+            if (!sync || (watchWithInterval == null && !notificationOptions.enabled())) { // --notify-* included
                 throw e;
             }
             LOG.debug("Sign-in needs the user; the sync alerts and retries at each poll", e);
@@ -496,8 +514,9 @@ public final class SyncCommand implements Callable<Integer> {
         MfaCodeProvider mfa = simulator != null && !interactive ? new DemoMfaCodeProvider(simulator.mfaCode())
                 : new ConsoleMfaCodeProvider(in, out, !interactive);
         ICloudClient.Builder b = ICloudClient.builder().username(username).domain(domain)
-                .password(signInAids.passwords()).mfaCodeProvider(signInAids.mfa(mfa))
-                .askForCodeAfterExpiry(authOptions.mfaProvider == AuthOptions.MfaProviderKind.webui)
+                .password(signInAids.passwords()).mfaCodeProvider(notifications.mfa(signInAids.mfa(mfa),
+                        authOptions.mfaProvider == AuthOptions.MfaProviderKind.telegram))
+                .askForCodeAfterExpiry(authOptions.mfaProvider != AuthOptions.MfaProviderKind.console)
                 .retryPolicy(new RetryPolicy(Math.max(0, maxRetries) + 1, firstDelay, Duration.ofMinutes(2)))
                 .readinessPolicy(new RetryPolicy(12, firstDelay.multipliedBy(6), Duration.ofMinutes(5)));
         if (cookieDirectory != null) {

@@ -88,6 +88,9 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         tally = new PassTally();
         partsInUse.clear();
         ICloudConfiguration config = endpoint.getConfiguration();
+        for (ICloudPassListener l : endpoint.passListeners()) {
+            l.passStarted();
+        }
         try {
             SyncSettings settings = ICloudSyncSettings.from(config, Clock.systemDefaultZone());
             ICloudClient client = endpoint.client();

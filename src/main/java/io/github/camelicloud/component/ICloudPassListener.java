@@ -7,6 +7,10 @@ import java.util.Optional;
 /** Hears when a consumer's pass over the library ends: the CLI's run-once mode stops then. */
 public interface ICloudPassListener {
 
+    /** A pass over the library starts (before the sign-in is checked). */
+    default void passStarted() {
+    }
+
     /** A pass over the library ended; {@code result} says whether every file reached the destination. */
     void passCompleted(PassResult result);
 

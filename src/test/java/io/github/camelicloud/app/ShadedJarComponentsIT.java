@@ -37,7 +37,8 @@ class ShadedJarComponentsIT {
         Set<String> schemes = new TreeSet<>(routeSchemes());
         schemes.addAll(codeSchemes());
         assertThat(schemes).as("the scan finds what the product is known to use")
-                .contains("icloud", "file", "direct", "smtp", "smtps", "sftp", "aws2-s3", "platform-http");
+                .contains("icloud", "file", "direct", "smtp", "smtps", "sftp", "aws2-s3", "platform-http", "http",
+                        "telegram");
 
         JarProcess.Result probe = JarProcess.onJar(work, ComponentProbe.class, schemes.toArray(String[]::new)).run();
         assertThat(probe.exitCode()).as(probe.output()).isZero();

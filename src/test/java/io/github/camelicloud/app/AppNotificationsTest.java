@@ -1,0 +1,56 @@
+package io.github.camelicloud.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelicloud.testing.ReceivedRequest;
+import io.github.camelicloud.testing.RecordingHttpExtension;
+import io.github.camelicloud.testing.SimulatorExtension;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Camel application's notifications: application.properties' {@code notify.*} settings send the bundled routes'
+ * pass events to a webhook and a ping URL (a real HTTP server here records them).
+ */
+class AppNotificationsTest {
+
+    private static final String USER = "app-notify@example.com";
+
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(2).seed(5).account(USER + ":pw:nomfa"));
+    @RegisterExtension
+    final RecordingHttpExtension hooks = new RecordingHttpExtension();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void applicationPropertiesSendTheEventsOfEachPass() throws Exception {
+        Main main = new Main();
+        main.setDefaultPropertyPlaceholderLocation("file:application.properties");
+        main.addOverrideProperty("icloud.username", USER);
+        main.addOverrideProperty("icloud.password", "pw");
+        main.addOverrideProperty("icloud.domain", apple.get().baseUrl());
+        main.addOverrideProperty("icloud.cookie-directory", work.resolve("cookies").toString());
+        main.addOverrideProperty("icloud.skip-live-photos", "true");
+        main.addOverrideProperty("file.directory", work.resolve("photos").toString());
+        main.addOverrideProperty("notify.webhook.urls", hooks.get().url("/hook"));
+        main.addOverrideProperty("notify.ping.urls", hooks.get().url("/ping"));
+        main.start();
+        try {
+            hooks.get().await("pass-finished", r -> r.stream().anyMatch(q -> q.body().contains("pass-finished")));
+        } finally {
+            main.stop();
+        }
+        List<JsonNode> events = hooks.get().json("/hook");
+        assertThat(events).extracting(e -> e.path("event").asText()).containsExactly("pass-started", "pass-finished");
+        assertThat(events.get(1).path("account").asText()).isEqualTo(USER);
+        assertThat(events.get(1).path("delivered").asInt()).isEqualTo(2);
+        assertThat(hooks.get().requests("/ping")).extracting(ReceivedRequest::path).containsExactly("/ping/start", "/ping");
+    }
+}
