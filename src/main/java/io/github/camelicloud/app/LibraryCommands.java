@@ -4,6 +4,7 @@ import io.github.camelicloud.app.log.TerminalText;
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.photos.PhotoAlbum;
 import io.github.camelicloud.client.photos.PhotoLibrary;
+import io.github.camelicloud.client.photos.SharedAlbum;
 import io.github.camelicloud.client.photos.PhotosService;
 import io.github.camelicloud.sync.Delivery;
 import io.github.camelicloud.sync.LocalFiles;
@@ -36,6 +37,16 @@ final class LibraryCommands {
         out.println("Albums:");
         for (String name : library(libraryName).albums().keySet()) {
             out.println(TerminalText.clean(name));
+        }
+    }
+
+    /** Each Shared Album: its name, and whether the account owns it or subscribes to it (and whose it is). */
+    void listSharedAlbums() {
+        out.println("Shared Albums:");
+        for (SharedAlbum album : client.sharedStreams().albums()) {
+            String whose = album.owned() ? "owned" : album.owner().isEmpty() ? "subscribed"
+                    : "subscribed, shared by " + TerminalText.clean(album.owner());
+            out.println(TerminalText.clean(album.name()) + " (" + whose + ")");
         }
     }
 

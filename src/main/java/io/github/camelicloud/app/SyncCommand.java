@@ -117,6 +117,10 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = {"-l", "--list-albums"}, description = "List the albums and exit")
     boolean listAlbums;
 
+    @Option(names = "--list-shared-albums",
+            description = "List the Shared Albums the account owns or subscribes to and exit")
+    boolean listSharedAlbums;
+
     @Option(names = "--library", paramLabel = "NAME", defaultValue = "PrimarySync",
             description = "Library to download. Default: ${DEFAULT-VALUE}")
     String library;
@@ -259,7 +263,7 @@ public final class SyncCommand implements Callable<Integer> {
                         + " --demo to run against the built-in simulator.");
             }
             if (directory == null && (remotes.isEmpty() || onlyPrintFilenames) && !authOnly && !listLibraries
-                    && !listAlbums) {
+                    && !listAlbums && !listSharedAlbums) {
                 return UsageErrors.report("Missing --directory: where should the photos go? (e.g. --directory"
                         + " ~/Pictures/iCloud, or --s3-bucket / --sftp-uri)");
             }
@@ -282,6 +286,8 @@ public final class SyncCommand implements Callable<Integer> {
                 commands.listLibraries();
             } else if (listAlbums) {
                 commands.listAlbums(library);
+            } else if (listSharedAlbums) {
+                commands.listSharedAlbums();
             } else if (onlyPrintFilenames) {
                 commands.printFileNames(library, albums, directory, settings);
             } else {
@@ -332,7 +338,7 @@ public final class SyncCommand implements Callable<Integer> {
         try {
             return client.signIn();
         } catch (MfaRequiredException | PasswordRequiredException e) {
-            boolean sync = !authOnly && !listLibraries && !listAlbums && !onlyPrintFilenames;
+            boolean sync = !authOnly && !listLibraries && !listAlbums && !listSharedAlbums && !onlyPrintFilenames;
             if (!sync || (watchWithInterval == null && !notificationOptions.enabled())) {
                 throw e;
             }
