@@ -69,8 +69,8 @@ public final class SharedStreamsModule implements RouteModule {
         for (SharedStream s : streams(request)) {
             ObjectNode album = albums.addObject();
             album.put("albumguid", s.guid()).put("albumlocation", location).put("albumctag", "FT;" + s.members().size())
-                    .put("ownerdsid", s.owned() ? request.session().account().identity().dsid() : "1" + s.guid()
-                            .replaceAll("[^0-9]", "").substring(0, 6))
+                    .put("ownerdsid", s.owned() ? request.session().account().identity().dsid() : String.valueOf(
+                            10_000_000_000L + Math.floorMod(s.guid().hashCode(), 1_000_000_000L)))
                     .put("sharingtype", s.owned() ? "owned" : "subscribed").put("iswebuploadsupported", s.owned());
             ObjectNode attributes = album.putObject("attributes");
             attributes.put("name", s.name()).put("creationDate", String.valueOf(s.created().toEpochMilli()))
