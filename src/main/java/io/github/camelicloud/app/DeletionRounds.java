@@ -2,9 +2,9 @@ package io.github.camelicloud.app;
 
 import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.ICloudException;
-import io.github.camelicloud.client.photos.Asset;
 import io.github.camelicloud.client.photos.PhotoLibrary;
 import io.github.camelicloud.component.AssetOutcome;
+import io.github.camelicloud.component.HeldAssets;
 import io.github.camelicloud.component.ICloudDeletions;
 import io.github.camelicloud.component.ICloudPassListener;
 import io.github.camelicloud.component.PassResult;
@@ -44,25 +44,14 @@ final class DeletionRounds {
     private final List<Route> routes = new ArrayList<>();
     private ICloudException failure;
 
-    /** What one route holds in the current round: assets (slimmed to what a delete needs) by id, and the proof. */
-    private record Held(Asset asset, String name, boolean downloaded, AssetOutcome.Proof proof) {
-    }
-
     private final class Route implements ICloudPassListener {
-        final Map<String, Held> held = new LinkedHashMap<>();
+        final HeldAssets held = new HeldAssets();
         boolean passOver;
 
         @Override
         public void pageHandled(List<AssetOutcome> outcomes) {
             synchronized (DeletionRounds.this) {
-                for (AssetOutcome o : outcomes) {
-                    if (o.held()) {
-                        held.merge(o.asset().id(), new Held(slim(o.asset()), o.name(), o.downloaded(), o.proof()),
-                                (a, b) -> new Held(b.asset(), b.name(), a.downloaded() || b.downloaded(), b.proof()));
-                    } else {
-                        held.remove(o.asset().id());
-                    }
-                }
+                held.add(outcomes); // an asset in several album folders: held only if every one holds it
             }
         }
 
@@ -117,13 +106,13 @@ final class DeletionRounds {
 
     private void endRound() {
         Route first = routes.get(0);
-        Map<Held, List<AssetOutcome.Proof>> due = new LinkedHashMap<>();
-        for (Held h : first.held.values()) {
+        Map<AssetOutcome, List<AssetOutcome.Proof>> due = new LinkedHashMap<>();
+        for (AssetOutcome h : first.held.held()) {
             boolean everywhere = true;
             boolean downloaded = false;
             List<AssetOutcome.Proof> proofs = new ArrayList<>();
             for (Route r : routes) {
-                Held there = r.held.get(h.asset().id());
+                AssetOutcome there = r.held.get(h.asset().id());
                 everywhere &= there != null;
                 downloaded |= there != null && there.downloaded();
                 if (there != null) {
@@ -142,8 +131,8 @@ final class DeletionRounds {
             return;
         }
         PhotoLibrary photos = client.photos().library(library);
-        for (Map.Entry<Held, List<AssetOutcome.Proof>> d : due.entrySet()) {
-            Held h = d.getKey();
+        for (Map.Entry<AssetOutcome, List<AssetOutcome.Proof>> d : due.entrySet()) {
+            AssetOutcome h = d.getKey();
             try {
                 deletions.deleteIfProven(photos, h.asset(), h.name(), d.getValue()); // each destination verifies now
             } catch (ICloudException e) {
@@ -156,12 +145,5 @@ final class DeletionRounds {
                 return; // as icloudpd: a failed delete ends the deletions
             }
         }
-    }
-
-    /** Only what a delete and its log line need, so a large round does not hold every listed version. */
-    private static Asset slim(Asset a) {
-        return new Asset(a.id(), a.recordName(), a.recordChangeTag(), a.zoneName(), a.fileName(), a.itemType(),
-                a.kind(), a.created(), a.createdOffset(), a.added(), a.favorite(), a.hidden(), a.deleted(), a.width(),
-                a.height(), Map.of(), null);
     }
 }

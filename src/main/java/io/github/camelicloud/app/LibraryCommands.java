@@ -2,6 +2,7 @@ package io.github.camelicloud.app;
 
 import io.github.camelicloud.app.log.TerminalText;
 import io.github.camelicloud.client.ICloudClient;
+import io.github.camelicloud.client.photos.SharedAlbum;
 import io.github.camelicloud.component.ICloudConstants;
 import io.github.camelicloud.component.ICloudOperations;
 import java.io.PrintStream;
@@ -14,7 +15,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * {@code --list-libraries} and {@code --list-albums}: the {@code icloud:} producer's operations with the signed-in
- * client, printed as icloudpd prints them. (The paths a sync would write are the routes' own: {@code
+ * client, printed as icloudpd prints them; {@code --list-shared-albums} (no icloudpd counterpart) from the client. (The paths a sync would write are the routes' own: {@code
  * --only-print-filenames} is the endpoint's {@code onlyPrintFilenames}.)
  */
 final class LibraryCommands {
@@ -47,6 +48,16 @@ final class LibraryCommands {
                     headers, List.class);
         } catch (CamelExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e; // the client's message (unknown library, ...)
+        }
+    }
+
+    /** Each Shared Album: its name, and whether the account owns it or subscribes to it (and whose it is). */
+    static void listSharedAlbums(ICloudClient client, PrintStream out) {
+        out.println("Shared Albums:");
+        for (SharedAlbum album : client.sharedStreams().albums()) {
+            String whose = album.owned() ? "owned" : album.owner().isEmpty() ? "subscribed"
+                    : "subscribed, shared by " + TerminalText.clean(album.owner());
+            out.println(TerminalText.clean(album.name()) + " (" + whose + ")");
         }
     }
 }

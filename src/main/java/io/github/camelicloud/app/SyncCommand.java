@@ -126,6 +126,10 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = {"-l", "--list-albums"}, description = "List the albums and exit")
     boolean listAlbums;
 
+    @Option(names = "--list-shared-albums",
+            description = "List the Shared Albums the account owns or subscribes to and exit")
+    boolean listSharedAlbums;
+
     @Option(names = "--library", paramLabel = "NAME", defaultValue = "PrimarySync",
             description = "Library to download. Default: ${DEFAULT-VALUE}")
     String library;
@@ -348,7 +352,7 @@ public final class SyncCommand implements Callable<Integer> {
                         + " --demo to run against the built-in simulator.");
             }
             if (directory == null && (remotes.isEmpty() || onlyPrintFilenames) && !authOnly && !listLibraries
-                    && !listAlbums) {
+                    && !listAlbums && !listSharedAlbums) {
                 return UsageErrors.report("Missing --directory: where should the photos go? (e.g. --directory"
                         + " ~/Pictures/iCloud, or --s3-bucket / --sftp-uri)");
             }
@@ -374,6 +378,8 @@ public final class SyncCommand implements Callable<Integer> {
                 LibraryCommands.listLibraries(client, out);
             } else if (listAlbums) {
                 LibraryCommands.listAlbums(client, library, out);
+            } else if (listSharedAlbums) {
+                LibraryCommands.listSharedAlbums(client, out);
             } else {
                 Map<String, String> properties = new LinkedHashMap<>();
                 properties.put("icloud.username", username);
@@ -444,7 +450,7 @@ public final class SyncCommand implements Callable<Integer> {
         try {
             return client.signIn();
         } catch (MfaRequiredException | PasswordRequiredException e) {
-            boolean sync = !authOnly && !listLibraries && !listAlbums && !onlyPrintFilenames;
+            boolean sync = !authOnly && !listLibraries && !listAlbums && !listSharedAlbums && !onlyPrintFilenames;
             if (!sync || (watchWithInterval == null && !notificationOptions.enabled())) { // --notify-* included
                 throw e;
             }

@@ -11,6 +11,7 @@ import io.github.camelicloud.client.http.TraceRecorder;
 import io.github.camelicloud.client.photos.AssetDownloader;
 import io.github.camelicloud.client.photos.CloudKitDatabase;
 import io.github.camelicloud.client.photos.PhotosService;
+import io.github.camelicloud.client.photos.SharedStreams;
 import io.github.camelicloud.client.session.FileSessionStore;
 import io.github.camelicloud.client.session.SessionKey;
 import io.github.camelicloud.client.session.SessionState;
@@ -154,6 +155,14 @@ public final class ICloudClient {
     public PhotosService photos() {
         AccountSession session = account();
         return new PhotosService(database(session, "private"), database(session, "shared"));
+    }
+
+    /** The Shared Albums the account owns or subscribes to (the {@code sharedstreams} web service). */
+    public SharedStreams sharedStreams() {
+        AccountSession session = account();
+        String url = session.sharedStreamsUrl().orElseThrow(() -> new ServiceNotActivatedException(
+                "the account has no sharedstreams web service (Shared Albums are off)", 0, "ServiceNotActivated"));
+        return new SharedStreams(http, url, session.dsid(), this::renewSession);
     }
 
     /** Streams and resumes downloads of asset versions, with the client's retry policy. */

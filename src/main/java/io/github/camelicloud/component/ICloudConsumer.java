@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -157,8 +158,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         for (PhotoAlbum album : albums(library, config)) {
             PhotoAlbum.Cursor cursor = album.assets();
             SyncPass pass = new SyncPass(cursor, settings, local);
-            delivered += run(pass, album, library, client, PassLog.announce(album, settings, config), deletions,
-                    cursor::removedFromAlbum, local);
+            delivered += run(pass, album, library, client, PassLog.announce(album, settings, config),
+                    pageDeletions(deletions, library, cursor::removedFromAlbum), local);
             tally.planned(pass.stats());
             PassLog.allDownloaded(settings, tally.failures(), destinationName());
             if (tokens.isPresent() && cursor.syncToken().isPresent()) {
@@ -187,6 +188,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         Optional<PlacedKeys> placed = held.map(PlacedKeys::new);
         Optional<HeldFiles> local = placed.map(HeldFiles.class::cast);
         Set<String> inAlbums = new HashSet<>();
+        HeldAssets round = new HeldAssets(); // a photo leaves iCloud only once every album folder holds it
         boolean complete = true;
         int delivered = 0;
         for (PhotoAlbum album : selected) {
@@ -197,8 +199,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             PhotoAlbum.Cursor cursor = album.assets();
             Iterator<Asset> members = stream(cursor).peek(a -> inAlbums.add(a.id())).iterator();
             SyncPass pass = new SyncPass(members, settings, local, Optional.of(folders.of(album)));
-            delivered += run(pass, album, library, client, PassLog.announce(album, settings, config), deletions,
-                    cursor::removedFromAlbum, local);
+            delivered += run(pass, album, library, client, PassLog.announce(album, settings, config), round::add,
+                    local);
             tally.planned(pass.stats());
             complete &= pass.finished() && isRunAllowed();
         }
@@ -208,11 +210,18 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             PhotoAlbum.Cursor cursor = whole.assets();
             Iterator<Asset> unfiled = stream(cursor).filter(a -> !inAlbums.contains(a.id())).iterator();
             SyncPass pass = new SyncPass(unfiled, settings, local, Optional.of(folders.unfiled()));
-            delivered += run(pass, whole, library, client, -1, deletions, cursor::removedFromAlbum, local);
+            delivered += run(pass, whole, library, client, -1, round::add, local);
             tally.planned(pass.stats());
             complete &= pass.finished() && isRunAllowed();
         }
         PassLog.allDownloaded(settings, tally.failures(), destinationName());
+        if (deletions.isPresent() && complete) { // a pass cut short may have missed a photo's other albums
+            for (AssetOutcome o : round.held()) {
+                if (deletions.get().due(o.asset(), o.name(), true, o.downloaded())) {
+                    deletions.get().deleteIfProven(library, o.asset(), o.name(), List.of(o.proof()));
+                }
+            }
+        }
         if (config.isAutoDelete() && everyAlbum && complete && placed.isPresent() && settings.recent().isEmpty()
                 && settings.untilFound().isEmpty()) {
             placed.get().removeUnplaced(config.isDryRun());
@@ -257,7 +266,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                     + " another library): their local copies are kept", changes.expunged().size(), library.name());
         }
         SyncPass pass = new SyncPass(current.iterator(), settings, local);
-        int delivered = run(pass, library.all(), library, client, current.size(), deletions, () -> { }, local);
+        int delivered = run(pass, library.all(), library, client, current.size(),
+                pageDeletions(deletions, library, () -> { }), local);
         tally.planned(pass.stats());
         PassLog.allDownloaded(settings, tally.failures(), destinationName());
         checkpoint(tokens, pass, new SyncTokenStore.Checkpoint(library.name(), library.zoneId(), library.shared(),
@@ -280,12 +290,11 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /**
-     * Routes a pass a page at a time, tells the listeners each page's outcome, and runs the component's own
-     * deletions after each page; returns the exchanges created.
+     * Routes a pass a page at a time, tells the listeners each page's outcome, and hands it on (to the component's
+     * own deletions); returns the exchanges created.
      */
     private int run(SyncPass pass, PhotoAlbum album, PhotoLibrary library, ICloudClient client, long total,
-            Optional<ICloudDeletions> deletions, Runnable removedFromListing, Optional<HeldFiles> held)
-            throws Exception {
+            Consumer<List<AssetOutcome>> afterPage, Optional<HeldFiles> held) throws Exception {
         int delivered = 0;
         AssetLedger ledger = new AssetLedger(held);
         while (isRunAllowed() && !pass.finished()) {
@@ -297,9 +306,14 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 l.pageHandled(outcomes);
                 l.progress(pass.stats().assets(), total);
             }
-            deletions.ifPresent(d -> deleteInICloud(d, outcomes, library, removedFromListing));
+            afterPage.accept(outcomes);
         }
         return delivered;
+    }
+
+    private static Consumer<List<AssetOutcome>> pageDeletions(Optional<ICloudDeletions> deletions,
+            PhotoLibrary library, Runnable removedFromListing) {
+        return outcomes -> deletions.ifPresent(d -> deleteInICloud(d, outcomes, library, removedFromListing));
     }
 
     /** The component's own deletions (one destination); a listing then starts its next page as many ranks lower. */

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpsServer;
 import io.github.camelicloud.simulator.cloudkit.CloudKitModule;
 import io.github.camelicloud.simulator.cloudkit.RecordQuery;
 import io.github.camelicloud.simulator.content.ContentModule;
+import io.github.camelicloud.simulator.sharedstreams.SharedStreamsModule;
 import io.github.camelicloud.simulator.content.DownloadUrls;
 import io.github.camelicloud.simulator.faults.FaultInterceptor;
 import io.github.camelicloud.simulator.faults.RandomFaults;
@@ -129,6 +130,7 @@ public final class ICloudSimulator implements AutoCloseable {
         Router router = new Router().install(new IdmsaModule(state)).install(new SetupModule(state))
                 .install(new CloudKitModule(state, libraries, urls, settings.extraQueries()))
                 .install(new ContentModule(state, urls, libraries.downloads()))
+                .install(new SharedStreamsModule(state, libraries, urls))
                 .install(new HooksModule(control)).install(new LibraryHooks(library, urls)).install(stats);
         network = new NetworkModel(settings.network(), settings.appleHosts());
         router.install(network);

@@ -7,12 +7,6 @@ import io.github.camelicloud.simulator.LibraryManifest;
 import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,33 +47,8 @@ class ICloudDeletionOptionsTest {
     }
 
     private static void onePass(Path folder, String options) throws Exception {
-        try (CamelContext camel = new DefaultCamelContext()) {
-            String uri = "icloud:photos?username=" + USER + "&password=pw&domain=" + apple.get().baseUrl()
-                    + "&cookieDirectory=" + work.resolve("cookies") + "&directory=" + folder
-                    + "&initialDelay=0&delay=3600000&repeatCount=1&" + options;
-            CountDownLatch passed = new CountDownLatch(1);
-            AtomicReference<Exception> failure = new AtomicReference<>();
-            camel.getEndpoint(uri, ICloudEndpoint.class).addPassListener(new ICloudPassListener() {
-                @Override
-                public void passCompleted(io.github.camelicloud.component.PassResult result) {
-                    passed.countDown();
-                }
-
-                @Override
-                public void passFailed(Exception error) {
-                    failure.set(error); // an AssertionError here would die on the consumer's thread unseen
-                    passed.countDown();
-                }
-            });
-            camel.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from(uri).to("file:" + folder + "?tempFileName=${file:onlyname}.part&autoCreate=true");
-                }
-            });
-            camel.start();
-            assertThat(passed.await(2, TimeUnit.MINUTES)).isTrue();
-            assertThat(failure.get()).as("the pass failed").isNull();
-        }
+        FolderRoutePass.run("icloud:photos?username=" + USER + "&password=pw&domain=" + apple.get().baseUrl()
+                + "&cookieDirectory=" + work.resolve("cookies") + "&directory=" + folder
+                + "&initialDelay=0&delay=3600000&repeatCount=1&" + options, folder);
     }
 }

@@ -22,4 +22,9 @@ public record AccountSession(String username, String dsid, String appleId, Strin
     public Optional<String> cloudKitUrl() {
         return Optional.ofNullable(webservices.get("ckdatabasews"));
     }
+
+    /** The Shared Albums (shared streams) root, or empty when the account has none. */
+    public Optional<String> sharedStreamsUrl() {
+        return Optional.ofNullable(webservices.get("sharedstreams"));
+    }
 }

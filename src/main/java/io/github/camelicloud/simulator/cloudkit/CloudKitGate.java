@@ -13,15 +13,15 @@ import java.util.Optional;
  * standing (else 421), no security key (401, §5.6), no ADP (403 ACCESS_DENIED), a ready library (400
  * BAD_REQUEST during the not-ready window, which starts at the account's first CloudKit call).
  */
-final class CloudKitGate {
+public final class CloudKitGate {
 
     private final SimulatorState state;
 
-    CloudKitGate(SimulatorState state) {
+    public CloudKitGate(SimulatorState state) {
         this.state = state;
     }
 
-    Handler protect(CloudKitDatabase database, CloudKitHandler handler) {
+    public Handler protect(CloudKitDatabase database, CloudKitHandler handler) {
         return request -> {
             Optional<WebSession> found = state.webSessions().find(request.cookies());
             if (found.isEmpty() || needsSecondFactor(found.get())) {

@@ -25,6 +25,7 @@ public final class PhotoLibrary {
     private final List<LibraryZone> zones;
     private final DownloadIndex downloads;
     private int added;
+    private List<SharedStream> sharedStreams;
 
     PhotoLibrary(String account, long seed, List<LibraryZone> zones, DownloadIndex downloads) {
         this.account = account;
@@ -36,6 +37,15 @@ public final class PhotoLibrary {
 
     public String account() {
         return account;
+    }
+
+    /** The Shared Albums the account owns or subscribes to (made, and their files made downloadable, on first use). */
+    public synchronized List<SharedStream> sharedStreams() {
+        if (sharedStreams == null) {
+            sharedStreams = SharedStream.generated(seed);
+            sharedStreams.forEach(s -> s.members().forEach(m -> downloads.register(m.asset())));
+        }
+        return sharedStreams;
     }
 
     public List<LibraryZone> zones() {

@@ -24,7 +24,7 @@ final class AccountDataFactory {
         {"iworkthumbnailws", ""}, {"mccgateway", ""}, {"calendar", ""}, {"docws", "pcs"}, {"settings", ""},
         {"premiummailsettings", ""}, {"ubiquity", ""}, {"keyvalue", ""}, {"mpp", ""}, {"archivews", ""}, {"push", ""},
         {"iwmb", ""}, {"iworkexportws", ""}, {"sharedlibrary", ""}, {"geows", ""}, {"account", "env"},
-        {"contacts", ""}, {"developerapi", ""},
+        {"contacts", ""}, {"developerapi", ""}, {"sharedstreams", ""},
     };
 
     private AccountDataFactory() {
