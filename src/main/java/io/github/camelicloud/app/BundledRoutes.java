@@ -62,6 +62,7 @@ final class BundledRoutes {
         main.init();
         CamelContext camel = main.getCamelContext();
         camel.getShutdownStrategy().setTimeout(30); // seconds; the passes are over when we stop
+        io.github.camelicloud.cluster.ClusterNode.installIfConfigured(camel); // --cluster-zookeeper: a node
         camel.addRoutePolicyFactory(passes);
         camel.addRoutes(alerts); // where the consumers' MFA alerts go (icloud.mfa-alert-uri)
         if (observability.isPresent()) {

@@ -69,7 +69,9 @@ public abstract class RemoteMirror extends RoutePolicySupport implements Process
         }
         try {
             destination = destination();
-            DeliveredState state = deliveredState();
+            DeliveredState shared = route.getCamelContext().getRegistry().lookupByNameAndType(DeliveredState.BEAN,
+                    DeliveredState.class); // cluster mode's fenced records
+            DeliveredState state = shared != null ? shared : deliveredState();
             ICloudConfiguration config = icloud.getConfiguration();
             String account = config.getClient() != null ? config.getClient().username() : config.getUsername();
             delivered = state.open(account, config.getLibrary(), destination);
