@@ -95,6 +95,9 @@ public final class SyncCommand implements Callable<Integer> {
     StateOptions stateOptions = new StateOptions();
 
     @Mixin
+    ClusterOptions clusterOptions = new ClusterOptions();
+
+    @Mixin
     IncrementalOptions incrementalOptions = new IncrementalOptions();
 
     @Mixin
@@ -238,6 +241,7 @@ public final class SyncCommand implements Callable<Integer> {
             deletionOptions.validate();
             remotes = destinationOptions.routeProperties();
             state = stateOptions.routeProperties(stateDirectory());
+            state.putAll(clusterOptions.routeProperties(state, watchWithInterval != null));
             notificationOptions.validate();
             notificationOptions.applyTo(config);
         } catch (IllegalArgumentException e) {

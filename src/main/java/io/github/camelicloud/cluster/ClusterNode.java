@@ -48,7 +48,7 @@ public final class ClusterNode extends ServiceSupport {
                 .sessionTimeoutMs(settings.sessionTimeoutMs()).connectionTimeoutMs(settings.sessionTimeoutMs())
                 .retryPolicy(new ExponentialBackoffRetry(250, 29, 2000))
                 .connectionStateErrorPolicy(new SessionConnectionStateErrorPolicy()).build();
-        this.service = new ZooKeeperClusterService();
+        this.service = new ZooKeeperClusterService(new org.apache.camel.component.zookeeper.ZooKeeperCuratorConfiguration());
         service.setId(settings.nodeId());
         service.setNodes(settings.zookeeper());
         service.setBasePath("/camel-icloud");

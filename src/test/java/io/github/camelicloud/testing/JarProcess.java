@@ -155,6 +155,11 @@ public final class JarProcess {
             }
         }
 
+        /** The JVM's process id (for signals: kill -9, SIGSTOP). */
+        public long pid() {
+            return process.pid();
+        }
+
         public boolean isAlive() {
             return process.isAlive();
         }
