@@ -62,15 +62,30 @@ final class ShardBalancer implements AutoCloseable {
                     .orElseThrow();
             LOG.info("Node {} leads {} accounts, more than its share of {} over {} nodes: hands shard {} back",
                     leadership.node(), mine, share, nodes, shard);
-            String namespace = Shards.namespace(shard);
-            service.stopView(namespace); // leaves the election: the next node in line leads
-            Thread.sleep(periodMs / 2);
-            service.startView(namespace); // back in line, last
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.warn("Node {}: balancing the shards failed: {}", leadership.node(), e.getMessage());
+            handBack(Shards.namespace(shard));
+        } catch (Exception | LinkageError e) {
+            LOG.warn("Node {}: balancing the shards failed: {}", leadership.node(), e.toString());
         }
+    }
+
+    /**
+     * Leaves the shard's election (the next node in line leads) and joins it again, last. In a thread of its own:
+     * stopping the shard's routes waits for their exchanges in flight, which must not hold up the balancing.
+     */
+    private void handBack(String namespace) {
+        Thread t = new Thread(() -> {
+            try {
+                service.stopView(namespace);
+                Thread.sleep(periodMs / 2);
+                service.startView(namespace);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.warn("Node {}: handing {} back failed: {}", leadership.node(), namespace, e.toString());
+            }
+        }, "icloud-cluster-hand-back");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The nodes in the elections (every node joins every shard's election). */

@@ -23,7 +23,7 @@ final class ClusterNodes implements AutoCloseable {
 
     static final String BUCKET = "cluster";
     static final int SHARDS = 24;
-    static final int SESSION_TIMEOUT_MS = 6000;
+    static final int SESSION_TIMEOUT_MS = 8000;
 
     private final Path work;
     private final String zookeeper;
@@ -33,6 +33,7 @@ final class ClusterNodes implements AutoCloseable {
     private final String s3Endpoint;
     private final Map<String, JarProcess.Running> running = new LinkedHashMap<>();
     private final java.util.Set<String> stopped = new java.util.HashSet<>();
+    private int restarts;
 
     ClusterNodes(Path work, String zookeeper, String jdbcUrl, List<String> accounts, String appleUrl,
             String s3Endpoint) {
@@ -64,14 +65,41 @@ final class ClusterNodes implements AutoCloseable {
         return node;
     }
 
+    JarProcess.Running node(String id) {
+        return running.get(id);
+    }
+
     /** Stops the node as Ctrl-C would (a graceful leave). */
     void stop(String id) throws InterruptedException {
         stopped.add(id);
         running.get(id).close();
     }
 
+    /**
+     * Restarts, as a supervisor would, the nodes that stopped themselves (exit status {@value ClusterNode#HALT_STATUS}:
+     * a lost ZooKeeper session on a machine too loaded to answer in time); returns those that exited otherwise.
+     */
+    List<String> superviseAndReportFailures() throws IOException {
+        List<String> failed = new ArrayList<>();
+        for (String id : exitedUnexpectedly()) {
+            int status = running.get(id).awaitExitCode();
+            if (status == ClusterNode.HALT_STATUS) {
+                restarts++;
+                start(id);
+            } else {
+                failed.add(id + " (exit " + status + ")");
+            }
+        }
+        return failed;
+    }
+
+    /** How many times a node was restarted after it stopped itself. */
+    int restarts() {
+        return restarts;
+    }
+
     /** Nodes that exited though the test did not stop them. */
-    List<String> exitedUnexpectedly() {
+    private List<String> exitedUnexpectedly() {
         return running.entrySet().stream().filter(e -> !stopped.contains(e.getKey()) && !e.getValue().isAlive())
                 .map(Map.Entry::getKey).toList();
     }

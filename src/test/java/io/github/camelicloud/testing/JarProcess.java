@@ -160,6 +160,16 @@ public final class JarProcess {
             return process.pid();
         }
 
+        /** The exit status of a process that ended. */
+        public int awaitExitCode() {
+            try {
+                return process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         public boolean isAlive() {
             return process.isAlive();
         }
