@@ -207,10 +207,20 @@ class ClusterIT {
         }
     }
 
+    /** The account's objects; read again when one listed vanished under a write in progress (S3Proxy's files). */
     private List<StoredFile> objects(String account) throws Exception {
         String prefix = cluster.prefix(account);
-        return s3Server.get().objects(ClusterNodes.BUCKET).stream().filter(o -> o.key().startsWith(prefix))
-                .map(o -> new StoredFile(o.key().substring(prefix.length()), o.size(), o.sha256())).toList();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return s3Server.get().objects(ClusterNodes.BUCKET).stream().filter(o -> o.key().startsWith(prefix))
+                        .map(o -> new StoredFile(o.key().substring(prefix.length()), o.size(), o.sha256())).toList();
+            } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     @FunctionalInterface
