@@ -109,6 +109,7 @@ final class BundledRoutes {
         main.init();
         CamelContext camel = main.getCamelContext();
         camel.getShutdownStrategy().setTimeout(30); // seconds; the passes are over when we stop
+        io.github.camelicloud.cluster.ClusterNode.installIfConfigured(camel); // --cluster-zookeeper: a node
         AtomicReference<RunPasses> loading = new AtomicReference<>();
         // the account whose routes are being added; none for the alert routes
         camel.addRoutePolicyFactory((context, id, route) -> loading.get() == null ? null

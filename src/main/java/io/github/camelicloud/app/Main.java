@@ -53,6 +53,7 @@ public final class Main {
     static void runCamelMain() throws Exception {
         org.apache.camel.main.Main main = new org.apache.camel.main.Main();
         main.setDefaultPropertyPlaceholderLocation("file:application.properties");
+        main.addMainListener(new io.github.camelicloud.cluster.ClusterMainListener()); // icloud.cluster.*
         main.run();
     }
 

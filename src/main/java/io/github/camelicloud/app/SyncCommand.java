@@ -99,6 +99,9 @@ public final class SyncCommand implements Callable<Integer> {
     StateOptions stateOptions = new StateOptions();
 
     @Mixin
+    ClusterOptions clusterOptions = new ClusterOptions();
+
+    @Mixin
     IncrementalOptions incrementalOptions = new IncrementalOptions();
 
     @Mixin
@@ -334,6 +337,7 @@ public final class SyncCommand implements Callable<Integer> {
             deletionOptions.validate();
             remotes = destinationOptions.routeProperties();
             state = stateOptions.routeProperties(stateDirectory());
+            state.putAll(clusterOptions.routeProperties(state, watchWithInterval != null));
             notificationOptions.validate();
             webUi = authOptions.webUiWanted() ? Optional.of(authOptions.webUiSettings()) : Optional.empty();
             notify = notifyOptions.settings();

@@ -28,10 +28,12 @@ public final class S3TestServer implements AutoCloseable {
 
     private final S3Proxy proxy;
     private final S3Client client;
+    /** How many times each bucket/key was written (whole puts and completed multipart uploads). */
+    private final java.util.Map<String, Integer> writes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public S3TestServer(java.nio.file.Path folder) throws Exception {
         java.nio.file.Files.createDirectories(folder);
-        proxy = S3Proxy.builder().blobStore(new FilesystemNio2BlobStore(folder.toString())).endpoint(URI.create("http://127.0.0.1:0"))
+        proxy = S3Proxy.builder().blobStore(new WriteCounting(new FilesystemNio2BlobStore(folder.toString()), writes)).endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
         proxy.start();
         while (!"STARTED".equals(proxy.getState())) {
@@ -64,6 +66,17 @@ public final class S3TestServer implements AutoCloseable {
         return all;
     }
 
+    /** How many times each key of the bucket was written: more than 1 is a duplicate write. */
+    public java.util.Map<String, Integer> writes(String bucket) {
+        java.util.Map<String, Integer> of = new java.util.TreeMap<>();
+        writes.forEach((k, n) -> {
+            if (k.startsWith(bucket + "/")) {
+                of.put(k.substring(bucket.length() + 1), n);
+            }
+        });
+        return of;
+    }
+
     /** The object's ETag as S3 reports it: {@code "<md5>-<parts>"} for a multipart upload. */
     public String eTag(String bucket, String key) {
         return client.headObject(b -> b.bucket(bucket).key(key)).eTag();
@@ -78,5 +91,32 @@ public final class S3TestServer implements AutoCloseable {
     public void close() throws Exception {
         client.close();
         proxy.stop();
+    }
+
+    /** The blob store with a count of the writes per bucket/key. */
+    private static final class WriteCounting extends org.gaul.s3proxy.blobstore.ForwardingBlobStore {
+        private final java.util.Map<String, Integer> writes;
+
+        WriteCounting(org.gaul.s3proxy.blobstore.BlobStore store, java.util.Map<String, Integer> writes) {
+            super(store);
+            this.writes = writes;
+        }
+
+        @Override
+        public software.amazon.awssdk.services.s3.model.PutObjectResponse putBlob(
+                software.amazon.awssdk.services.s3.model.PutObjectRequest request, InputStream body) {
+            var response = super.putBlob(request, body);
+            writes.merge(request.bucket() + "/" + request.key(), 1, Integer::sum);
+            return response;
+        }
+
+        @Override
+        public software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse completeMultipartUpload(
+                org.gaul.s3proxy.blobstore.domain.MultipartUpload upload,
+                software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest request) {
+            var response = super.completeMultipartUpload(upload, request);
+            writes.merge(request.bucket() + "/" + request.key(), 1, Integer::sum);
+            return response;
+        }
     }
 }

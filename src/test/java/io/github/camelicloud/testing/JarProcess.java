@@ -151,6 +151,21 @@ public final class JarProcess {
             }
         }
 
+        /** The JVM's process id (for signals: kill -9, SIGSTOP). */
+        public long pid() {
+            return process.pid();
+        }
+
+        /** The exit status of a process that ended. */
+        public int awaitExitCode() {
+            try {
+                return process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         public boolean isAlive() {
             return process.isAlive();
         }

@@ -11,6 +11,9 @@ import java.nio.file.Path;
  */
 public interface DeliveredState {
 
+    /** The registry name under which cluster mode binds the records every remote destination then uses. */
+    String BEAN = "icloud-delivered-state";
+
     /** The record of one destination; a Camel service, started and stopped with the routes. */
     DeliveredRecord open(String account, String library, Destination destination) throws java.io.IOException;
 
@@ -23,6 +26,12 @@ public interface DeliveredState {
 
     static DeliveredState inDatabase(StateDatabase database) {
         return new JdbcDeliveredState(database);
+    }
+
+    /** Records kept elsewhere: {@code journals} opens the journal of an account's record (account, record name). */
+    static DeliveredState of(String description,
+            java.util.function.BiFunction<String, String, io.github.camelicloud.sync.DestinationRecord.Journal> journals) {
+        return new JournalDeliveredState(description, journals);
     }
 
     /** {@code kind-hash}: the same name for the CLI and the bundled routes, so they share what was sent. */

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * A database for the delivered-state of several machines or processes: a JDBC URL, and the user and
- * password when they are not part of it. The driver is the user's (on the class path); none is bundled.
+ * password when they are not part of it. PostgreSQL's driver is bundled; another database's driver is the user's
+ * (on the class path).
  */
 public record StateDatabase(String url, Optional<String> user, Optional<String> password) {
 

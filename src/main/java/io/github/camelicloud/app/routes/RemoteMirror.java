@@ -46,6 +46,7 @@ public abstract class RemoteMirror extends RoutePolicySupport implements Process
     private String identity;
     private RemoteDelivery delivery;
     private RemoteUpload upload;
+    private boolean shared;
 
     /** The destination these settings describe; IllegalArgumentException names what is wrong. */
     protected abstract Destination destination();
@@ -69,7 +70,10 @@ public abstract class RemoteMirror extends RoutePolicySupport implements Process
         }
         try {
             destination = destination();
-            DeliveredState state = deliveredState();
+            DeliveredState cluster = route.getCamelContext().getRegistry().lookupByNameAndType(DeliveredState.BEAN,
+                    DeliveredState.class); // cluster mode's fenced records
+            DeliveredState state = cluster != null ? cluster : deliveredState();
+            shared = cluster != null;
             ICloudConfiguration config = icloud.getConfiguration();
             String account = config.getClient() != null ? config.getClient().username() : config.getUsername();
             delivered = state.open(account, config.getLibrary(), destination);
@@ -98,6 +102,18 @@ public abstract class RemoteMirror extends RoutePolicySupport implements Process
         }
         return DeliveredState.inDirectory(present(stateDirectory).map(Path::of)
                 .orElse(Path.of(System.getProperty("user.home"), ".camel-icloud", "state")));
+    }
+
+    /**
+     * Cluster mode: the route starts on the node that now leads its account, whose copy of the record may be old
+     * (other nodes delivered since): it is read again from the database first.
+     */
+    @Override
+    public synchronized void onStart(Route route) {
+        if (shared) {
+            org.apache.camel.support.service.ServiceHelper.stopService(delivered);
+            org.apache.camel.support.service.ServiceHelper.startService(delivered);
+        }
     }
 
     @Override
