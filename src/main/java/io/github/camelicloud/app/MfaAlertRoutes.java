@@ -3,10 +3,8 @@ package io.github.camelicloud.app;
 import io.github.camelicloud.component.ICloudMfaAlerts;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailComponent;
 import org.apache.camel.component.mail.MailConfiguration;
@@ -15,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where one account's MFA alerts go: {@code direct:icloud-mfa-alert<suffix>} runs the notification script and hands
- * the alert to the bundled mail route ({@code routes/icloud-mfa-alert.camel.yaml}, loaded from the jar by {@link
+ * the alert to the bundled mail route (the --notify-* channels hear it through the routes' pass listeners) ({@code routes/icloud-mfa-alert.camel.yaml}, loaded from the jar by {@link
  * BundledRoutes} with {@link #mailProperties()} as its properties). Each account has its own routes (suffix
  * {@code -1}, {@code -2}, ... with several {@code --username}; none with one) and its own mail component, so each may
  * mail through its own server, as icloudpd's per-account {@code --smtp-*}. A mail that cannot be sent is one log
@@ -32,12 +30,9 @@ final class MfaAlertRoutes extends RouteBuilder {
 
     private final NotificationOptions options;
     private final String suffix;
-    private final Optional<Processor> channels;
-
-    MfaAlertRoutes(NotificationOptions options, String suffix, Optional<Processor> channels) {
+    MfaAlertRoutes(NotificationOptions options, String suffix) {
         this.options = options;
         this.suffix = suffix;
-        this.channels = channels;
     }
 
     /** The endpoint the account's consumers send their alerts to. */
@@ -77,14 +72,13 @@ final class MfaAlertRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        if (!options.enabled()) {
-            return; // no alerts asked for: the consumers only log the MFA state
+        if (!options.routed()) {
+            return; // neither mail nor a script: the consumers log the MFA state (and tell the --notify-* channels)
         }
         var route = from(uri()).routeId("icloud-mfa-alert" + suffix);
         if (options.notificationScript != null) {
             route.process(new NotificationScript(options.notificationScript));
         }
-        channels.ifPresent(route::process); // the --notify-* channels (they log their own failures)
         if (options.mailEnabled()) {
             route.doTry()
                     .to(MAIL + suffix)

@@ -4,7 +4,6 @@ import io.github.camelicloud.component.ICloudConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.apache.camel.Processor;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,10 +47,10 @@ final class NotificationOptions {
             description = "Alert this many days before the MFA trust expires. Default: ${DEFAULT-VALUE}")
     int mfaExpiryWarningDays;
 
-    /** The --notify-* channels, which hear the MFA alerts too (set by the command once they are up). */
-    private Optional<Processor> channels = Optional.empty();
+    /** Whether --notify-* channels are up (they hear the MFA alerts through the routes' pass listeners). */
+    private boolean channels;
 
-    void alsoNotify(Optional<Processor> channels) {
+    void alsoNotify(boolean channels) {
         this.channels = channels;
     }
 
@@ -60,8 +59,14 @@ final class NotificationOptions {
         return smtpUsername != null || notificationEmail != null;
     }
 
+    /** Someone hears the alerts: a sign-in that needs the user does not end the run. */
     boolean enabled() {
-        return mailEnabled() || notificationScript != null || channels.isPresent();
+        return routed() || channels;
+    }
+
+    /** The alerts go through the account's alert route (mail, script). */
+    boolean routed() {
+        return mailEnabled() || notificationScript != null;
     }
 
     void validate() {
@@ -80,14 +85,14 @@ final class NotificationOptions {
     /** Alerts go to the account's {@code routes}; the warning period applies even without alerts (logs). */
     void applyTo(ICloudConfiguration config, MfaAlertRoutes routes) {
         config.setMfaExpiryWarningDays(mfaExpiryWarningDays);
-        if (enabled()) {
+        if (routed()) {
             config.setMfaAlertUri(routes.uri());
         }
     }
 
     /** The account's alert routes; {@code suffix} tells them from other accounts' ({@code -2}), empty with one. */
     MfaAlertRoutes routes(String suffix) {
-        return new MfaAlertRoutes(this, suffix, channels);
+        return new MfaAlertRoutes(this, suffix);
     }
 
     String recipient() {

@@ -361,7 +361,7 @@ public final class SyncCommand implements Callable<Integer> {
                         + " ~/Pictures/iCloud, or --s3-bucket / --sftp-uri)");
             }
             notifications = AccountNotifications.start(notify, username);
-            notificationOptions.alsoNotify(notifications.mfaAlerts()); // before the alert routes are made
+            notificationOptions.alsoNotify(notifications.enabled()); // before the alert routes are made
             MfaAlertRoutes alerts = notificationOptions.routes(suffix);
             notificationOptions.applyTo(config, alerts);
             signInAids = SignInAids.open(authOptions, webUi, username, password, interactive);

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,19 +60,21 @@ public final class ICloudMfaAlerts {
         } else {
             LOG.error("{}. Sign in again with: {}", alert.subject(), alert.reauthenticationCommand());
         }
+        Exchange sent = endpoint.createExchange();
+        sent.getMessage().setBody(alert.message(Optional.ofNullable(config.getMfaWebPageUrl())));
+        sent.getMessage().setHeader(ICloudConstants.MFA_EVENT, alert.event());
+        sent.getMessage().setHeader(ICloudConstants.MFA_STATE, alert.state());
+        sent.getMessage().setHeader(ICloudConstants.USERNAME, alert.username());
+        sent.getMessage().setHeader(ICloudConstants.MFA_SUBJECT, alert.subject());
+        sent.getMessage().setHeader(ICloudConstants.REAUTHENTICATION_COMMAND, alert.reauthenticationCommand());
+        alert.trustExpiresAt().ifPresent(t -> sent.getMessage().setHeader(ICloudConstants.TRUST_EXPIRES_AT, t));
+        for (ICloudPassListener listener : endpoint.passListeners()) {
+            listener.mfaAlert(sent.getMessage().copy()); // the application's notify.* channels (they never throw)
+        }
         if (uri == null || uri.isBlank()) {
             return;
         }
-        ProducerTemplate template = endpoint.getComponent(ICloudComponent.class).alertTemplate();
-        Exchange sent = template.send(uri, exchange -> {
-            exchange.getMessage().setBody(alert.message(Optional.ofNullable(config.getMfaWebPageUrl())));
-            exchange.getMessage().setHeader(ICloudConstants.MFA_EVENT, alert.event());
-            exchange.getMessage().setHeader(ICloudConstants.MFA_STATE, alert.state());
-            exchange.getMessage().setHeader(ICloudConstants.USERNAME, alert.username());
-            exchange.getMessage().setHeader(ICloudConstants.MFA_SUBJECT, alert.subject());
-            exchange.getMessage().setHeader(ICloudConstants.REAUTHENTICATION_COMMAND, alert.reauthenticationCommand());
-            alert.trustExpiresAt().ifPresent(t -> exchange.getMessage().setHeader(ICloudConstants.TRUST_EXPIRES_AT, t));
-        });
+        endpoint.getComponent(ICloudComponent.class).alertTemplate().send(uri, sent);
         if (sent.getException() != null) {
             LOG.warn("Could not deliver the {} alert for {} to {}: {}", alert.event(), alert.username(), uri,
                     rootMessage(sent.getException()));

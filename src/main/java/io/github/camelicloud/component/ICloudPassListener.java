@@ -3,6 +3,7 @@ package io.github.camelicloud.component;
 import io.github.camelicloud.sync.HeldFiles;
 import java.util.List;
 import java.util.Optional;
+import org.apache.camel.Message;
 
 /** Hears when a consumer's pass over the library ends: the CLI's run-once mode stops then. */
 public interface ICloudPassListener {
@@ -41,5 +42,12 @@ public interface ICloudPassListener {
 
     /** A file did not reach the route's destination; it is tried again on the next pass. */
     default void fileFailed(String relativePath, Exception error) {
+    }
+
+    /**
+     * The account's MFA alert ({@code mfa-expiring}, {@code mfa-required}), once per account whichever route saw it:
+     * the message {@code mfaAlertUri} gets (body: the text; the {@code CamelICloudMfa*} headers), also without one.
+     */
+    default void mfaAlert(Message alert) {
     }
 }

@@ -20,9 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 class AppNotificationsTest {
 
     private static final String USER = "app-notify@example.com";
+    private static final String EXPIRING = "app-expiring@example.com";
 
     @RegisterExtension
     static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(2).seed(5).account(USER + ":pw:nomfa"));
+    @RegisterExtension
+    static final SimulatorExtension expiring = SimulatorExtension.of(b -> b.assets(2).seed(6)
+            .account(EXPIRING + ":pw:mfa,trust-days=2"));
     @RegisterExtension
     final RecordingHttpExtension hooks = new RecordingHttpExtension();
 
@@ -52,5 +56,34 @@ class AppNotificationsTest {
         assertThat(events.get(1).path("account").asText()).isEqualTo(USER);
         assertThat(events.get(1).path("delivered").asInt()).isEqualTo(2);
         assertThat(hooks.get().requests("/ping")).extracting(ReceivedRequest::path).containsExactly("/ping/start", "/ping");
+    }
+
+    @Test
+    void theMfaAlertsReachTheNotifyChannelsToo() throws Exception {
+        Path cookies = work.resolve("cookies");
+        CliRun signIn = CliRun.of(expiring.get().mfaCode() + "\n", "--username", EXPIRING, "--password", "pw",
+                "--domain", expiring.get().baseUrl(), "--cookie-directory", cookies.toString(), "--auth-only");
+        assertThat(signIn.exitCode()).as(signIn.output()).isZero();
+        Main main = new Main();
+        main.setDefaultPropertyPlaceholderLocation("file:application.properties");
+        main.addOverrideProperty("icloud.username", EXPIRING);
+        main.addOverrideProperty("icloud.password", "pw");
+        main.addOverrideProperty("icloud.domain", expiring.get().baseUrl());
+        main.addOverrideProperty("icloud.cookie-directory", cookies.toString());
+        main.addOverrideProperty("file.directory", work.resolve("photos").toString());
+        main.addOverrideProperty("notify.webhook.urls", hooks.get().url("/hook"));
+        main.start();
+        try {
+            hooks.get().await("pass-finished", r -> r.stream().anyMatch(q -> q.body().contains("pass-finished")));
+        } finally {
+            main.stop();
+        }
+        List<JsonNode> alerts = hooks.get().json("/hook").stream()
+                .filter(e -> e.path("event").asText().startsWith("mfa-")).toList();
+        assertThat(alerts).as("one alert, without icloud.mfa-alert-uri").hasSize(1);
+        assertThat(alerts.get(0).path("event").asText()).isEqualTo("mfa-expiring");
+        assertThat(alerts.get(0).path("account").asText()).isEqualTo(EXPIRING);
+        assertThat(alerts.get(0).path("trustExpiresAt").asText()).isNotEmpty();
+        assertThat(alerts.get(0).path("reauthenticationCommand").asText()).contains("--username " + EXPIRING);
     }
 }

@@ -1,19 +1,13 @@
 package io.github.camelicloud.app.notify;
 
 import io.github.camelicloud.client.auth.MfaCodeProvider;
-import io.github.camelicloud.component.ICloudConstants;
 import io.github.camelicloud.component.ICloudPassListener;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import org.apache.camel.Message;
-import org.apache.camel.Processor;
 
 /**
  * One CLI run's notifications for one account: the channels (started before the sign-in), the pass events of its
- * routes, its MFA alerts as events, and the chat as the source of verification codes. Without a channel configured,
+ * routes (its MFA alerts included), and the chat as the source of verification codes. Without a channel configured,
  * every method does nothing.
  */
 public final class AccountNotifications implements AutoCloseable {
@@ -60,24 +54,6 @@ public final class AccountNotifications implements AutoCloseable {
     /** The run failed outside a pass (sign-in, start of the routes), or a pass's failure ended it. */
     public void runFailed(Exception error) {
         passes.ifPresent(p -> p.runFailed(error));
-    }
-
-    /** The step of the MFA alert route that sends each alert (headers of the icloud: consumer) as an event. */
-    public Optional<Processor> mfaAlerts() {
-        return channels.map(c -> exchange -> c.accept(mfaEvent(exchange.getMessage())));
-    }
-
-    static NotifyEvent mfaEvent(Message alert) {
-        String name = alert.getHeader(ICloudConstants.MFA_EVENT, "mfa-required", String.class);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        Instant expiry = alert.getHeader(ICloudConstants.TRUST_EXPIRES_AT, Instant.class);
-        if (expiry != null) {
-            fields.put("trustExpiresAt", expiry.toString());
-        }
-        fields.put("reauthenticationCommand", alert.getHeader(ICloudConstants.REAUTHENTICATION_COMMAND, "",
-                String.class));
-        return NotifyEvent.of(EventKind.of(name), alert.getHeader(ICloudConstants.USERNAME, "", String.class),
-                alert.getHeader(ICloudConstants.MFA_SUBJECT, "", String.class), alert.getBody(String.class), fields);
     }
 
     @Override

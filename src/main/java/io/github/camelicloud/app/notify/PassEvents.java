@@ -1,5 +1,6 @@
 package io.github.camelicloud.app.notify;
 
+import io.github.camelicloud.component.ICloudConstants;
 import io.github.camelicloud.component.ICloudPassListener;
 import io.github.camelicloud.component.PassResult;
 import java.time.Duration;
@@ -12,13 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.camel.Message;
 
 /**
  * Turns the passes of one account's routes (one per destination) into events. A pass of the account starts when its
  * first route starts one and ends when every route ended its own: then one {@code pass-finished} with the counts of
  * each destination, or one {@code pass-failed}. A failure of the same kind as the last one is sent as repeated (only
  * pings hear it again) until a pass works ({@code pass-recovered}); a destination that did not receive every file is
- * {@code destination-down} once, until a pass delivers everything to it ({@code destination-recovered}).
+ * {@code destination-down} once, until a pass delivers everything to it ({@code destination-recovered}). The account's
+ * MFA alerts, heard by each route, are {@code mfa-expiring} / {@code mfa-required} (the consumer sends each once).
  */
 public final class PassEvents {
 
@@ -208,6 +211,20 @@ public final class PassEvents {
         }
     }
 
+    /** An MFA alert of the icloud: consumer (its headers) as an event. */
+    static NotifyEvent mfaEvent(Message alert) {
+        String name = alert.getHeader(ICloudConstants.MFA_EVENT, "mfa-required", String.class);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        Instant expiry = alert.getHeader(ICloudConstants.TRUST_EXPIRES_AT, Instant.class);
+        if (expiry != null) {
+            fields.put("trustExpiresAt", expiry.toString());
+        }
+        fields.put("reauthenticationCommand", alert.getHeader(ICloudConstants.REAUTHENTICATION_COMMAND, "",
+                String.class));
+        return NotifyEvent.of(EventKind.of(name), alert.getHeader(ICloudConstants.USERNAME, "", String.class),
+                alert.getHeader(ICloudConstants.MFA_SUBJECT, "", String.class), alert.getBody(String.class), fields);
+    }
+
     private final class Route implements ICloudPassListener {
         private long bytes;
         private int files;
@@ -228,6 +245,11 @@ public final class PassEvents {
             if (names.size() < DIGEST_NAMES) {
                 names.add(relativePath);
             }
+        }
+
+        @Override
+        public void mfaAlert(Message alert) {
+            sink.accept(mfaEvent(alert));
         }
 
         @Override
