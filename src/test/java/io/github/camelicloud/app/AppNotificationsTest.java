@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Camel application's notifications: application.properties' {@code notify.*} settings send the bundled routes'
- * pass events to a webhook and a ping URL (a real HTTP server here records them).
+ * pass events and MFA alerts to a webhook and a ping URL (a real HTTP server here records them), as the CLI's
+ * {@code --notify-*} flags do.
  */
 class AppNotificationsTest {
 
@@ -60,10 +61,7 @@ class AppNotificationsTest {
 
     @Test
     void theMfaAlertsReachTheNotifyChannelsToo() throws Exception {
-        Path cookies = work.resolve("cookies");
-        CliRun signIn = CliRun.of(expiring.get().mfaCode() + "\n", "--username", EXPIRING, "--password", "pw",
-                "--domain", expiring.get().baseUrl(), "--cookie-directory", cookies.toString(), "--auth-only");
-        assertThat(signIn.exitCode()).as(signIn.output()).isZero();
+        Path cookies = signedIn();
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation("file:application.properties");
         main.addOverrideProperty("icloud.username", EXPIRING);
@@ -78,9 +76,34 @@ class AppNotificationsTest {
         } finally {
             main.stop();
         }
+        assertOneExpiringAlert(); // without icloud.mfa-alert-uri (no mail)
+    }
+
+    /** The CLI's --notify-* channels hear the same alert, the same way (the routes' pass listeners). */
+    @Test
+    void theCliSendsTheSameMfaAlert() throws Exception {
+        Path cookies = signedIn();
+        CliRun run = CliRun.of("", "--username", EXPIRING, "--password", "pw", "--domain", expiring.get().baseUrl(),
+                "--cookie-directory", cookies.toString(), "--directory", work.resolve("photos").toString(),
+                "--no-progress-bar", "--notify-webhook", hooks.get().url("/hook"),
+                "--notify-ntfy", hooks.get().url("/ntfy"));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertOneExpiringAlert();
+        assertThat(hooks.get().requests("/ntfy")).extracting(r -> r.header("Tags")).containsExactly("mfa-expiring");
+    }
+
+    private Path signedIn() {
+        Path cookies = work.resolve("cookies");
+        CliRun signIn = CliRun.of(expiring.get().mfaCode() + "\n", "--username", EXPIRING, "--password", "pw",
+                "--domain", expiring.get().baseUrl(), "--cookie-directory", cookies.toString(), "--auth-only");
+        assertThat(signIn.exitCode()).as(signIn.output()).isZero();
+        return cookies;
+    }
+
+    private void assertOneExpiringAlert() {
         List<JsonNode> alerts = hooks.get().json("/hook").stream()
                 .filter(e -> e.path("event").asText().startsWith("mfa-")).toList();
-        assertThat(alerts).as("one alert, without icloud.mfa-alert-uri").hasSize(1);
+        assertThat(alerts).hasSize(1);
         assertThat(alerts.get(0).path("event").asText()).isEqualTo("mfa-expiring");
         assertThat(alerts.get(0).path("account").asText()).isEqualTo(EXPIRING);
         assertThat(alerts.get(0).path("trustExpiresAt").asText()).isNotEmpty();

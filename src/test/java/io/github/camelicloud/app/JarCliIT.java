@@ -126,6 +126,43 @@ class JarCliIT {
     }
 
     /**
+     * SIGTERM (what {@code podman stop} sends, with 10 s before a kill) ends a watch within seconds, also in the
+     * middle of a download: the cut file stays a part file, no final name holds half a file, and the next watch
+     * completes the library; a SIGTERM between passes ends it as promptly.
+     */
+    @Test
+    void sigtermEndsAWatchWithinSecondsAndLosesNothing() throws Exception {
+        Path photos = work.resolve("stopped");
+        apple.get().injectFault(Fault.stall("GET", "/B/*", Duration.ofMinutes(2)));
+        try (JarProcess.Running watch = sync("stopped", "-d", photos.toString(), "--watch-with-interval", "3600")
+                .start()) {
+            watch.await("a download in progress", Duration.ofSeconds(90), () -> partFiles(photos) > 0);
+            ProcessHandle.of(watch.pid()).orElseThrow().destroy(); // SIGTERM
+            watch.awaitExit(Duration.ofSeconds(20));
+        } finally {
+            apple.get().clearFaults();
+        }
+        assertThat(StoredFile.under(photos)).filteredOn(f -> !f.key().endsWith(".part"))
+                .extracting(StoredFile::content).isSubsetOf(ManifestAssert.contents(apple.get().manifest(USER)));
+
+        try (JarProcess.Running watch = sync("stopped", "-d", photos.toString(), "--watch-with-interval", "3600")
+                .start()) {
+            watch.await("the first pass", Duration.ofSeconds(90), () -> watch.output().contains("Waiting for 3600"));
+            ProcessHandle.of(watch.pid()).orElseThrow().destroy();
+            watch.awaitExit(Duration.ofSeconds(20));
+        }
+        ManifestAssert.holdsTheLibrary("folder", StoredFile.under(photos), apple.get().manifest(USER));
+    }
+
+    private static long partFiles(Path folder) {
+        try (var files = java.nio.file.Files.walk(folder)) {
+            return files.filter(f -> f.toString().endsWith(".part")).count();
+        } catch (java.io.IOException missingYet) {
+            return 0;
+        }
+    }
+
+    /**
      * Every metric the README lists, by name, with the values of this pass: one download answered 503 and tried
      * again, every file delivered once, none skipped or failed. Health, readiness and liveness answer; a request
      * naming another host (DNS rebinding) is refused.
