@@ -53,6 +53,8 @@ final class BundledRoutes {
             + "classpath:routes/icloud-to-sftp.camel.yaml";
 
     private static final Logger LOG = LoggerFactory.getLogger(BundledRoutes.class);
+    /** How long a stopping watch waits for a pass in progress before it cuts it. */
+    private static final int WATCH_STOP_SECONDS = 3;
 
     private BundledRoutes() {
     }
@@ -108,7 +110,10 @@ final class BundledRoutes {
         main.setOverrideProperties(common);
         main.init();
         CamelContext camel = main.getCamelContext();
-        camel.getShutdownStrategy().setTimeout(30); // seconds; the passes are over when we stop
+        // seconds. Run once: the passes are over when we stop. Watch: a SIGTERM (podman stop gives 10 s) may come in
+        // the middle of a pass, which is then cut rather than waited for: a download is a part file until renamed,
+        // and a file is recorded only once stored, so the next pass resumes and nothing is lost.
+        camel.getShutdownStrategy().setTimeout(watchSeconds > 0 ? WATCH_STOP_SECONDS : 30);
         io.github.camelicloud.cluster.ClusterNode.installIfConfigured(camel); // --cluster-zookeeper: a node
         AtomicReference<RunPasses> loading = new AtomicReference<>();
         // the account whose routes are being added; none for the alert routes
