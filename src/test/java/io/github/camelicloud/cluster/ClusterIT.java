@@ -106,54 +106,6 @@ class ClusterIT {
         LOG.info("node-4 led {} and left: {}", leaving, cluster.accountsByNode());
     }
 
-    @Test
-    @Order(4)
-    void aLeaderPausedPastTheSessionTimeoutStopsItselfWhenResumedAndNoTwoNodesEverWroteForOneShard() throws Exception {
-        ICloudSimulator apple = simulator.get();
-        String account = ACCOUNTS.get(7);
-        String leader = leaderOf(account);
-        apple.injectFault(Fault.slow("GET", "/B/*", Duration.ofMillis(700)).times(40));
-        for (int i = 0; i < 8; i++) {
-            apple.addAsset(account, NewAsset.of("PAUSE_" + i + ".JPG", 50_000 + i));
-        }
-        int before = objects(account).size();
-        int total = ManifestAssert.contents(apple.manifest(account)).size();
-        awaitCluster("the leader " + leader + " in the middle of the new files", () -> {
-            int now = objects(account).size();
-            return now >= before + 1 && now < total;
-        });
-        long[] epoch = cluster.epochAndSince(account);
-        Instant paused = Instant.now();
-        cluster.signal(leader, "STOP");
-        awaitCluster("another node leading " + account, () -> cluster.epochAndSince(account)[0] > epoch[0]);
-        long[] taken = cluster.epochAndSince(account);
-        cluster.signal(leader, "CONT");
-        JarProcess.Result resumed = cluster.node(leader).awaitExit(Duration.ofSeconds(60));
-        assertThat(resumed.exitCode()).as(resumed.output()).isEqualTo(ClusterNode.HALT_STATUS);
-        awaitCluster("the library in the bucket", () -> complete(account));
-        apple.clearFaults();
-        ManifestAssert.holdsTheLibrary(account, objects(account), apple.manifest(account));
-        assertThat(cluster.overlappingWriters()).isEmpty();
-        LOG.info("FAILOVER SIGSTOP {}: {} ms until {} took the shard; the resumed node exited {}", leader,
-                taken[1] - paused.toEpochMilli(), leaderOf(account), resumed.exitCode());
-    }
-
-    @Test
-    @Order(5)
-    void afterAZooKeeperOutageTheClusterRecoversAndFinishesNewWork() throws Exception {
-        zookeeper.get().stop();
-        Thread.sleep(3000);
-        zookeeper.get().restart();
-        String account = ACCOUNTS.get(2);
-        for (int i = 0; i < 3; i++) {
-            simulator.get().addAsset(account, NewAsset.of("AFTER_OUTAGE_" + i + ".JPG", 30_000 + i));
-        }
-        awaitCluster("the library, new files included, in the bucket", () -> complete(account));
-        ManifestAssert.holdsTheLibrary(account, objects(account), simulator.get().manifest(account));
-        assertThat(cluster.overlappingWriters()).isEmpty();
-        LOG.info("Nodes restarted after stopping themselves (lost session): {}", cluster.restarts());
-    }
-
     private String leaderOf(String account) throws Exception {
         return cluster.accountsByNode().entrySet().stream().filter(e -> e.getValue().contains(account))
                 .map(Map.Entry::getKey).findFirst().orElseThrow();
