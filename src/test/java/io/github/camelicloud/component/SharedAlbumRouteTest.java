@@ -1,0 +1,55 @@
+package io.github.camelicloud.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.camelicloud.destinations.StoredFile;
+import io.github.camelicloud.simulator.LibraryManifest;
+import io.github.camelicloud.testing.SimulatorExtension;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The component's {@code sharedAlbums}: one Shared Album through a route, each exchange naming the album and who
+ * added the photo ({@link ICloudConstants#CONTRIBUTOR}), the files in the album's folder (put first in the layout).
+ */
+class SharedAlbumRouteTest {
+
+    private static final String USER = "shared-route@example.com";
+
+    @RegisterExtension
+    static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(0).seed(37)
+            .account(USER + ":pw:nomfa"));
+
+    @TempDir
+    static Path work;
+
+    @Test
+    void eachExchangeNamesTheSharedAlbumAndItsContributor() throws Exception {
+        Path folder = work.resolve("photos");
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        FolderRoutePass.run("icloud:photos?username=" + USER + "&password=pw&domain=" + apple.get().baseUrl()
+                + "&cookieDirectory=" + work.resolve("cookies") + "&directory=" + folder
+                + "&initialDelay=0&delay=3600000&repeatCount=1&sharedAlbums=Ski Trip&folderStructure={:%Y}",
+                folder, e -> seen.add(e.getMessage().getHeader(ICloudConstants.ALBUM) + " by "
+                        + e.getMessage().getHeader(ICloudConstants.CONTRIBUTOR) + ": "
+                        + e.getMessage().getHeader(ICloudConstants.RELATIVE_PATH) + " from "
+                        + e.getMessage().getHeader(ICloudConstants.LIBRARY)));
+        assertThat(seen).containsExactlyInAnyOrder("Ski Trip by Kim Doe: Ski Trip/2024/SLOPE.JPG from SharedStreams",
+                "Ski Trip by Lee Roe: Ski Trip/2024/LIFT.JPG from SharedStreams");
+        Map<String, String> expected = new TreeMap<>();
+        for (LibraryManifest.SharedItem item : apple.get().sharedAlbums(USER)) {
+            if (item.album().equals("Ski Trip")) {
+                LibraryManifest.Version original = item.asset().versions().get("resOriginal");
+                expected.put("Ski Trip/2024/" + item.asset().fileName(), original.size() + ":" + original.sha256());
+            }
+        }
+        assertThat(StoredFile.contentByKey(StoredFile.under(folder))).isEqualTo(expected);
+    }
+}
