@@ -3,12 +3,12 @@ package io.github.camelicloud.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelicloud.destinations.StoredFile;
-import io.github.camelicloud.simulator.LibraryManifest;
 import io.github.camelicloud.testing.JarProcess;
+import io.github.camelicloud.testing.ManifestFiles;
 import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,12 +50,8 @@ class SharedAlbumsIT {
                 folder.toString(), "--shared-album", "all", "--folder-structure", "{album}/{contributor}",
                 "--no-progress-bar").run();
         assertThat(run.exitCode()).as(run.output()).isZero();
-        Map<String, String> expected = new TreeMap<>();
-        for (LibraryManifest.SharedItem item : apple.get().sharedAlbums(USER)) {
-            LibraryManifest.Version original = item.asset().versions().get("resOriginal");
-            expected.put(item.album() + "/" + item.contributor() + "/" + item.asset().fileName(),
-                    original.size() + ":" + original.sha256());
-        }
+        Map<String, String> expected = ManifestFiles.sharedAlbumFiles(apple.get().sharedAlbums(USER), item ->
+                Optional.of(item.album() + "/" + item.contributor() + "/" + item.asset().fileName()));
         assertThat(expected).hasSize(5);
         assertThat(StoredFile.contentByKey(StoredFile.under(folder))).isEqualTo(expected);
         assertThat(run.output()).contains("Downloaded " + folder.resolve("Ski Trip/Lee Roe/LIFT.JPG"));

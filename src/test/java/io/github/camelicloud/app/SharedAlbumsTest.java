@@ -12,7 +12,7 @@ import io.github.camelicloud.client.photos.SharedStreams;
 import io.github.camelicloud.client.photos.VersionType;
 import io.github.camelicloud.destinations.S3TestServer;
 import io.github.camelicloud.destinations.StoredFile;
-import io.github.camelicloud.simulator.LibraryManifest;
+import io.github.camelicloud.testing.ManifestFiles;
 import io.github.camelicloud.testing.S3Extension;
 import io.github.camelicloud.testing.SimulatorExtension;
 import java.io.InputStream;
@@ -96,10 +96,8 @@ class SharedAlbumsTest {
         List<SharedStreams.SharedAsset> listed = streams.assets(ski);
         apple.get().advanceClock(Duration.ofMinutes(61)); // the listing's URLs live an hour
         apple.get().resetRequestCounts();
-        Map<String, String> expected = new TreeMap<>();
-        apple.get().sharedAlbums(USER).stream().filter(i -> i.album().equals("Ski Trip"))
-                .forEach(i -> expected.put(i.asset().fileName(), content(i)));
-
+        Map<String, String> expected = ManifestFiles.sharedAlbumFiles(apple.get().sharedAlbums(USER), item ->
+                Optional.of(item.asset().fileName()).filter(n -> item.album().equals("Ski Trip")));
         Map<String, String> downloaded = new TreeMap<>();
         for (SharedStreams.SharedAsset a : listed) {
             AssetVersion original = a.asset().versions().get(VersionType.ORIGINAL);
@@ -124,10 +122,8 @@ class SharedAlbumsTest {
     void theCliDownloadsEverySharedAlbumByContributorToAFolderAndS3() throws Exception {
         s3.get().createBucket("shared");
         Path folder = work.resolve("photos");
-        Map<String, String> expected = new TreeMap<>();
-        for (LibraryManifest.SharedItem item : apple.get().sharedAlbums(USER)) {
-            expected.put(item.album() + "/" + item.contributor() + "/" + item.asset().fileName(), content(item));
-        }
+        Map<String, String> expected = ManifestFiles.sharedAlbumFiles(apple.get().sharedAlbums(USER), item ->
+                Optional.of(item.album() + "/" + item.contributor() + "/" + item.asset().fileName()));
         assertThat(expected).hasSize(5).containsKeys("Family Moments/Anna Example/CANDLES.MOV",
                 "Ski Trip/Lee Roe/LIFT.JPG");
 
@@ -159,10 +155,5 @@ class SharedAlbumsTest {
                 "--s3-access-key", S3TestServer.ACCESS_KEY, "--s3-secret-key", S3TestServer.SECRET_KEY));
         args.addAll(List.of(extra));
         return CliRun.of("", args.toArray(String[]::new));
-    }
-
-    private static String content(LibraryManifest.SharedItem item) {
-        LibraryManifest.Version original = item.asset().versions().get("resOriginal");
-        return original.size() + ":" + original.sha256();
     }
 }

@@ -3,14 +3,14 @@ package io.github.camelicloud.component;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelicloud.destinations.StoredFile;
-import io.github.camelicloud.simulator.LibraryManifest;
+import io.github.camelicloud.testing.ManifestFiles;
 import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,13 +43,8 @@ class SharedAlbumRouteTest {
                         + e.getMessage().getHeader(ICloudConstants.LIBRARY)));
         assertThat(seen).containsExactlyInAnyOrder("Ski Trip by Kim Doe: Ski Trip/2024/SLOPE.JPG from SharedStreams",
                 "Ski Trip by Lee Roe: Ski Trip/2024/LIFT.JPG from SharedStreams");
-        Map<String, String> expected = new TreeMap<>();
-        for (LibraryManifest.SharedItem item : apple.get().sharedAlbums(USER)) {
-            if (item.album().equals("Ski Trip")) {
-                LibraryManifest.Version original = item.asset().versions().get("resOriginal");
-                expected.put("Ski Trip/2024/" + item.asset().fileName(), original.size() + ":" + original.sha256());
-            }
-        }
+        Map<String, String> expected = ManifestFiles.sharedAlbumFiles(apple.get().sharedAlbums(USER), item ->
+                Optional.of("Ski Trip/2024/" + item.asset().fileName()).filter(p -> item.album().equals("Ski Trip")));
         assertThat(StoredFile.contentByKey(StoredFile.under(folder))).isEqualTo(expected);
     }
 }
