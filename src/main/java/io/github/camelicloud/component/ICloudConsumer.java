@@ -1,6 +1,7 @@
 package io.github.camelicloud.component;
 
 import io.github.camelicloud.client.ICloudClient;
+import io.github.camelicloud.client.ICloudException;
 import io.github.camelicloud.client.SyncTokenRejectedException;
 import io.github.camelicloud.client.photos.AlbumKind;
 import io.github.camelicloud.client.photos.Asset;
@@ -285,7 +286,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         List<String> names = Arrays.stream(option.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
         for (String name : names) {
             if (every.stream().noneMatch(a -> a.name().equals(name))) {
-                throw new IllegalArgumentException("No Shared Album named " + name + ": the account has "
+                throw new ICloudException("No Shared Album named " + name + ": the account has "
                         + (every.isEmpty() ? "none" : String.join(", ", every.stream().map(SharedAlbum::name).toList()))
                         + " (see --list-shared-albums)");
             }
