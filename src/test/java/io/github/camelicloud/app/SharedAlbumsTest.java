@@ -52,9 +52,7 @@ class SharedAlbumsTest {
 
     @Test
     void theClientListsSharedAlbumsTheirContributorsAndDownloadsTheirFiles() throws Exception {
-        ICloudClient client = ICloudClient.builder().username(USER).password(() -> Optional.of("pw"))
-                .domain(apple.get().baseUrl()).cookieDirectory(work.resolve("client-cookies")).build();
-        client.signIn();
+        ICloudClient client = signedIn("client-cookies");
         SharedStreams streams = client.sharedStreams();
         List<SharedAlbum> albums = streams.albums();
         assertThat(albums).extracting(SharedAlbum::name).containsExactly("Family Moments", "Ski Trip");
@@ -88,9 +86,7 @@ class SharedAlbumsTest {
 
     @Test
     void anExpiredUrlIsRefreshedByListingTheAlbumAgainNotThroughCloudKit() throws Exception {
-        ICloudClient client = ICloudClient.builder().username(USER).password(() -> Optional.of("pw"))
-                .domain(apple.get().baseUrl()).cookieDirectory(work.resolve("refresh-cookies")).build();
-        client.signIn();
+        ICloudClient client = signedIn("refresh-cookies");
         SharedStreams streams = client.sharedStreams();
         SharedAlbum ski = streams.albums().get(1);
         List<SharedStreams.SharedAsset> listed = streams.assets(ski);
@@ -144,6 +140,13 @@ class SharedAlbumsTest {
         CliRun withDeletes = download(folder, "all", "--auto-delete");
         assertThat(withDeletes.exitCode()).isEqualTo(2);
         assertThat(withDeletes.output() + withDeletes.errors()).contains("cannot be combined");
+    }
+
+    private static ICloudClient signedIn(String cookies) {
+        ICloudClient client = ICloudClient.builder().username(USER).password(() -> Optional.of("pw"))
+                .domain(apple.get().baseUrl()).cookieDirectory(work.resolve(cookies)).build();
+        client.signIn();
+        return client;
     }
 
     private static CliRun download(Path folder, String album, String... extra) {
