@@ -100,6 +100,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "resumePartialDownloads": getOrCreateConfiguration(target).setResumePartialDownloads(property(camelContext, boolean.class, value)); return true;
         case "retrydelayseconds":
         case "retryDelaySeconds": getOrCreateConfiguration(target).setRetryDelaySeconds(property(camelContext, int.class, value)); return true;
+        case "sharedalbums":
+        case "sharedAlbums": getOrCreateConfiguration(target).setSharedAlbums(property(camelContext, java.lang.String.class, value)); return true;
         case "sizes": getOrCreateConfiguration(target).setSizes(property(camelContext, java.lang.String.class, value)); return true;
         case "skipcreatedafter":
         case "skipCreatedAfter": getOrCreateConfiguration(target).setSkipCreatedAfter(property(camelContext, java.lang.String.class, value)); return true;
@@ -199,6 +201,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "resumePartialDownloads": return boolean.class;
         case "retrydelayseconds":
         case "retryDelaySeconds": return int.class;
+        case "sharedalbums":
+        case "sharedAlbums": return java.lang.String.class;
         case "sizes": return java.lang.String.class;
         case "skipcreatedafter":
         case "skipCreatedAfter": return java.lang.String.class;
@@ -299,6 +303,8 @@ public class ICloudComponentConfigurer extends PropertyConfigurerSupport impleme
         case "resumePartialDownloads": return getOrCreateConfiguration(target).isResumePartialDownloads();
         case "retrydelayseconds":
         case "retryDelaySeconds": return getOrCreateConfiguration(target).getRetryDelaySeconds();
+        case "sharedalbums":
+        case "sharedAlbums": return getOrCreateConfiguration(target).getSharedAlbums();
         case "sizes": return getOrCreateConfiguration(target).getSizes();
         case "skipcreatedafter":
         case "skipCreatedAfter": return getOrCreateConfiguration(target).getSkipCreatedAfter();

@@ -113,6 +113,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "sharedalbums":
+        case "sharedAlbums": target.getConfiguration().setSharedAlbums(property(camelContext, java.lang.String.class, value)); return true;
         case "sizes": target.getConfiguration().setSizes(property(camelContext, java.lang.String.class, value)); return true;
         case "skipcreatedafter":
         case "skipCreatedAfter": target.getConfiguration().setSkipCreatedAfter(property(camelContext, java.lang.String.class, value)); return true;
@@ -238,6 +240,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "schedulerProperties": return java.util.Map.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "sharedalbums":
+        case "sharedAlbums": return java.lang.String.class;
         case "sizes": return java.lang.String.class;
         case "skipcreatedafter":
         case "skipCreatedAfter": return java.lang.String.class;
@@ -364,6 +368,8 @@ public class ICloudEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "schedulerProperties": return target.getSchedulerProperties();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "sharedalbums":
+        case "sharedAlbums": return target.getConfiguration().getSharedAlbums();
         case "sizes": return target.getConfiguration().getSizes();
         case "skipcreatedafter":
         case "skipCreatedAfter": return target.getConfiguration().getSkipCreatedAfter();

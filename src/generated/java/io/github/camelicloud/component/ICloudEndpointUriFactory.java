@@ -23,7 +23,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(67);
+        Set<String> props = new HashSet<>(68);
         props.add("albums");
         props.add("alignRaw");
         props.add("autoDelete");
@@ -75,6 +75,7 @@ public class ICloudEndpointUriFactory extends org.apache.camel.support.component
         props.add("scheduler");
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
+        props.add("sharedAlbums");
         props.add("sizes");
         props.add("skipCreatedAfter");
         props.add("skipCreatedBefore");

@@ -142,6 +142,11 @@ public final class SyncCommand implements Callable<Integer> {
                     + " --folder-structure). Default: the whole library")
     List<String> albums = new ArrayList<>();
 
+    @Option(names = "--shared-album", paramLabel = "NAME",
+            description = "Shared Album to download instead of the library (may repeat); all: every one. Each into its"
+                    + " own folder ({album} in --folder-structure; {contributor}: who added the photo)")
+    List<String> sharedAlbums = new ArrayList<>();
+
     @Option(names = "--unfiled-folder", paramLabel = "NAME", defaultValue = "Unfiled",
             description = "With {album} in --folder-structure: the folder for photos in no album. Default: ${DEFAULT-VALUE}")
     String unfiledFolder;
@@ -485,6 +490,7 @@ public final class SyncCommand implements Callable<Integer> {
         ICloudConfiguration c = new ICloudConfiguration();
         c.setLibrary(library);
         c.setAlbums(albums.isEmpty() ? null : String.join(",", albums));
+        c.setSharedAlbums(sharedAlbums.isEmpty() ? null : String.join(",", sharedAlbums));
         c.setSizes(sizes.isEmpty() ? "original" : sizes.stream().map(String::trim).collect(Collectors.joining(",")));
         c.setForceSize(forceSize);
         c.setLivePhotoSize(livePhotoSize);

@@ -35,6 +35,8 @@ public class ICloudConfiguration implements Cloneable {
     @UriParam(label = "consumer")
     private String albums;
     @UriParam(label = "consumer")
+    private String sharedAlbums;
+    @UriParam(label = "consumer")
     private String directory;
     @UriParam(label = "consumer", defaultValue = "{:%Y/%m/%d}")
     private String folderStructure = "{:%Y/%m/%d}";
@@ -198,6 +200,31 @@ public class ICloudConfiguration implements Cloneable {
      */
     public void setAlbums(String albums) {
         this.albums = albums;
+    }
+
+    public String getSharedAlbums() {
+        return sharedAlbums;
+    }
+
+    /**
+     * Shared Albums to download instead of the library, comma-separated, or all: each into its own folder ({album}
+     * in folderStructure, put first when missing), {contributor} the folder of who added a photo.
+     */
+    public void setSharedAlbums(String sharedAlbums) {
+        this.sharedAlbums = sharedAlbums;
+    }
+
+    /** Whether this endpoint downloads Shared Albums (not the library). */
+    public boolean sharedAlbumsSelected() {
+        return sharedAlbums != null && !sharedAlbums.isBlank();
+    }
+
+    /**
+     * The library a destination's record of what it holds is kept under: Shared Albums have their own, so a library
+     * pass's clean-up never takes their files for its own.
+     */
+    public String recordLibrary() {
+        return sharedAlbumsSelected() ? "SharedStreams" : library;
     }
 
     public String getDirectory() {

@@ -47,6 +47,9 @@ public interface ICloudConstants {
     String FAVORITE = "CamelICloudFavorite";
     @Metadata(label = "consumer,producer", description = "The album the asset was listed from", javaType = "String")
     String ALBUM = "CamelICloudAlbum";
+    @Metadata(label = "consumer", description = "Who added the photo or video to the Shared Album (sharedAlbums only)",
+            javaType = "String")
+    String CONTRIBUTOR = "CamelICloudContributor";
     @Metadata(label = "consumer", description = "Under {album}: the relative path where this destination holds the same"
             + " content already (the photo's copy in another album); a folder links it, S3 copies it server-side, and"
             + " the body (the download, opened only when read) is used when that fails", javaType = "String")

@@ -1,6 +1,7 @@
 package io.github.camelicloud.component;
 
 import io.github.camelicloud.client.ICloudClient;
+import io.github.camelicloud.client.ICloudException;
 import io.github.camelicloud.client.SyncTokenRejectedException;
 import io.github.camelicloud.client.photos.AlbumKind;
 import io.github.camelicloud.client.photos.Asset;
@@ -8,6 +9,8 @@ import io.github.camelicloud.client.photos.LibraryChanges;
 import io.github.camelicloud.client.photos.PhotoAlbum;
 import io.github.camelicloud.client.photos.PhotoLibrary;
 import io.github.camelicloud.client.photos.ResumingDownloadStream;
+import io.github.camelicloud.client.photos.SharedAlbum;
+import io.github.camelicloud.client.photos.SharedStreams;
 import io.github.camelicloud.sync.AlbumFolders;
 import io.github.camelicloud.sync.Delivery;
 import io.github.camelicloud.sync.DestinationRecord;
@@ -26,12 +29,15 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -97,6 +103,9 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             ICloudClient client = endpoint.client();
             client.account();
             Optional<HeldFiles> local = heldFiles(client.username());
+            if (config.sharedAlbumsSelected()) {
+                return sharedAlbums(client, settings, local);
+            }
             Optional<SyncTokenStore> tokens = ICloudSyncState.store(endpoint, client.username());
             Optional<SyncTokenStore.Checkpoint> checkpoint = tokens.filter(t -> ICloudSyncState.targetPresent(config))
                     .flatMap(SyncTokenStore::load);
@@ -134,7 +143,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 Path folder = Path.of(config.getDirectory()).toAbsolutePath().normalize();
                 Optional<Path> state = ICloudSyncState.stateDirectory(endpoint);
                 folderRecord = state.isEmpty() ? DestinationRecord.inMemory() : DestinationRecord.open(new RecordFile(
-                        state.get().resolve(RecordFile.name("folder", account, config.getLibrary(), folder.toString()))));
+                        state.get().resolve(RecordFile.name("folder", account, config.recordLibrary(), folder.toString()))));
             }
         }
         return Optional.of(new LocalFiles(Path.of(config.getDirectory()), config.getDirectory(), folderRecord,
@@ -158,7 +167,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         for (PhotoAlbum album : albums(library, config)) {
             PhotoAlbum.Cursor cursor = album.assets();
             SyncPass pass = new SyncPass(cursor, settings, local);
-            delivered += run(pass, album, library, client, PassLog.announce(album, settings, config),
+            delivered += run(pass, Listing.of(album, library), client, PassLog.announce(album, settings, config),
                     pageDeletions(deletions, library, cursor::removedFromAlbum), local);
             tally.planned(pass.stats());
             PassLog.allDownloaded(settings, tally.failures(), destinationName());
@@ -199,8 +208,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             PhotoAlbum.Cursor cursor = album.assets();
             Iterator<Asset> members = stream(cursor).peek(a -> inAlbums.add(a.id())).iterator();
             SyncPass pass = new SyncPass(members, settings, local, Optional.of(folders.of(album)));
-            delivered += run(pass, album, library, client, PassLog.announce(album, settings, config), round::add,
-                    local);
+            delivered += run(pass, Listing.of(album, library), client, PassLog.announce(album, settings, config),
+                    round::add, local);
             tally.planned(pass.stats());
             complete &= pass.finished() && isRunAllowed();
         }
@@ -210,7 +219,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             PhotoAlbum.Cursor cursor = whole.assets();
             Iterator<Asset> unfiled = stream(cursor).filter(a -> !inAlbums.contains(a.id())).iterator();
             SyncPass pass = new SyncPass(unfiled, settings, local, Optional.of(folders.unfiled()));
-            delivered += run(pass, whole, library, client, -1, round::add, local);
+            delivered += run(pass, Listing.of(whole, library), client, -1, round::add, local);
             tally.planned(pass.stats());
             complete &= pass.finished() && isRunAllowed();
         }
@@ -227,6 +236,73 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             placed.get().removeUnplaced(config.isDryRun());
         }
         return delivered;
+    }
+
+    /**
+     * {@code sharedAlbums}: each selected Shared Album into its folder ({@code {album}}, put first when missing), its
+     * photos and videos grouped by who added them ({@code {contributor}}, the {@link ICloudConstants#CONTRIBUTOR}
+     * header). An album is listed right before its downloads; a URL that expires meanwhile is refreshed by listing
+     * the album again. Nothing is deleted in iCloud: Shared Albums are not the library.
+     */
+    private int sharedAlbums(ICloudClient client, SyncSettings settings, Optional<HeldFiles> local)
+            throws Exception {
+        SharedStreams streams = client.sharedStreams();
+        List<SharedAlbum> every = streams.albums();
+        sessionWorks(client);
+        forceConsumerAsReady();
+        AlbumFolders folders = AlbumFolders.ofShared(every);
+        int delivered = 0;
+        for (SharedAlbum album : selectedSharedAlbums(every)) {
+            if (!isRunAllowed()) {
+                break;
+            }
+            LOG.info("Looking up the photos and videos of the Shared Album {}...", album.name());
+            Map<String, List<Asset>> byContributor = new LinkedHashMap<>();
+            for (SharedStreams.SharedAsset a : streams.assets(album)) {
+                byContributor.computeIfAbsent(a.contributor(), c -> new ArrayList<>()).add(a.asset());
+            }
+            Map<String, AlbumFolders.Place> places = folders.of(album)
+                    .byContributor(List.copyOf(byContributor.keySet()));
+            for (Map.Entry<String, List<Asset>> added : byContributor.entrySet()) {
+                SyncPass pass = new SyncPass(added.getValue().iterator(), settings, local,
+                        Optional.of(places.get(added.getKey())));
+                Listing listing = new Listing(album.name(), SharedStreams.ZONE, a -> streams.refresh(album, a),
+                        Optional.of(added.getKey()));
+                delivered += run(pass, listing, client, -1, outcomes -> { }, local);
+                tally.planned(pass.stats());
+            }
+        }
+        PassLog.allDownloaded(settings, tally.failures(), destinationName());
+        report();
+        return delivered;
+    }
+
+    /** {@code sharedAlbums}' names (or all) among the account's Shared Albums, in Apple's order. */
+    private List<SharedAlbum> selectedSharedAlbums(List<SharedAlbum> every) {
+        String option = endpoint.getConfiguration().getSharedAlbums().trim();
+        if (option.equalsIgnoreCase("all")) {
+            return every;
+        }
+        List<String> names = Arrays.stream(option.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
+        for (String name : names) {
+            if (every.stream().noneMatch(a -> a.name().equals(name))) {
+                throw new ICloudException("No Shared Album named " + name + ": the account has "
+                        + (every.isEmpty() ? "none" : String.join(", ", every.stream().map(SharedAlbum::name).toList()))
+                        + " (see --list-shared-albums)");
+            }
+        }
+        return every.stream().filter(a -> names.contains(a.name())).toList();
+    }
+
+    /**
+     * Where a pass's assets come from as the exchanges' headers name it, and how one of them gets fresh download
+     * URLs when a listed one expired.
+     */
+    private record Listing(String album, String library, UnaryOperator<Asset> refresh, Optional<String> contributor) {
+
+        static Listing of(PhotoAlbum album, PhotoLibrary library) {
+            return new Listing(album.name(), library.name(), library::refresh, Optional.empty());
+        }
     }
 
     private static java.util.stream.Stream<Asset> stream(PhotoAlbum.Cursor cursor) {
@@ -266,7 +342,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                     + " another library): their local copies are kept", changes.expunged().size(), library.name());
         }
         SyncPass pass = new SyncPass(current.iterator(), settings, local);
-        int delivered = run(pass, library.all(), library, client, current.size(),
+        int delivered = run(pass, Listing.of(library.all(), library), client, current.size(),
                 pageDeletions(deletions, library, () -> { }), local);
         tally.planned(pass.stats());
         PassLog.allDownloaded(settings, tally.failures(), destinationName());
@@ -282,6 +358,11 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         if (config.isAutoDelete()) {
             RecentlyDeletedCleanup.run(library, local, config.getDirectory() != null, config.isDryRun());
         }
+        report();
+    }
+
+    /** The pass report: logged, and told to the listeners. */
+    private void report() {
         PassResult result = tally.result(destinationName());
         LOG.info(result.summary());
         for (ICloudPassListener l : endpoint.passListeners()) {
@@ -293,14 +374,14 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
      * Routes a pass a page at a time, tells the listeners each page's outcome, and hands it on (to the component's
      * own deletions); returns the exchanges created.
      */
-    private int run(SyncPass pass, PhotoAlbum album, PhotoLibrary library, ICloudClient client, long total,
+    private int run(SyncPass pass, Listing listing, ICloudClient client, long total,
             Consumer<List<AssetOutcome>> afterPage, Optional<HeldFiles> held) throws Exception {
         int delivered = 0;
         AssetLedger ledger = new AssetLedger(held);
         while (isRunAllowed() && !pass.finished()) {
             List<Delivery> page = pass.next(endpoint.getConfiguration().getPageSize());
             ledger.page(pass);
-            delivered += processBatch(exchanges(page, album, library, client, ledger, held));
+            delivered += processBatch(exchanges(page, listing, client, ledger, held));
             List<AssetOutcome> outcomes = ledger.outcomes();
             for (ICloudPassListener l : endpoint.passListeners()) {
                 l.pageHandled(outcomes);
@@ -371,8 +452,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 .map(library::album).toList();
     }
 
-    private Queue<Object> exchanges(List<Delivery> deliveries, PhotoAlbum album, PhotoLibrary library,
-            ICloudClient client, AssetLedger ledger, Optional<HeldFiles> held) {
+    private Queue<Object> exchanges(List<Delivery> deliveries, Listing listing, ICloudClient client,
+            AssetLedger ledger, Optional<HeldFiles> held) {
         ICloudConfiguration config = endpoint.getConfiguration();
         // a destination that knows what it holds placed the files already; else the route's own record
         IdempotentRepository delivered = held.isPresent() ? null : config.getIdempotentRepository();
@@ -394,7 +475,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 continue;
             }
             ledger.expect(d);
-            exchanges.add(exchange(d, album, library, client, delivered, ledger, held));
+            exchanges.add(exchange(d, listing, client, delivered, ledger, held));
         }
         return exchanges;
     }
@@ -408,8 +489,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         return dir == null ? relativePath : dir + "/" + relativePath;
     }
 
-    private Exchange exchange(Delivery d, PhotoAlbum album, PhotoLibrary library, ICloudClient client,
-            IdempotentRepository delivered, AssetLedger ledger, Optional<HeldFiles> held) {
+    private Exchange exchange(Delivery d, Listing listing, ICloudClient client, IdempotentRepository delivered,
+            AssetLedger ledger, Optional<HeldFiles> held) {
         Exchange exchange = createExchange(true);
         Message m = exchange.getMessage();
         Asset asset = d.asset();
@@ -432,9 +513,10 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         m.setHeader(Exchange.CONTENT_TYPE, MediaTypes.of(d.version().fileType()));
         m.setHeader(ICloudConstants.ITEM_KIND, asset.kind().name());
         m.setHeader(ICloudConstants.FAVORITE, asset.favorite());
-        m.setHeader(ICloudConstants.ALBUM, album.name());
+        m.setHeader(ICloudConstants.ALBUM, listing.album());
+        listing.contributor().ifPresent(c -> m.setHeader(ICloudConstants.CONTRIBUTOR, c));
         d.copyOf().ifPresent(path -> m.setHeader(ICloudConstants.COPY_OF, path));
-        m.setHeader(ICloudConstants.LIBRARY, library.name());
+        m.setHeader(ICloudConstants.LIBRARY, listing.library());
         long resumeFrom = 0;
         ICloudConfiguration config = endpoint.getConfiguration();
         if (config.isResumePartialDownloads() && config.getDirectory() != null) {
@@ -447,7 +529,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             }
         }
         trustExpiresAt.ifPresent(t -> m.setHeader(ICloudConstants.TRUST_EXPIRES_AT, t));
-        DownloadBody.attach(exchange, client, () -> library.refresh(asset), d.version(), config, shown(d), resumeFrom);
+        DownloadBody.attach(exchange, client, () -> listing.refresh().apply(asset), d.version(), config, shown(d), resumeFrom);
         exchange.getExchangeExtension().addOnCompletion(new DeliveryCompletion(d, shown(d),
                 config.getDirectory() != null, delivered, held, ledger, tally, endpoint::passListeners));
         return exchange;

@@ -50,7 +50,11 @@ public final class ICloudSyncSettings {
         if (layout.hasAlbum() && (c.getUnfiledFolder() == null || c.getUnfiledFolder().isBlank())) {
             throw new IllegalArgumentException("unfiledFolder must name a folder for the photos in no album");
         }
-        return everyAlbum(c) ? layout.underAlbums() : layout;
+        if (layout.hasContributor() && !c.sharedAlbumsSelected()) {
+            throw new IllegalArgumentException("{contributor} in folderStructure is for Shared Albums: name them in"
+                    + " sharedAlbums (--shared-album NAME or all)");
+        }
+        return everyAlbum(c) || c.sharedAlbumsSelected() ? layout.underAlbums() : layout;
     }
 
     /** What no single option's parser sees: ranges and options that contradict each other. */
@@ -66,6 +70,15 @@ public final class ICloudSyncSettings {
         }
         if (c.getKeepRecentDays() != null && c.getKeepRecentDays() < 0) {
             throw new IllegalArgumentException("keepRecentDays must be 0 or more, got " + c.getKeepRecentDays());
+        }
+        if (c.sharedAlbumsSelected() && c.getAlbums() != null && !c.getAlbums().isBlank()) {
+            throw new IllegalArgumentException("sharedAlbums and albums: a run downloads Shared Albums or the library's"
+                    + " albums, not both (use a route, or a run, for each)");
+        }
+        if (c.sharedAlbumsSelected() && (c.isDeleteAfterDownload() || c.getKeepRecentDays() != null
+                || c.isAutoDelete())) {
+            throw new IllegalArgumentException("sharedAlbums cannot be combined with deleteAfterDownload,"
+                    + " keepRecentDays or autoDelete: nothing is deleted in Shared Albums or for them");
         }
         if (c.isAutoDelete() && c.isDeleteAfterDownload()) {
             throw new IllegalArgumentException("autoDelete and deleteAfterDownload are mutually exclusive");

@@ -254,6 +254,11 @@ public final class ICloudSimulator implements AutoCloseable {
         return libraryControl().manifest(Objects.requireNonNull(email, "email"));
     }
 
+    /** Every photo and video of {@code email}'s Shared Albums, with who added it and the SHA-256 of its bytes. */
+    public List<LibraryManifest.SharedItem> sharedAlbums(String email) {
+        return libraryControl().sharedAlbums(Objects.requireNonNull(email, "email"));
+    }
+
     public String manifestJson(String email) {
         try {
             return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ManifestJson.write(manifest(email)));

@@ -63,6 +63,10 @@ public record LibraryManifest(String account, List<Library> libraries, List<Albu
     public record Version(long size, String sha256, String fileType, String fileChecksum) {
     }
 
+    /** A photo or video of a Shared Album (not part of the library) and who added it. */
+    public record SharedItem(String album, String contributor, Asset asset) {
+    }
+
     public Asset asset(String id) {
         return assets.stream().filter(a -> a.id().equals(id) || a.assetRecordName().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no asset " + id + " in the manifest"));

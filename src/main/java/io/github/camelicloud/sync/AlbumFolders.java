@@ -1,6 +1,7 @@
 package io.github.camelicloud.sync;
 
 import io.github.camelicloud.client.photos.PhotoAlbum;
+import io.github.camelicloud.client.photos.SharedAlbum;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,21 +16,47 @@ import java.util.Set;
  * each is cleaned as one ({@code /}, {@code ..}, control characters), nested album folders become nested
  * directories, and two albums whose folders would be the same after cleaning (or differ only in case, which a
  * case-insensitive file system would merge) get {@code " (2)"}, {@code " (3)"}, … in Apple's listing order. The
- * folder for photos in no album is reserved first, so an album named like it never shares it.
+ * folder for photos in no album is reserved first, so an album named like it never shares it. Shared Albums get
+ * folders the same way (there is no unfiled folder), and each contributor of one a folder within it
+ * ({@code {contributor}}), cleaned and told apart the same way.
  */
 public final class AlbumFolders {
 
     /** The default folder for photos in no album. */
     public static final String UNFILED = "Unfiled";
 
+    /** The contributor's folder when a Shared Album's photo does not say who added it. */
+    public static final String UNKNOWN_CONTRIBUTOR = "Unknown contributor";
+
     /**
-     * Where an album's photos go: its folder, and the tag its files' delivery keys carry, so a file is this album's
-     * copy of the photo. A renamed album has a new folder and a new tag: its old copies are no longer explained.
+     * Where an album's photos go: its folder, the folder of who added them (Shared Albums; else empty), and the tag
+     * its files' delivery keys carry, so a file is this album's copy of the photo. A renamed album has a new folder
+     * and a new tag: its old copies are no longer explained.
      */
-    public record Place(String folder, String tag) {
+    public record Place(String folder, String contributor, String tag) {
 
         static Place of(String folder) {
-            return new Place(folder, java.util.HexFormat.of().formatHex(Sha256.digest().digest(folder.getBytes(StandardCharsets.UTF_8))).substring(0, 16));
+            return of(folder, "");
+        }
+
+        private static Place of(String folder, String contributor) {
+            String placed = contributor.isEmpty() ? folder : folder + "\n" + contributor;
+            return new Place(folder, contributor, java.util.HexFormat.of().formatHex(Sha256.digest().digest(
+                    placed.getBytes(StandardCharsets.UTF_8))).substring(0, 16));
+        }
+
+        /**
+         * This Shared Album's place for each of its contributors (names untrusted, in the order given; an empty name
+         * is {@value #UNKNOWN_CONTRIBUTOR}), each with a folder of its own.
+         */
+        public Map<String, Place> byContributor(List<String> contributors) {
+            Set<String> taken = new HashSet<>();
+            Map<String, Place> places = new LinkedHashMap<>();
+            for (String name : contributors) {
+                places.computeIfAbsent(name, n -> of(folder, unique(List.of(clean(n.isBlank() ? UNKNOWN_CONTRIBUTOR
+                        : n)), taken)));
+            }
+            return places;
         }
     }
 
@@ -48,10 +75,20 @@ public final class AlbumFolders {
         return of(paths, unfiledFolder);
     }
 
-    /** @param paths each album's folder names then its own name, by album id, in Apple's order */
+    /** Each Shared Album's folder, from its (untrusted) name. */
+    public static AlbumFolders ofShared(List<SharedAlbum> albums) {
+        Map<String, List<String>> paths = new LinkedHashMap<>();
+        albums.forEach(a -> paths.put(a.guid(), List.of(a.name())));
+        return of(paths, null);
+    }
+
+    /**
+     * @param paths         each album's folder names then its own name, by album id, in Apple's order
+     * @param unfiledFolder null: none (Shared Albums)
+     */
     static AlbumFolders of(Map<String, List<String>> paths, String unfiledFolder) {
         Set<String> taken = new HashSet<>();
-        Place unfiled = Place.of(unique(List.of(clean(unfiledFolder)), taken));
+        Place unfiled = unfiledFolder == null ? null : Place.of(unique(List.of(clean(unfiledFolder)), taken));
         Map<String, Place> byAlbum = new LinkedHashMap<>();
         paths.forEach((id, path) -> {
             List<String> segments = new ArrayList<>();
@@ -63,6 +100,10 @@ public final class AlbumFolders {
 
     public Place of(PhotoAlbum album) {
         return of(album.id());
+    }
+
+    public Place of(SharedAlbum album) {
+        return of(album.guid());
     }
 
     Place of(String albumId) {

@@ -44,7 +44,8 @@ public final class DownloadPlanner {
                 || options.skipPhotos() && asset.kind() == ItemKind.IMAGE) {
             return List.of();
         }
-        String folder = album.isPresent() ? options.folderStructure().folderFor(asset.created(), album.get().folder())
+        String folder = album.isPresent() ? options.folderStructure().folderFor(asset.created(), album.get().folder(),
+                album.get().contributor())
                 : options.folderStructure().folderFor(asset.created());
         String place = album.map(AlbumFolders.Place::tag).orElse("");
         String base = baseName(asset);

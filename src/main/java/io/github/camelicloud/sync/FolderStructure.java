@@ -11,13 +11,17 @@ import java.util.Locale;
 /**
  * icloudpd's {@code --folder-structure}: a Python format string whose {@code {:...}} fields are
  * strftime patterns applied to the creation time in the local zone (default {@code {:%Y/%m/%d}}), or
- * {@code none} for a flat folder; {@code {album}} is the album's folder ({@code {album}/{:%Y}}). Validated when parsed, so a bad format fails before any download.
+ * {@code none} for a flat folder; {@code {album}} is the album's folder ({@code {album}/{:%Y}}) and
+ * {@code {contributor}} the folder of who added a Shared Album's photo. Validated when parsed, so a bad format fails
+ * before any download.
  */
 public final class FolderStructure {
 
     public static final String DEFAULT = "{:%Y/%m/%d}";
     /** The field for the album's folder (nested album folders are nested directories). */
     public static final String ALBUM = "{album}";
+    /** The field for who added a Shared Album's photo (its folder, cleaned like an album's). */
+    public static final String CONTRIBUTOR = "{contributor}";
 
     private final String format;
     private final List<Part> parts;
@@ -46,11 +50,12 @@ public final class FolderStructure {
             } else if (c == '}' && i + 1 < format.length() && format.charAt(i + 1) == '}') {
                 literal.append('}');
                 i++;
-            } else if (format.startsWith(ALBUM, i)) {
+            } else if (format.startsWith(ALBUM, i) || format.startsWith(CONTRIBUTOR, i)) {
+                boolean album = format.startsWith(ALBUM, i);
                 parts.add(new Part(literal.toString(), Kind.TEXT));
                 literal.setLength(0);
-                parts.add(new Part("", Kind.ALBUM));
-                i += ALBUM.length() - 1;
+                parts.add(new Part("", album ? Kind.ALBUM : Kind.CONTRIBUTOR));
+                i += (album ? ALBUM : CONTRIBUTOR).length() - 1;
             } else if (c == '{') {
                 int end = format.indexOf('}', i);
                 if (end < 0 || i + 1 >= format.length() || format.charAt(i + 1) != ':') {
@@ -74,7 +79,7 @@ public final class FolderStructure {
 
     /** Dates never make {@code ..} or a leading {@code /}: a sample shows whether the literal text does. */
     private void refuseEscapes() {
-        String sample = folderFor(Instant.parse("2001-02-03T04:05:06Z"), "Album").replace('\\', '/');
+        String sample = folderFor(Instant.parse("2001-02-03T04:05:06Z"), "Album", "Contributor").replace('\\', '/');
         if (sample.startsWith("/") || java.util.Arrays.asList(sample.split("/")).contains("..")) {
             throw new IllegalArgumentException("Format " + format + " specified in --folder-structure would put files"
                     + " outside the download folder: use a relative layout such as " + DEFAULT);
@@ -88,6 +93,11 @@ public final class FolderStructure {
     /** Whether the layout has an {@code {album}} field: each album gets a folder of its own. */
     public boolean hasAlbum() {
         return parts.stream().anyMatch(p -> p.kind == Kind.ALBUM);
+    }
+
+    /** Whether the layout has a {@code {contributor}} field (Shared Albums only). */
+    public boolean hasContributor() {
+        return parts.stream().anyMatch(p -> p.kind == Kind.CONTRIBUTOR);
     }
 
     /** This layout with {@code {album}/} in front, unless it has an {@code {album}} field already. */
@@ -114,16 +124,22 @@ public final class FolderStructure {
      * {@code album}; empty path segments an empty album leaves are dropped.
      */
     public String folderFor(Instant created, String album) {
+        return folderFor(created, album, "");
+    }
+
+    /** As {@link #folderFor(Instant, String)}, with the (already safe) folder of a Shared Album's contributor. */
+    public String folderFor(Instant created, String album, String contributor) {
         ZonedDateTime t = created.atZone(zone);
         StringBuilder out = new StringBuilder();
         for (Part p : parts) {
             out.append(switch (p.kind) {
                 case STRFTIME -> strftime(p.text, t);
                 case ALBUM -> album;
+                case CONTRIBUTOR -> contributor;
                 case TEXT -> p.text;
             });
         }
-        return hasAlbum() ? out.toString().replaceAll("/{2,}", "/").replaceAll("^/|/$", "") : out.toString();
+        return hasAlbum() || hasContributor() ? out.toString().replaceAll("/{2,}", "/").replaceAll("^/|/$", "") : out.toString();
     }
 
     private String strftime(String pattern, ZonedDateTime t) {
@@ -169,7 +185,7 @@ public final class FolderStructure {
         return format;
     }
 
-    private enum Kind { TEXT, STRFTIME, ALBUM }
+    private enum Kind { TEXT, STRFTIME, ALBUM, CONTRIBUTOR }
 
     private record Part(String text, Kind kind) {
     }

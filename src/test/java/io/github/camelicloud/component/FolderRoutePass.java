@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -17,6 +18,11 @@ final class FolderRoutePass {
     }
 
     static void run(String uri, Path folder) throws Exception {
+        run(uri, folder, exchange -> { });
+    }
+
+    /** @param seen sees each exchange before the folder gets its file */
+    static void run(String uri, Path folder, Processor seen) throws Exception {
         try (CamelContext camel = new DefaultCamelContext()) {
             CountDownLatch passed = new CountDownLatch(1);
             AtomicReference<Exception> failure = new AtomicReference<>();
@@ -35,7 +41,7 @@ final class FolderRoutePass {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from(uri).to("file:" + folder + "?tempFileName=${file:onlyname}.part&autoCreate=true");
+                    from(uri).process(seen).to("file:" + folder + "?tempFileName=${file:onlyname}.part&autoCreate=true");
                 }
             });
             camel.start();

@@ -3,6 +3,7 @@ package io.github.camelicloud.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.camelicloud.client.photos.SharedAlbum;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -47,5 +48,33 @@ class AlbumFolderNamesTest {
                 .isEqualTo("Best");
         assertThatThrownBy(() -> FolderStructure.parse("../{album}", ZoneOffset.UTC, Locale.ENGLISH))
                 .hasMessageContaining("outside the download folder");
+    }
+
+    @Test
+    void sharedAlbumsAndTheirContributorsBecomeDistinctSafeFolders() {
+        AlbumFolders folders = AlbumFolders.ofShared(List.of(shared("g1", "../x"), shared("g2", "a/b"),
+                shared("g3", "A_B"), shared("g4", "Unfiled")));
+        assertThat(List.of("g1", "g2", "g3", "g4").stream().map(id -> folders.of(id).folder()))
+                .containsExactly(".._x", "a_b", "A_B (2)", "Unfiled"); // no unfiled folder is reserved
+        Map<String, AlbumFolders.Place> byContributor = folders.of("g1").byContributor(
+                List.of("Anna", "", "a/b", "A_B", ".."));
+        assertThat(byContributor.values()).extracting(AlbumFolders.Place::contributor)
+                .containsExactly("Anna", AlbumFolders.UNKNOWN_CONTRIBUTOR, "a_b", "A_B (2)", "__");
+        assertThat(byContributor.values()).extracting(AlbumFolders.Place::folder).containsOnly(".._x");
+        assertThat(byContributor.get("Anna").tag()).isNotEqualTo(byContributor.get("").tag())
+                .isNotEqualTo(folders.of("g1").tag());
+
+        Instant may = Instant.parse("2024-05-01T08:00:00Z");
+        FolderStructure layout = FolderStructure.parse("{album}/{contributor}/{:%Y}", ZoneOffset.UTC, Locale.ENGLISH);
+        assertThat(layout.hasContributor()).isTrue();
+        assertThat(layout.folderFor(may, ".._x", "Anna")).isEqualTo(".._x/Anna/2024");
+        assertThat(FolderStructure.parse("{contributor}", ZoneOffset.UTC, Locale.ENGLISH).underAlbums()
+                .folderFor(may, "Ski", "Kim")).isEqualTo("Ski/Kim");
+        assertThatThrownBy(() -> FolderStructure.parse("../{contributor}", ZoneOffset.UTC, Locale.ENGLISH))
+                .hasMessageContaining("outside the download folder");
+    }
+
+    private static SharedAlbum shared(String guid, String name) {
+        return new SharedAlbum(guid, name, true, "", "https://example.invalid/", "ctag");
     }
 }

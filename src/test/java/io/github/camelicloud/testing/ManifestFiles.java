@@ -20,6 +20,20 @@ public final class ManifestFiles {
     private ManifestFiles() {
     }
 
+    /**
+     * What a download of Shared Albums must leave: each item's original as {@code size:sha256} (as
+     * {@code StoredFile.content()}), by the relative path {@code path} gives it; only the items {@code path} names.
+     */
+    public static java.util.SortedMap<String, String> sharedAlbumFiles(List<LibraryManifest.SharedItem> items,
+            java.util.function.Function<LibraryManifest.SharedItem, java.util.Optional<String>> path) {
+        java.util.SortedMap<String, String> expected = new java.util.TreeMap<>();
+        for (LibraryManifest.SharedItem item : items) {
+            LibraryManifest.Version original = item.asset().versions().get("resOriginal");
+            path.apply(item).ifPresent(p -> expected.put(p, original.size() + ":" + original.sha256()));
+        }
+        return expected;
+    }
+
     /** The SHA-256 of every file a default sync downloads (see {@link #forEachDefaultFile}). */
     public static List<String> expectedSha256(LibraryManifest manifest) {
         List<String> expected = new ArrayList<>();

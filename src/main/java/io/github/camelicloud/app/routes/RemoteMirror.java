@@ -76,7 +76,7 @@ public abstract class RemoteMirror extends RoutePolicySupport implements Process
             shared = cluster != null;
             ICloudConfiguration config = icloud.getConfiguration();
             String account = config.getClient() != null ? config.getClient().username() : config.getUsername();
-            delivered = state.open(account, config.getLibrary(), destination);
+            delivered = state.open(account, config.recordLibrary(), destination);
             CamelContext camel = route.getCamelContext();
             camel.addService(delivered, true, true);
             delivery = new RemoteDelivery(destination, camel, delivered, config.isDryRun());

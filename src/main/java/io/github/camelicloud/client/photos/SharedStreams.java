@@ -6,10 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelicloud.client.SessionExpiredException;
 import io.github.camelicloud.client.http.ApiCall;
 import io.github.camelicloud.client.http.ICloudHttp;
+import io.github.camelicloud.client.ICloudException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
@@ -17,13 +22,16 @@ import okhttp3.HttpUrl;
  * Shared Albums through the {@code sharedstreams} web service (not CloudKit): {@code webgetalbumslist} at
  * {@code <sharedstreams>/<dsid>/sharedstreams/}, then {@code webgetassets} at each album's {@code albumlocation},
  * whose pages hold CPLMaster/CPLAsset pairs like a CloudKit page (read by {@link AssetParser}); comments and
- * other record types are skipped. Download URLs expire like the library's: list shortly before downloading.
+ * other record types are skipped. Download URLs expire like the library's: list shortly before downloading, and
+ * {@link #refresh} when one has expired (a stream has no CloudKit record to look up: the album is listed again).
  */
 public final class SharedStreams {
 
     /** The zone name an asset of a Shared Album carries (there is no CloudKit zone). */
     public static final String ZONE = "SharedStreams";
     private static final int PAGE = 100;
+    /** How long a listing made to refresh a URL serves further refreshes (its URLs live about an hour). */
+    private static final Duration RELISTING_SERVES = Duration.ofMinutes(10);
 
     /** A photo or video of a Shared Album and who added it (empty when Apple does not say). */
     public record SharedAsset(Asset asset, String contributor) {
@@ -33,8 +41,19 @@ public final class SharedStreams {
     private final ICloudHttp http;
     private final String root;
     private final Runnable renewSession;
+    private final Clock clock;
+    /** The last listing made by {@link #refresh}, per album: the URLs of its other assets are fresh as well. */
+    private final Map<String, Relisting> relisted = new ConcurrentHashMap<>();
+
+    private record Relisting(Instant at, Map<String, Asset> byId) {
+    }
 
     public SharedStreams(ICloudHttp http, String sharedStreamsUrl, String dsid, Runnable renewSession) {
+        this(http, sharedStreamsUrl, dsid, renewSession, Clock.systemUTC());
+    }
+
+    SharedStreams(ICloudHttp http, String sharedStreamsUrl, String dsid, Runnable renewSession, Clock clock) {
+        this.clock = clock;
         this.http = http;
         this.root = sharedStreamsUrl.replaceAll("/+$", "") + "/" + dsid + "/sharedstreams/";
         this.renewSession = renewSession;
@@ -84,6 +103,30 @@ public final class SharedStreams {
                 return assets;
             }
         }
+    }
+
+    /**
+     * The asset as the album holds it now, with freshly signed download URLs, for a URL that expired (HTTP 410):
+     * the album is listed again; that listing serves the album's other expired URLs for a while, so a long run
+     * lists an album again about once an hour, not once per file.
+     *
+     * @throws ICloudException when the asset is no longer in the album
+     */
+    public Asset refresh(SharedAlbum album, Asset asset) {
+        Relisting last = relisted.get(album.guid());
+        if (last == null || !last.byId().containsKey(asset.id())
+                || last.at().plus(RELISTING_SERVES).isBefore(clock.instant())) {
+            Map<String, Asset> byId = new HashMap<>();
+            assets(album).forEach(a -> byId.put(a.asset().id(), a.asset()));
+            last = new Relisting(clock.instant(), Map.copyOf(byId));
+            relisted.put(album.guid(), last);
+        }
+        Asset fresh = last.byId().get(asset.id());
+        if (fresh == null) {
+            throw new ICloudException(asset.fileName().orElse(asset.id()) + " is no longer in the Shared Album "
+                    + album.name());
+        }
+        return fresh;
     }
 
     private JsonNode post(String url, JsonNode body) {

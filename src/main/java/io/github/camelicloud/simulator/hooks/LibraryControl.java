@@ -10,6 +10,7 @@ import io.github.camelicloud.simulator.library.MediaFile;
 import io.github.camelicloud.simulator.library.PhotoLibraries;
 import io.github.camelicloud.simulator.library.PhotoLibrary;
 import io.github.camelicloud.simulator.library.Selection;
+import io.github.camelicloud.simulator.library.SharedStream;
 import io.github.camelicloud.simulator.library.SmartAlbum;
 import io.github.camelicloud.simulator.library.UtiTypes;
 import io.github.camelicloud.simulator.state.AccountState;
@@ -144,7 +145,23 @@ public final class LibraryControl {
         return new NoSuchElementException("unknown asset " + id);
     }
 
+    /** Every photo and video of the account's Shared Albums, as a manifest entry (zone SharedStreams) each. */
+    public List<LibraryManifest.SharedItem> sharedAlbums(String email) {
+        List<LibraryManifest.SharedItem> items = new ArrayList<>();
+        for (SharedStream stream : library(email).sharedStreams()) {
+            for (SharedStream.Member m : stream.members()) {
+                items.add(new LibraryManifest.SharedItem(stream.name(), m.contributor(),
+                        entry("SharedStreams", m.asset())));
+            }
+        }
+        return items;
+    }
+
     static LibraryManifest.Asset entry(LibraryZone zone, Asset asset) {
+        return entry(zone.zoneName(), asset);
+    }
+
+    private static LibraryManifest.Asset entry(String zoneName, Asset asset) {
         List<String> smart = new ArrayList<>();
         for (SmartAlbum album : SmartAlbum.values()) {
             if (album.contains(asset)) {
@@ -159,7 +176,7 @@ public final class LibraryControl {
             versions.put(version.prefix(), new LibraryManifest.Version(version.size(), version.file().sha256(),
                     version.fileType(), version.fileChecksum()));
         }
-        return new LibraryManifest.Asset(asset.masterName(), asset.assetName(), zone.zoneName(),
+        return new LibraryManifest.Asset(asset.masterName(), asset.assetName(), zoneName,
                 asset.fileName() == null ? null : asset.fileName().name(), asset.traits().itemType(),
                 asset.assetDate(), asset.addedDate(), asset.timeZoneOffset(), asset.status().favorite(),
                 asset.status().hidden(), asset.status().deleted(), smart, versions);
