@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A body on its way through the model: written on in chunks, each let through by the connection's bucket, then the
- * link's, then counted. Nothing is held back beyond one chunk.
+ * link's, counted, then written. Nothing is held back beyond one chunk.
  */
 final class ShapedOutputStream extends FilterOutputStream {
 
@@ -63,8 +63,9 @@ final class ShapedOutputStream extends FilterOutputStream {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("simulator stopping");
             }
-            out.write(data, offset + done, n);
+            // Counted before the write: a client that has read every byte must find them all counted.
             bytes.add(n);
+            out.write(data, offset + done, n);
             done += n;
         }
     }
