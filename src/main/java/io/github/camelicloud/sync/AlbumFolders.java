@@ -3,6 +3,7 @@ package io.github.camelicloud.sync;
 import io.github.camelicloud.client.photos.PhotoAlbum;
 import io.github.camelicloud.client.photos.SharedAlbum;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The folder of each album for {@code {album}}: album and folder names are untrusted input like file names, so
@@ -27,6 +29,13 @@ public final class AlbumFolders {
 
     /** The contributor's folder when a Shared Album's photo does not say who added it. */
     public static final String UNKNOWN_CONTRIBUTOR = "Unknown contributor";
+
+    /** Windows' reserved device names, alone or before an extension, in any case. */
+    private static final Pattern WINDOWS_DEVICE = Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[0-9\\u00b9\\u00b2\\u00b3]"
+            + "|LPT[0-9\\u00b9\\u00b2\\u00b3])(\\..*)?");
+
+    /** A segment's bytes before {@code " (n)"}: with it, a name stays within the 255 bytes file systems allow. */
+    static final int MAX_SEGMENT_BYTES = 200;
 
     /**
      * Where an album's photos go: its folder, the folder of who added them (Shared Albums; else empty), and the tag
@@ -118,19 +127,56 @@ public final class AlbumFolders {
         return unfiled;
     }
 
-    /** A name as one safe path segment: never empty, never a separator, {@code .} or {@code ..}. */
+    /**
+     * A name as one safe path segment, also on Windows and NAS shares: never empty, never a separator, {@code .} or
+     * {@code ..}, no trailing dot (Windows drops it), no device name ({@code CON}, {@code NUL}, {@code COM1}, …),
+     * short enough for a {@code " (n)"} suffix to fit in a name.
+     */
     static String clean(String name) {
-        String cleaned = FileNames.clean(name.strip(), true).strip();
-        return cleaned.isEmpty() || cleaned.chars().allMatch(c -> c == '.') ? "_" + cleaned.replace('.', '_')
-                : cleaned;
+        String cleaned = cut(FileNames.clean(name.strip(), true), MAX_SEGMENT_BYTES - 1).strip();
+        if (cleaned.isEmpty() || cleaned.chars().allMatch(c -> c == '.')) {
+            return "_" + cleaned.replace('.', '_');
+        }
+        if (cleaned.endsWith(".")) {
+            cleaned = cleaned.substring(0, cleaned.length() - 1) + "_";
+        }
+        return WINDOWS_DEVICE.matcher(cleaned).matches() ? "_" + cleaned : cleaned;
     }
 
     private static String unique(List<String> segments, Set<String> taken) {
         String path = String.join("/", segments);
         String candidate = path;
-        for (int n = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); n++) {
+        for (int n = 2; !taken.add(foldedForClash(candidate)); n++) {
             candidate = path + " (" + n + ")";
         }
         return candidate;
+    }
+
+    /**
+     * What makes two folders one on some file system: case (Windows, macOS) and Unicode normalisation (macOS stores
+     * {@code Jörg} composed or decomposed as one name).
+     */
+    private static String foldedForClash(String path) {
+        return Normalizer.normalize(path, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    }
+
+    /** At most {@code max} UTF-8 bytes of {@code name}, cut between characters. */
+    private static String cut(String name, int max) {
+        if (name.getBytes(StandardCharsets.UTF_8).length <= max) {
+            return name;
+        }
+        StringBuilder out = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            int bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (used + bytes > max) {
+                break;
+            }
+            out.appendCodePoint(cp);
+            used += bytes;
+            i += Character.charCount(cp);
+        }
+        return out.toString();
     }
 }

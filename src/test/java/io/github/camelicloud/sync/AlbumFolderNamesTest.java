@@ -36,6 +36,34 @@ class AlbumFolderNamesTest {
     }
 
     @Test
+    void namesWindowsOrANasCannotHoldAndOverLongNamesBecomeUsableFolders() {
+        Map<String, List<String>> albums = new LinkedHashMap<>();
+        albums.put("1", List.of("CON"));
+        albums.put("2", List.of("nul.txt"));
+        albums.put("3", List.of("Com1"));
+        albums.put("4", List.of("Console"));
+        albums.put("5", List.of("Trip."));
+        albums.put("6", List.of("Trip_"));
+        albums.put("7", List.of("J\u00f6rg"));
+        albums.put("8", List.of("Jo\u0308rg")); // the same name on macOS (decomposed)
+        String longName = "\u00e9t\u00e9 ".repeat(80); // 480 bytes of UTF-8
+        albums.put("9", List.of(longName + "one"));
+        albums.put("10", List.of(longName + "two"));
+        AlbumFolders folders = AlbumFolders.of(albums, "Unfiled");
+        assertThat(List.of("1", "2", "3", "4", "5", "6", "7", "8").stream().map(id -> folders.of(id).folder()))
+                .containsExactly("_CON", "_nul.txt", "_Com1", "Console", "Trip_", "Trip_ (2)", "J\u00f6rg",
+                        "Jo\u0308rg (2)");
+        String first = folders.of("9").folder();
+        String second = folders.of("10").folder();
+        assertThat(first.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(AlbumFolders.MAX_SEGMENT_BYTES);
+        assertThat(longName).startsWith(first.strip());
+        assertThat(second).isEqualTo(first + " (2)"); // the same once cut: told apart, and still a legal name
+        assertThat(second.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
+        assertThat(AlbumFolders.of(new LinkedHashMap<>(), "..").unfiled().folder()).isEqualTo("__");
+    }
+
+    @Test
     void theAlbumFieldOfTheFolderStructure() {
         FolderStructure layout = FolderStructure.parse("{album}/{:%Y}", ZoneOffset.UTC, Locale.ENGLISH);
         Instant may = Instant.parse("2024-05-01T08:00:00Z");
