@@ -259,6 +259,22 @@ public final class ICloudSimulator implements AutoCloseable {
         return libraryControl().sharedAlbums(Objects.requireNonNull(email, "email"));
     }
 
+    /** A new, empty Shared Album {@code email} owns, or subscribes to ({@code owned} false; shared by {@code owner}). */
+    public void createSharedAlbum(String email, String name, boolean owned, String owner) {
+        libraryControl().createSharedAlbum(Objects.requireNonNull(email, "email"), name, owned, owner);
+    }
+
+    /**
+     * {@code contributor} adds a photo or video ({@code asset}'s name, type, size and date; its album field unused) to
+     * {@code email}'s Shared Album named {@code album} at {@code added} (null: the simulator's now); its bytes are its
+     * own, whatever its name. Returns it as {@link #sharedAlbums} lists it.
+     */
+    public LibraryManifest.SharedItem addToSharedAlbum(String email, String album, String contributor, NewAsset asset,
+            java.time.Instant added) {
+        return libraryControl().addToSharedAlbum(Objects.requireNonNull(email, "email"), album,
+                Objects.requireNonNull(contributor, "contributor"), Objects.requireNonNull(asset, "asset"), added);
+    }
+
     public String manifestJson(String email) {
         try {
             return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ManifestJson.write(manifest(email)));

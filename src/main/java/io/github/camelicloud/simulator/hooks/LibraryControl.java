@@ -145,6 +145,26 @@ public final class LibraryControl {
         return new NoSuchElementException("unknown asset " + id);
     }
 
+    /** A new Shared Album the account owns, or subscribes to ({@code owned} false, shared by {@code owner}). */
+    public void createSharedAlbum(String email, String name, boolean owned, String owner) {
+        library(email).createSharedStream(name, owned, owner == null ? "" : owner, state.now());
+    }
+
+    /**
+     * A photo or video {@code contributor} adds to the Shared Album named {@code album} (the spec's own album field
+     * is not used), at {@code added} (null: now).
+     */
+    public LibraryManifest.SharedItem addToSharedAlbum(String email, String album, String contributor,
+            NewAsset spec, java.time.Instant added) {
+        String itemType = Optional.ofNullable(spec.itemType())
+                .orElseGet(() -> UtiTypes.forFileName(spec.fileName()).orElse(UtiTypes.JPEG));
+        java.time.Instant now = state.now();
+        SharedStream.Member m = library(email).addToSharedStream(album, contributor, spec.fileName(), itemType,
+                spec.size(), Optional.ofNullable(spec.assetDate()).orElse(now), Optional.ofNullable(added).orElse(now));
+        LOG.info("Added {} by {} to the Shared Album {} of {}", m.asset().masterName(), contributor, album, email);
+        return new LibraryManifest.SharedItem(album, contributor, entry("SharedStreams", m.asset()));
+    }
+
     /** Every photo and video of the account's Shared Albums, as a manifest entry (zone SharedStreams) each. */
     public List<LibraryManifest.SharedItem> sharedAlbums(String email) {
         List<LibraryManifest.SharedItem> items = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.github.camelicloud.simulator.hooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelicloud.simulator.LibraryManifest;
 import io.github.camelicloud.simulator.NewAsset;
 import io.github.camelicloud.simulator.http.Handler;
 import io.github.camelicloud.simulator.http.Json;
@@ -19,13 +20,16 @@ import java.util.NoSuchElementException;
  * {@code DELETE /_simulator/assets/{id}} (to Recently Deleted); {@code POST /_simulator/assets/{id}/expunge}.
  * Albums: {@code POST /_simulator/albums} {@code {"name","parent"?,"folder"?}}, {@code .../albums/add}
  * {@code {"album","asset"}}, {@code .../albums/rename} {@code {"name","newName"}}, {@code .../albums/remove}
- * {@code {"name"}} (by name; photos stay in the library).
+ * {@code {"name"}} (by name; photos stay in the library). Shared Albums: {@code POST /_simulator/shared-albums}
+ * {@code {"name","owned"?,"owner"?}} (owned by default), {@code .../shared-albums/add}
+ * {@code {"album","contributor","fileName","itemType"?,"size"?,"assetDate"?,"addedDate"?}}.
  * {@code id} is the master or the asset recordName (a master name may contain {@code /}: send it as %2F).
  */
 public final class LibraryHooks implements RouteModule {
 
     private static final String ASSETS = HooksModule.PREFIX + "/assets";
     private static final String ALBUMS = HooksModule.PREFIX + "/albums";
+    private static final String SHARED_ALBUMS = HooksModule.PREFIX + "/shared-albums";
     private static final long DEFAULT_SIZE = 500_000;
 
     private final LibraryControl control;
@@ -64,6 +68,19 @@ public final class LibraryHooks implements RouteModule {
             control.removeAlbum(account(request), required(body, "name"));
             return ok(Json.object().put("removed", body.get("name").asText()));
         }));
+        router.add("POST", SHARED_ALBUMS, guarded(request -> {
+            JsonNode body = request.json();
+            control.createSharedAlbum(account(request), required(body, "name"), body.path("owned").asBoolean(true),
+                    Json.text(body, "owner"));
+            return ok(Json.object().put("created", body.get("name").asText()));
+        }));
+        router.add("POST", SHARED_ALBUMS + "/add", guarded(request -> {
+            JsonNode body = request.json();
+            NewAsset item = newAsset(body);
+            LibraryManifest.SharedItem added = control.addToSharedAlbum(account(request), required(body, "album"),
+                    required(body, "contributor"), item, instant(body, "addedDate"));
+            return ok(ManifestJson.write(added.asset()));
+        }));
         router.addPrefix("POST", ASSETS + "/", guarded(request -> {
             String rest = request.path().substring(ASSETS.length() + 1);
             if (rest.endsWith("/edit")) {
@@ -90,25 +107,33 @@ public final class LibraryHooks implements RouteModule {
 
     private Response add(Request request) {
         JsonNode body = request.json();
+        return ok(ManifestJson.write(control.addAsset(account(request), newAsset(body))));
+    }
+
+    /** {@code {"fileName","itemType"?,"size"?,"assetDate"?,"album"?,"liveVideoSize"?}}; bad input: 400. */
+    private static NewAsset newAsset(JsonNode body) {
         if (!body.isObject() || !body.path("fileName").isTextual()) {
-            return badRequest("expected {\"fileName\": ..., \"itemType\"?, \"size\"?, \"assetDate\"?, \"album\"?}");
+            throw new IllegalArgumentException(
+                    "expected {\"fileName\": ..., \"itemType\"?, \"size\"?, \"assetDate\"?, \"album\"?}");
         }
         JsonNode size = body.path("size");
         if (!size.isMissingNode() && (!size.canConvertToLong() || size.asLong() < 0)) {
-            return badRequest("size must be a number of bytes >= 0");
+            throw new IllegalArgumentException("size must be a number of bytes >= 0");
         }
-        Instant date = null;
-        if (body.hasNonNull("assetDate")) {
-            try {
-                date = Instant.parse(body.get("assetDate").asText());
-            } catch (DateTimeParseException e) {
-                return badRequest("assetDate must be an ISO-8601 instant such as 2024-05-01T10:00:00Z");
-            }
+        return new NewAsset(body.get("fileName").asText(), Json.text(body, "itemType"),
+                size.isMissingNode() ? DEFAULT_SIZE : size.asLong(), instant(body, "assetDate"),
+                Json.text(body, "album"), body.path("liveVideoSize").asLong(0));
+    }
+
+    private static Instant instant(JsonNode body, String field) {
+        if (!body.hasNonNull(field)) {
+            return null;
         }
-        NewAsset asset = new NewAsset(body.get("fileName").asText(), Json.text(body, "itemType"),
-                size.isMissingNode() ? DEFAULT_SIZE : size.asLong(), date, Json.text(body, "album"),
-                body.path("liveVideoSize").asLong(0));
-        return ok(ManifestJson.write(control.addAsset(account(request), asset)));
+        try {
+            return Instant.parse(body.get(field).asText());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + " must be an ISO-8601 instant such as 2024-05-01T10:00:00Z");
+        }
     }
 
     private static String required(JsonNode body, String field) {

@@ -26,6 +26,8 @@ public final class PhotoLibrary {
     private final DownloadIndex downloads;
     private int added;
     private List<SharedStream> sharedStreams;
+    /** Shared Albums and their items made by the test hooks (under this object's lock; {@code added}: the zone's). */
+    private int sharedAdded;
 
     PhotoLibrary(String account, long seed, List<LibraryZone> zones, DownloadIndex downloads) {
         this.account = account;
@@ -42,10 +44,44 @@ public final class PhotoLibrary {
     /** The Shared Albums the account owns or subscribes to (made, and their files made downloadable, on first use). */
     public synchronized List<SharedStream> sharedStreams() {
         if (sharedStreams == null) {
-            sharedStreams = SharedStream.generated(seed);
+            sharedStreams = new ArrayList<>(SharedStream.generated(seed));
             sharedStreams.forEach(s -> s.members().forEach(m -> downloads.register(m.asset())));
         }
-        return sharedStreams;
+        return List.copyOf(sharedStreams);
+    }
+
+    /** A new, empty Shared Album, owned by the account or (not {@code owned}) one it subscribes to. */
+    public synchronized SharedStream createSharedStream(String name, boolean owned, String ownerName, Instant now) {
+        sharedStreams();
+        SharedStream stream = new SharedStream(Checksums.uuid(new Random(seed ^ (37L * ++sharedAdded))), name, owned,
+                ownerName, now, List.of());
+        sharedStreams.add(stream);
+        return stream;
+    }
+
+    /**
+     * A photo or video {@code contributor} adds to the Shared Album named {@code streamName} at {@code addedAt},
+     * with its own bytes (same-named files of different people are different files).
+     */
+    public synchronized SharedStream.Member addToSharedStream(String streamName, String contributor,
+            String fileName, String itemType, long size, Instant assetDate, Instant addedAt) {
+        sharedStreams();
+        int index = -1;
+        for (int i = 0; i < sharedStreams.size(); i++) {
+            if (sharedStreams.get(i).name().equals(streamName)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw new NoSuchElementException("unknown Shared Album " + streamName);
+        }
+        sharedAdded++;
+        SharedStream.Member member = SharedStream.member("sharedstream-added|" + seed + "|" + sharedAdded,
+                "ssa" + sharedAdded, fileName, itemType, size, assetDate, addedAt, contributor,
+                new Random(seed ^ (41L * sharedAdded)));
+        sharedStreams.set(index, sharedStreams.get(index).with(member));
+        downloads.register(member.asset());
+        return member;
     }
 
     public List<LibraryZone> zones() {

@@ -39,7 +39,16 @@ public record SharedStream(String guid, String name, boolean owned, String owner
 
     private static Member member(long seed, int n, String fileName, String itemType, long size, Instant date,
             String contributor, Random random, String... comments) {
-        String key = "sharedstream|" + seed + "|" + n;
+        return member("sharedstream|" + seed + "|" + n, "ss" + n, fileName, itemType, size, date, date, contributor,
+                random, comments);
+    }
+
+    /**
+     * A photo or video {@code contributor} added at {@code added}, its bytes made from {@code key} (so distinct
+     * keys give distinct files, same-named ones included).
+     */
+    static Member member(String key, String tag, String fileName, String itemType, long size, Instant date,
+            Instant added, String contributor, Random random, String... comments) {
         boolean movie = UtiTypes.isMovie(itemType);
         Capture capture = new Capture(date, 0, movie ? null : "Apple", movie ? null : "iPhone 15 Pro");
         AssetVersion original = VersionFactory.generated(key, "resOriginal", itemType, size, movie ? 1920 : 640,
@@ -47,8 +56,15 @@ public record SharedStream(String guid, String name, boolean owned, String owner
         Map<String, AssetVersion> versions = new LinkedHashMap<>(Map.of("resOriginal", original));
         Traits traits = new Traits(itemType, 0, 0, 0, null, 0, movie ? 10_000 : 0, random.nextLong());
         Asset asset = new Asset(original.fileChecksum(), Checksums.uuid(random), FileName.encrypted(fileName),
-                traits, date, date, 0, Status.visible(false), Map.copyOf(versions), Map.of(), null, 0, null,
-                "ss" + n, "ss" + n, date, date, null);
+                traits, date, added, 0, Status.visible(false), Map.copyOf(versions), Map.of(), null, 0, null,
+                tag, tag, added, added, null);
         return new Member(asset, contributor, List.of(comments));
+    }
+
+    /** The album with one more photo or video, added last. */
+    SharedStream with(Member member) {
+        List<Member> more = new ArrayList<>(members);
+        more.add(member);
+        return new SharedStream(guid, name, owned, ownerName, created, List.copyOf(more));
     }
 }
