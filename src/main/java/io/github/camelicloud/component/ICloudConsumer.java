@@ -27,9 +27,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -61,6 +62,11 @@ import org.slf4j.LoggerFactory;
 public class ICloudConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ICloudConsumer.class);
+
+    /** A Shared Album's order for {@code recent} and {@code untilFound}: the latest added first, then the newest. */
+    private static final Comparator<SharedStreams.SharedAsset> NEWEST_ADDITION_FIRST = Comparator
+            .comparing((SharedStreams.SharedAsset a) -> a.asset().added())
+            .thenComparing(a -> a.asset().created()).reversed();
 
     private final ICloudEndpoint endpoint;
     private volatile PassTally tally = new PassTally();
@@ -212,6 +218,10 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                     round::add, local);
             tally.planned(pass.stats());
             complete &= pass.finished() && isRunAllowed();
+            if (everyAlbum && isRunAllowed()) {
+                // recent / untilFound stopped the pass early: the rest of the album is still in an album, not unfiled
+                members.forEachRemaining(a -> { });
+            }
         }
         if (everyAlbum && isRunAllowed()) {
             PhotoAlbum whole = library.all();
@@ -241,8 +251,10 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     /**
      * {@code sharedAlbums}: each selected Shared Album into its folder ({@code {album}}, put first when missing), its
      * photos and videos grouped by who added them ({@code {contributor}}, the {@link ICloudConstants#CONTRIBUTOR}
-     * header). An album is listed right before its downloads; a URL that expires meanwhile is refreshed by listing
-     * the album again. Nothing is deleted in iCloud: Shared Albums are not the library.
+     * header). An album is one pass, newest addition first, so {@code recent} and {@code untilFound} count per
+     * album as for user albums, whoever added the photos. An album is listed right before its downloads; a URL that
+     * expires meanwhile is refreshed by listing the album again. Nothing is deleted in iCloud: Shared Albums are not
+     * the library.
      */
     private int sharedAlbums(ICloudClient client, SyncSettings settings, Optional<HeldFiles> local)
             throws Exception {
@@ -257,20 +269,18 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 break;
             }
             LOG.info("Looking up the photos and videos of the Shared Album {}...", album.name());
-            Map<String, List<Asset>> byContributor = new LinkedHashMap<>();
-            for (SharedStreams.SharedAsset a : streams.assets(album)) {
-                byContributor.computeIfAbsent(a.contributor(), c -> new ArrayList<>()).add(a.asset());
-            }
+            List<SharedStreams.SharedAsset> items = new ArrayList<>(streams.assets(album));
+            items.sort(NEWEST_ADDITION_FIRST);
+            Map<String, String> contributors = new HashMap<>();
+            items.forEach(a -> contributors.put(a.asset().id(), a.contributor()));
             Map<String, AlbumFolders.Place> places = folders.of(album)
-                    .byContributor(List.copyOf(byContributor.keySet()));
-            for (Map.Entry<String, List<Asset>> added : byContributor.entrySet()) {
-                SyncPass pass = new SyncPass(added.getValue().iterator(), settings, local,
-                        Optional.of(places.get(added.getKey())));
-                Listing listing = new Listing(album.name(), SharedStreams.ZONE, a -> streams.refresh(album, a),
-                        Optional.of(added.getKey()));
-                delivered += run(pass, listing, client, -1, outcomes -> { }, local);
-                tally.planned(pass.stats());
-            }
+                    .byContributor(items.stream().map(SharedStreams.SharedAsset::contributor).distinct().toList());
+            SyncPass pass = new SyncPass(items.stream().map(SharedStreams.SharedAsset::asset).iterator(), settings,
+                    local, a -> Optional.of(places.get(contributors.get(a.id()))));
+            Listing listing = new Listing(album.name(), SharedStreams.ZONE, a -> streams.refresh(album, a),
+                    a -> Optional.of(contributors.get(a.id())));
+            delivered += run(pass, listing, client, items.size(), outcomes -> { }, local);
+            tally.planned(pass.stats());
         }
         PassLog.allDownloaded(settings, tally.failures(), destinationName());
         report();
@@ -298,10 +308,11 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
      * Where a pass's assets come from as the exchanges' headers name it, and how one of them gets fresh download
      * URLs when a listed one expired.
      */
-    private record Listing(String album, String library, UnaryOperator<Asset> refresh, Optional<String> contributor) {
+    private record Listing(String album, String library, UnaryOperator<Asset> refresh,
+            Function<Asset, Optional<String>> contributor) {
 
         static Listing of(PhotoAlbum album, PhotoLibrary library) {
-            return new Listing(album.name(), library.name(), library::refresh, Optional.empty());
+            return new Listing(album.name(), library.name(), library::refresh, asset -> Optional.empty());
         }
     }
 
@@ -514,7 +525,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         m.setHeader(ICloudConstants.ITEM_KIND, asset.kind().name());
         m.setHeader(ICloudConstants.FAVORITE, asset.favorite());
         m.setHeader(ICloudConstants.ALBUM, listing.album());
-        listing.contributor().ifPresent(c -> m.setHeader(ICloudConstants.CONTRIBUTOR, c));
+        listing.contributor().apply(asset).ifPresent(c -> m.setHeader(ICloudConstants.CONTRIBUTOR, c));
         d.copyOf().ifPresent(path -> m.setHeader(ICloudConstants.COPY_OF, path));
         m.setHeader(ICloudConstants.LIBRARY, listing.library());
         long resumeFrom = 0;

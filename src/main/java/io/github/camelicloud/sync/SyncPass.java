@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,7 @@ public final class SyncPass {
     private final SyncSettings settings;
     private final DownloadPlanner planner;
     private final Optional<? extends HeldFiles> local;
-    private final Optional<AlbumFolders.Place> album;
+    private final Function<Asset, Optional<AlbumFolders.Place>> place;
     private int assetsSeen;
     private int consecutiveFound;
     private boolean stopped;
@@ -42,7 +43,16 @@ public final class SyncPass {
     /** @param album the album folder this pass fills ({@code {album}} layouts) */
     public SyncPass(Iterator<Asset> assets, SyncSettings settings, Optional<? extends HeldFiles> local,
             Optional<AlbumFolders.Place> album) {
-        this.album = album;
+        this(assets, settings, local, asset -> album);
+    }
+
+    /**
+     * One pass over an album whose photos go to different places: a Shared Album's, by who added each, counted
+     * together for {@code recent} and {@code untilFound}.
+     */
+    public SyncPass(Iterator<Asset> assets, SyncSettings settings, Optional<? extends HeldFiles> local,
+            Function<Asset, Optional<AlbumFolders.Place>> place) {
+        this.place = place;
         this.assets = assets;
         this.settings = settings;
         this.planner = new DownloadPlanner(settings.naming());
@@ -107,7 +117,7 @@ public final class SyncPass {
             return List.of();
         }
         List<Delivery> result = new ArrayList<>();
-        List<PlannedFile> planned = planner.plan(asset, album);
+        List<PlannedFile> planned = planner.plan(asset, place.apply(asset));
         if (!planned.isEmpty()) {
             lastSelected.add(asset);
         }
