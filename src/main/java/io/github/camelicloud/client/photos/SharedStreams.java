@@ -108,11 +108,12 @@ public final class SharedStreams {
     /**
      * The asset as the album holds it now, with freshly signed download URLs, for a URL that expired (HTTP 410):
      * the album is listed again; that listing serves the album's other expired URLs for a while, so a long run
-     * lists an album again about once an hour, not once per file.
+     * lists an album again about once an hour, not once per file. One refresh at a time: downloads running side by
+     * side whose URLs expired together wait for one listing instead of each making its own.
      *
      * @throws ICloudException when the asset is no longer in the album
      */
-    public Asset refresh(SharedAlbum album, Asset asset) {
+    public synchronized Asset refresh(SharedAlbum album, Asset asset) {
         Relisting last = relisted.get(album.guid());
         if (last == null || !last.byId().containsKey(asset.id())
                 || last.at().plus(RELISTING_SERVES).isBefore(clock.instant())) {
