@@ -373,7 +373,7 @@ public class ICloudConfiguration implements Cloneable {
         return recent;
     }
 
-    /** Only the N most recent assets. */
+    /** Only the N most recent assets of each album listed (each album folder, the unfiled folder, each Shared Album). */
     public void setRecent(Integer recent) {
         this.recent = NumericOption.RECENT.checkEndpoint(recent);
     }
@@ -382,7 +382,7 @@ public class ICloudConfiguration implements Cloneable {
         return untilFound;
     }
 
-    /** Stop a pass after N consecutive assets whose files are already at the destination. */
+    /** Stop an album's pass after N consecutive assets whose files are already at the destination. */
     public void setUntilFound(Integer untilFound) {
         this.untilFound = NumericOption.UNTIL_FOUND.checkEndpoint(untilFound);
     }
