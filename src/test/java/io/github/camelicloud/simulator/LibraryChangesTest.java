@@ -165,6 +165,35 @@ class LibraryChangesTest {
     }
 
     @Test
+    void sharedAlbumHooksMakeASubscribedAlbumAndAddItemsOfTheirOwnBytes() {
+        SimClient hooks = new SimClient(TestLibrary.simulator().baseUrl());
+        String account = "?account=" + TestLibrary.HOOKS;
+        assertThat(hooks.send("POST", "/_simulator/shared-albums" + account,
+                "{\"name\":\"Hooked\",\"owned\":false,\"owner\":\"Kim Doe\"}").status()).isEqualTo(200);
+        for (String contributor : List.of("Anna", "Ben")) {
+            Reply added = hooks.send("POST", "/_simulator/shared-albums/add" + account, SimClient.JSON
+                    .createObjectNode().put("album", "Hooked").put("contributor", contributor).put("fileName", "CLIP.MOV")
+                    .put("size", 20_000).put("assetDate", "2024-07-01T10:00:00Z")
+                    .put("addedDate", "2024-07-02T10:00:00Z").toString());
+            assertThat(added.status()).as(added.body()).isEqualTo(200);
+            assertThat(added.json().get("itemType").asText()).isEqualTo("com.apple.quicktime-movie");
+        }
+        List<LibraryManifest.SharedItem> hooked = TestLibrary.simulator().sharedAlbums(TestLibrary.HOOKS).stream()
+                .filter(i -> i.album().equals("Hooked")).toList();
+        assertThat(hooked).extracting(LibraryManifest.SharedItem::contributor).containsExactly("Anna", "Ben");
+        assertThat(hooked).extracting(i -> i.asset().addedDate()).containsOnly(Instant.parse("2024-07-02T10:00:00Z"));
+        assertThat(hooked.get(0).asset().versions().get("resOriginal").sha256())
+                .isNotEqualTo(hooked.get(1).asset().versions().get("resOriginal").sha256());
+        assertThat(hooks.send("POST", "/_simulator/shared-albums/add" + account,
+                "{\"album\":\"Nope\",\"contributor\":\"Anna\",\"fileName\":\"x.jpg\"}").status()).isEqualTo(404);
+        assertThat(hooks.send("POST", "/_simulator/shared-albums/add" + account,
+                "{\"album\":\"Hooked\",\"fileName\":\"x.jpg\"}").status()).isEqualTo(400);
+        assertThat(hooks.send("POST", "/_simulator/shared-albums/add" + account, "{\"album\":\"Hooked\","
+                + "\"contributor\":\"Anna\",\"fileName\":\"x.jpg\",\"addedDate\":\"yesterday\"}").status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void theJavaApiMatchesTheHooks() {
         ICloudSimulator simulator = TestLibrary.simulator();
         LibraryManifest.Asset added = simulator.addAsset(TestLibrary.HOOKS, new NewAsset("clip.mov", null, 80_000,
