@@ -133,7 +133,7 @@ public final class AlbumFolders {
      * short enough for a {@code " (n)"} suffix to fit in a name.
      */
     static String clean(String name) {
-        String cleaned = cut(FileNames.clean(name.strip(), true), MAX_SEGMENT_BYTES - 1).strip();
+        String cleaned = FileNames.cut(FileNames.clean(name.strip(), true), MAX_SEGMENT_BYTES - 1).strip();
         if (cleaned.isEmpty() || cleaned.chars().allMatch(c -> c == '.')) {
             return "_" + cleaned.replace('.', '_');
         }
@@ -158,25 +158,5 @@ public final class AlbumFolders {
      */
     private static String foldedForClash(String path) {
         return Normalizer.normalize(path, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-    }
-
-    /** At most {@code max} UTF-8 bytes of {@code name}, cut between characters. */
-    private static String cut(String name, int max) {
-        if (name.getBytes(StandardCharsets.UTF_8).length <= max) {
-            return name;
-        }
-        StringBuilder out = new StringBuilder();
-        int used = 0;
-        for (int i = 0; i < name.length(); ) {
-            int cp = name.codePointAt(i);
-            int bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (used + bytes > max) {
-                break;
-            }
-            out.appendCodePoint(cp);
-            used += bytes;
-            i += Character.charCount(cp);
-        }
-        return out.toString();
     }
 }

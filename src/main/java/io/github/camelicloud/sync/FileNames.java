@@ -99,19 +99,23 @@ public final class FileNames {
         int dot = extensionDot(name);
         String ext = dot < 0 || name.length() - dot > 16 ? "" : name.substring(dot);
         String stem = dot < 0 || ext.isEmpty() ? name : name.substring(0, dot);
-        int budget = MAX_NAME_BYTES - ext.getBytes(StandardCharsets.UTF_8).length;
+        return cut(stem, MAX_NAME_BYTES - ext.getBytes(StandardCharsets.UTF_8).length) + ext;
+    }
+
+    /** At most {@code maxBytes} UTF-8 bytes of {@code text}, cut between characters. */
+    static String cut(String text, int maxBytes) {
         StringBuilder cut = new StringBuilder();
         int used = 0;
-        for (int i = 0; i < stem.length(); ) {
-            int cp = stem.codePointAt(i);
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
             int bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (used + bytes > budget) {
+            if (used + bytes > maxBytes) {
                 break;
             }
             cut.appendCodePoint(cp);
             used += bytes;
             i += Character.charCount(cp);
         }
-        return cut + ext;
+        return cut.toString();
     }
 }
