@@ -48,6 +48,15 @@ class LauncherIT {
         assertThat(second.stdout).isEqualTo(first.stdout);
     }
 
+    @Test
+    void aCacheFolderItCannotWriteMeansNoArchiveNotAFailedRun() throws Exception {
+        Path notAFolder = Files.writeString(work.resolve("cache-is-a-file"), "x");
+        Run run = run(notAFolder);
+        assertThat(run.exitCode).as(run.stderr).isZero();
+        assertThat(run.stdout.lines()).as(run.stdout).isNotEmpty()
+                .allMatch(line -> line.startsWith(work.resolve("photos").toString() + "/"));
+    }
+
     private Run run(Path cache) throws IOException, InterruptedException {
         Path stdout = Files.createTempFile(work, "out", ".txt");
         Path stderr = Files.createTempFile(work, "err", ".txt");
