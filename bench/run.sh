@@ -30,7 +30,7 @@ set -euo pipefail
 umask 077   # the cookie folders hold sessions
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAR="$ROOT/target/camel-icloud.jar"
+JAR="${CAMEL_ICLOUD_JAR:-$ROOT/target/camel-icloud.jar}"   # another build: CAMEL_ICLOUD_JAR
 NETWORK="broadband"
 ASSETS=2000
 VIDEO_SIZE="1M"
@@ -205,7 +205,9 @@ run_client() {
   mkdir -p "$dir" "$cookies"
   case "$tool" in
     camel-icloud)
-      measure "$tool" "$phase" java "${JAVA_TLS[@]}" -jar "$JAR" --username "$ACCOUNT" --password "$PASSWORD" \
+      # as users start it: bin/camel-icloud (its class-data archive, written by the full run, serves the later ones)
+      CAMEL_ICLOUD_JAR="$JAR" JAVA_OPTS="${JAVA_TLS[*]}" XDG_CACHE_HOME="$WORK/cache" \
+        measure "$tool" "$phase" "$ROOT/bin/camel-icloud" --username "$ACCOUNT" --password "$PASSWORD" \
         --directory "$dir" --cookie-directory "$cookies" "${DOMAIN[@]}" --no-progress-bar "$@" ;;
     icloudpd)
       mkdir -p "$WORK/icloudpd-tmp"

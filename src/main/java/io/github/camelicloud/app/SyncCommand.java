@@ -233,9 +233,10 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = "--no-progress-bar", description = "Do not show the progress bar")
     boolean noProgressBar;
 
-    @Option(names = "--threads-num", paramLabel = "N", defaultValue = "1", hidden = true,
-            description = "Accepted for icloudpd compatibility (deprecated there)")
-    int threadsNum;
+    @Option(names = "--threads-num", paramLabel = "N",
+            description = "Files downloaded at the same time (1: one by one, in icloudpd's order). Default: "
+                    + ICloudConfiguration.DEFAULT_CONCURRENCY)
+    Integer threadsNum;
 
     @Option(names = "--max-retries", paramLabel = "N", defaultValue = "3",
             description = "Retries when Apple throttles (503/429) or a connection breaks. Default: ${DEFAULT-VALUE}")
@@ -510,6 +511,9 @@ public final class SyncCommand implements Callable<Integer> {
         c.setFolderStructure(folderStructure);
         c.setUnfiledFolder(unfiledFolder);
         c.setUseOsLocale(useOsLocale);
+        if (threadsNum != null) {
+            c.setConcurrency(threadsNum);
+        }
         c.setMaxRetries(Math.max(0, maxRetries));
         c.setRetryDelaySeconds(Math.max(0, retryDelaySeconds));
         incrementalOptions.applyTo(c, stateDirectory());

@@ -19,6 +19,9 @@ import org.apache.camel.spi.UriParams;
 @UriParams
 public class ICloudConfiguration implements Cloneable {
 
+    /** Files downloaded at the same time unless told otherwise (see {@link #setConcurrency}). */
+    public static final int DEFAULT_CONCURRENCY = 8;
+
     @UriParam(label = "common")
     @Metadata(required = true)
     private String username;
@@ -85,8 +88,8 @@ public class ICloudConfiguration implements Cloneable {
     private Integer keepRecentDays;
     @UriParam(label = "consumer", defaultValue = "100")
     private int pageSize = 100;
-    @UriParam(label = "consumer", defaultValue = "4")
-    private int concurrency = 4;
+    @UriParam(label = "consumer", defaultValue = "8")
+    private int concurrency = DEFAULT_CONCURRENCY;
     @UriParam(label = "consumer")
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer", defaultValue = "true")
@@ -467,7 +470,11 @@ public class ICloudConfiguration implements Cloneable {
         return concurrency;
     }
 
-    /** Files downloaded (and routed) at the same time; 1 routes them one by one in icloudpd's order. */
+    /**
+     * Files downloaded (and routed) at the same time, across pages; 1 routes them one by one in icloudpd's order.
+     * The default fills a link of 2.5 times one connection's cap (the network model's broadband and slow
+     * profiles) even for the smallest photos, whose download is mostly the round trip (docs/DESIGN.md).
+     */
     public void setConcurrency(int concurrency) {
         this.concurrency = NumericOption.CONCURRENCY.checkEndpoint(concurrency);
     }

@@ -8,7 +8,6 @@ import io.github.camelicloud.client.photos.Asset;
 import io.github.camelicloud.client.photos.LibraryChanges;
 import io.github.camelicloud.client.photos.PhotoAlbum;
 import io.github.camelicloud.client.photos.PhotoLibrary;
-import io.github.camelicloud.client.photos.ResumingDownloadStream;
 import io.github.camelicloud.client.photos.SharedAlbum;
 import io.github.camelicloud.client.photos.SharedStreams;
 import io.github.camelicloud.sync.AlbumFolders;
@@ -41,15 +40,12 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.util.IOHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +69,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     private final Set<String> partsInUse = ConcurrentHashMap.newKeySet();
     /** The trust's end as this poll found it: the header of every file of the poll. */
     private volatile Optional<Instant> trustExpiresAt = Optional.empty();
+    /** Pages that may wait for a slow file while later pages download: bounds memory, not speed. */
+    private static final int PAGES_OPEN = 8;
     private ExecutorService downloads;
     /** The folder's record of what it holds, opened at the first poll. */
     private DestinationRecord folderRecord;
@@ -171,10 +169,11 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         }
         int delivered = 0;
         for (PhotoAlbum album : albums(library, config)) {
-            PhotoAlbum.Cursor cursor = album.assets();
+            long total = PassLog.announce(album, settings, config);
+            PhotoAlbum.Cursor cursor = album.assets(listingAhead(deletions), total);
             SyncPass pass = new SyncPass(cursor, settings, local);
-            delivered += run(pass, Listing.of(album, library), client, PassLog.announce(album, settings, config),
-                    pageDeletions(deletions, library, cursor::removedFromAlbum), local);
+            delivered += run(pass, Listing.of(album, library), client, total,
+                    pageDeletions(deletions, library, cursor::removedFromAlbum), local, pagesOpen(deletions));
             tally.planned(pass.stats());
             PassLog.allDownloaded(settings, tally.failures(), destinationName());
             if (tokens.isPresent() && cursor.syncToken().isPresent()) {
@@ -211,11 +210,11 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 throw new IllegalArgumentException(album.name() + " is not a user album: {album} in folderStructure"
                         + " puts user albums into folders (leave it out to download " + album.name() + ")");
             }
-            PhotoAlbum.Cursor cursor = album.assets();
+            long total = PassLog.announce(album, settings, config);
+            PhotoAlbum.Cursor cursor = album.assets(PhotoAlbum.DEFAULT_PAGES_AHEAD, total);
             Iterator<Asset> members = stream(cursor).peek(a -> inAlbums.add(a.id())).iterator();
             SyncPass pass = new SyncPass(members, settings, local, Optional.of(folders.of(album)));
-            delivered += run(pass, Listing.of(album, library), client, PassLog.announce(album, settings, config),
-                    round::add, local);
+            delivered += run(pass, Listing.of(album, library), client, total, round::add, local, PAGES_OPEN);
             tally.planned(pass.stats());
             complete &= pass.finished() && isRunAllowed();
             if (everyAlbum && isRunAllowed()) {
@@ -226,10 +225,10 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         if (everyAlbum && isRunAllowed()) {
             PhotoAlbum whole = library.all();
             LOG.info("Looking up the photos and videos in no album (into {})...", folders.unfiled().folder());
-            PhotoAlbum.Cursor cursor = whole.assets();
+            PhotoAlbum.Cursor cursor = whole.assets(PhotoAlbum.DEFAULT_PAGES_AHEAD, whole.count());
             Iterator<Asset> unfiled = stream(cursor).filter(a -> !inAlbums.contains(a.id())).iterator();
             SyncPass pass = new SyncPass(unfiled, settings, local, Optional.of(folders.unfiled()));
-            delivered += run(pass, Listing.of(whole, library), client, -1, round::add, local);
+            delivered += run(pass, Listing.of(whole, library), client, -1, round::add, local, PAGES_OPEN);
             tally.planned(pass.stats());
             complete &= pass.finished() && isRunAllowed();
         }
@@ -279,7 +278,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                     local, a -> Optional.of(places.get(contributors.get(a.id()))));
             Listing listing = new Listing(album.name(), SharedStreams.ZONE, a -> streams.refresh(album, a),
                     a -> Optional.of(contributors.get(a.id())));
-            delivered += run(pass, listing, client, items.size(), outcomes -> { }, local);
+            delivered += run(pass, listing, client, items.size(), outcomes -> { }, local, PAGES_OPEN);
             tally.planned(pass.stats());
         }
         PassLog.allDownloaded(settings, tally.failures(), destinationName());
@@ -354,7 +353,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         }
         SyncPass pass = new SyncPass(current.iterator(), settings, local);
         int delivered = run(pass, Listing.of(library.all(), library), client, current.size(),
-                pageDeletions(deletions, library, () -> { }), local);
+                pageDeletions(deletions, library, () -> { }), local, pagesOpen(deletions));
         tally.planned(pass.stats());
         PassLog.allDownloaded(settings, tally.failures(), destinationName());
         checkpoint(tokens, pass, new SyncTokenStore.Checkpoint(library.name(), library.zoneId(), library.shared(),
@@ -382,25 +381,51 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /**
-     * Routes a pass a page at a time, tells the listeners each page's outcome, and hands it on (to the component's
-     * own deletions); returns the exchanges created.
+     * Routes a pass a page at a time through the {@link DownloadPipeline} (downloads never wait for a page's end,
+     * unless {@code pagesOpen} is 1), tells the listeners each page's outcome in page order once all its files are
+     * done, and hands it on (to the component's own deletions); returns the exchanges created.
      */
     private int run(SyncPass pass, Listing listing, ICloudClient client, long total,
-            Consumer<List<AssetOutcome>> afterPage, Optional<HeldFiles> held) throws Exception {
+            Consumer<List<AssetOutcome>> afterPage, Optional<HeldFiles> held, int pagesOpen) throws Exception {
         int delivered = 0;
-        AssetLedger ledger = new AssetLedger(held);
+        DownloadPipeline pipeline = pipeline(pagesOpen);
         while (isRunAllowed() && !pass.finished()) {
             List<Delivery> page = pass.next(endpoint.getConfiguration().getPageSize());
+            AssetLedger ledger = new AssetLedger(held);
             ledger.page(pass);
-            delivered += processBatch(exchanges(page, listing, client, ledger, held));
-            List<AssetOutcome> outcomes = ledger.outcomes();
-            for (ICloudPassListener l : endpoint.passListeners()) {
-                l.pageHandled(outcomes);
-                l.progress(pass.stats().assets(), total);
-            }
-            afterPage.accept(outcomes);
+            int assetsSoFar = pass.stats().assets();
+            List<Exchange> exchanges = exchanges(page, listing, client, ledger, held).stream()
+                    .map(Exchange.class::cast).toList();
+            delivered += pipeline.submit(exchanges, () -> {
+                List<AssetOutcome> outcomes = ledger.outcomes();
+                for (ICloudPassListener l : endpoint.passListeners()) {
+                    l.pageHandled(outcomes);
+                    l.progress(assetsSoFar, total);
+                }
+                afterPage.accept(outcomes);
+            });
         }
+        pipeline.drain();
         return delivered;
+    }
+
+    /**
+     * Pages whose completion may wait while later pages download: 1 (a barrier at each page's end) when this
+     * component deletes in iCloud during the pass, since a deletion moves the listing's later ranks and the listing
+     * must not run ahead of it; else a few, so one slow file never idles the link.
+     */
+    private static int pagesOpen(Optional<ICloudDeletions> deletions) {
+        return deletions.isPresent() ? 1 : PAGES_OPEN;
+    }
+
+    /** Pages listed ahead of the one downloading (none while deleting: see {@link #pagesOpen}). */
+    private static int listingAhead(Optional<ICloudDeletions> deletions) {
+        return deletions.isPresent() ? 0 : PhotoAlbum.DEFAULT_PAGES_AHEAD;
+    }
+
+    private DownloadPipeline pipeline(int pagesOpen) {
+        return new DownloadPipeline(downloads, endpoint.getConfiguration().getConcurrency(), pagesOpen,
+                this::deliver, this::isBatchAllowed, n -> pendingExchanges = n);
     }
 
     private static Consumer<List<AssetOutcome>> pageDeletions(Optional<ICloudDeletions> deletions,
@@ -584,37 +609,12 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         super.doStop();
     }
 
-    /**
-     * Routes the page's exchanges, {@code concurrency} at a time (each streams one download), and returns
-     * when all are done so the next page starts from a clean slate. Exchanges a shutdown cut off are not
-     * started; their bodies are closed.
-     */
+    /** Routes a batch's exchanges, {@code concurrency} at a time, and returns when all are done. */
     @Override
     public int processBatch(Queue<Object> exchanges) throws Exception {
-        List<Exchange> list = exchanges.stream().map(Exchange.class::cast).toList();
-        int total = list.size();
-        List<Future<?>> running = new ArrayList<>();
-        int started = 0;
-        for (; started < total && isBatchAllowed(); started++) {
-            Exchange exchange = list.get(started);
-            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, started);
-            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
-            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, started == total - 1);
-            pendingExchanges = total - started - 1;
-            if (downloads == null) {
-                deliver(exchange);
-            } else {
-                running.add(downloads.submit(() -> deliver(exchange)));
-            }
-        }
-        for (Future<?> f : running) {
-            f.get();
-        }
-        for (int i = started; i < total; i++) {
-            if (list.get(i).getMessage().getBody() instanceof ResumingDownloadStream body) {
-                IOHelper.close(body);
-            }
-        }
+        DownloadPipeline pipeline = pipeline(1);
+        int total = pipeline.submit(exchanges.stream().map(Exchange.class::cast).toList(), () -> { });
+        pipeline.drain();
         return total;
     }
 

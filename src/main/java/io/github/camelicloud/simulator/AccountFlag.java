@@ -41,6 +41,11 @@ public enum AccountFlag {
     /** zones/list also lists a {@code CMM-<uuid>} zone (a share link), which is not a library. */
     CMM_ZONE("cmm-zone"),
     /**
+     * records/query answers partial batches (icloud-protocol.md §13 3.2: CloudKit "often returns partial batches"):
+     * a page from a start rank that is not a multiple of 37 holds fewer pairs than asked, never none.
+     */
+    SHORT_PAGES("short-pages"),
+    /**
      * A refused password is answered as for an app-specific password: 401 with -20283 (icloudpd #1342). The
      * simulator cannot tell an app-specific password from a wrong one (the SRP proof hides it); Apple can.
      */

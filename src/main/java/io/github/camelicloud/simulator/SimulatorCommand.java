@@ -35,7 +35,7 @@ public final class SimulatorCommand implements Callable<Integer> {
                     + " token), hsa2-409-no-token (409 without it), strict-origin (code and trust calls need the"
                     + " web app's Origin/Referer and no extra X-Apple-* headers), primary-zone=NAME (the primary"
                     + " Photos zone is NAME, e.g. PrimarySync1), zone-errors (a zone-fetch error entry ahead of the"
-                    + " healthy zones in zones/list), cmm-zone (an extra CMM-... share-link zone), app-password (a refused password answers -20283, as an"
+                    + " healthy zones in zones/list), cmm-zone (an extra CMM-... share-link zone), short-pages (records/query answers partial batches), app-password (a refused password answers -20283, as an"
                     + " app-specific one does); and trust-days=N"
                     + " (this account's trust duration, overriding --trust-days)."
                     + " Default: demo@example.com:demo-password:mfa")

@@ -6,7 +6,6 @@ package io.github.camelicloud.sync;
  * what it accepts, never clamped or taken as it is.
  */
 public enum NumericOption {
-    THREADS_NUM("--threads-num", null, 1, Integer.MAX_VALUE),
     MAX_RETRIES("--max-retries", "maxRetries", 0, Integer.MAX_VALUE),
     RETRY_DELAY("--retry-delay", "retryDelaySeconds", 0, 86_400),
     RECENT("--recent", "recent", 0, Integer.MAX_VALUE),
@@ -17,7 +16,7 @@ public enum NumericOption {
     CONNECT_TIMEOUT("--connect-timeout", "connectTimeoutSeconds", 1, 86_400),
     READ_TIMEOUT("--read-timeout", "readTimeoutSeconds", 1, 86_400),
     PAGE_SIZE(null, "pageSize", 1, 10_000),
-    CONCURRENCY(null, "concurrency", 1, 1_000),
+    CONCURRENCY("--threads-num", "concurrency", 1, 1_000),
     METRICS_PORT("--metrics-port", null, 1, 65_535),
     WEBUI_PORT("--webui-port", null, 0, 65_535),
     SMTP_PORT("--smtp-port", null, 1, 65_535),

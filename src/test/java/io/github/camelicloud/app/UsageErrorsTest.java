@@ -21,7 +21,7 @@ class UsageErrorsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--threads-num 0|--threads-num must be 1 or more, got 0",
+        "--threads-num 0|--threads-num must be from 1 to 1000, got 0",
         "--max-retries -1|--max-retries must be 0 or more, got -1",
         "--retry-delay -1|--retry-delay must be from 0 to 86400, got -1",
         "--recent -1|--recent must be 0 or more, got -1",

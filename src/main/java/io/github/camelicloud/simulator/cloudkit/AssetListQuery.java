@@ -3,6 +3,7 @@ package io.github.camelicloud.simulator.cloudkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelicloud.simulator.AccountFlag;
 import io.github.camelicloud.simulator.http.Json;
 import io.github.camelicloud.simulator.http.Response;
 import io.github.camelicloud.simulator.library.Asset;
@@ -51,8 +52,11 @@ final class AssetListQuery implements RecordQuery {
             start = resumed.get();
         }
         List<Asset> ordered = library.list(selection.get());
-        Pages.Page<Asset> page = Pages.window(ordered, start, descending,
-                Pages.pairs(body.path("resultsLimit").asInt(Pages.MAX_RECORDS)));
+        int pairs = Pages.pairs(body.path("resultsLimit").asInt(Pages.MAX_RECORDS));
+        if (request.account().has(AccountFlag.SHORT_PAGES)) {
+            pairs = Math.max(1, pairs - (int) (start % 37));
+        }
+        Pages.Page<Asset> page = Pages.window(ordered, start, descending, pairs);
         RecordJson.Context context = new RecordJson.Context(state.hosts().contentRoot(request.http()), state.now(),
                 RecordJson.Context.desiredKeys(body));
         ObjectNode answer = Json.object();
