@@ -111,9 +111,9 @@ final class QuickTimeMetadataWriter {
         return children;
     }
 
-    /** {@code +47.3769+008.5417+408.000/}: what iPhones write. */
+    /** {@code +47.376887+008.541694+408.500/}: the iPhone's form, with the precision iCloud has (cm, not 11 m). */
     static String iso6709(Position p) {
-        String xy = String.format(Locale.ROOT, "%+08.4f%+09.4f", p.latitude(), p.longitude());
+        String xy = String.format(Locale.ROOT, "%+010.6f%+011.6f", p.latitude(), p.longitude());
         return xy + p.altitude().map(a -> String.format(Locale.ROOT, "%+.3f", a)).orElse("") + "/";
     }
 

@@ -72,13 +72,16 @@ class MetadataEmbedderTest {
     void embeddingTwiceReplacesRatherThanRepeats() throws Exception {
         Path file = cameraJpeg("IMG_0002.JPG");
         embedder.embed(file, FULL);
-        embedder.embed(file, metadata(Optional.of("Renamed"), List.of("one"), 1, 2, 3, false));
+        embedder.embed(file, metadata(Optional.of("Renamed"), List.of("one"), -33.4489, -70.6693, -12.5, false));
 
         JsonNode tags = Exiftool.read(file);
         assertThat(tags.path("XMP-dc:Title").asText()).isEqualTo("Renamed");
         assertThat(texts(tags.path("XMP-dc:Subject"))).containsExactly("one");
         assertThat(tags.has("XMP-xmp:Rating")).as("no longer a favourite").isFalse();
-        assertThat(tags.path("GPS:GPSLatitude").asDouble()).isEqualTo(1.0);
+        assertThat(tags.path("Composite:GPSLatitude").asDouble()).isCloseTo(-33.4489, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(tags.path("Composite:GPSLongitude").asDouble()).isCloseTo(-70.6693, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(tags.path("Composite:GPSAltitude").asDouble()).as("below sea level").isEqualTo(-12.5);
+        assertThat(tags.path("XMP-exif:GPSLongitude").asDouble()).isCloseTo(-70.6693, org.assertj.core.data.Offset.offset(1e-6));
     }
 
     @Test
@@ -98,7 +101,7 @@ class MetadataEmbedderTest {
         assertThat(tags.path("XMP-dc:Title").asText()).isEqualTo("Zürich sunset");
         assertThat(tags.path("XMP-dc:Subject").size()).isEqualTo(2);
         assertThat(tags.path("XMP-xmp:Rating").asInt()).isEqualTo(5);
-        assertThat(tags.path("UserData:GPSCoordinates").asText()).startsWith("47.3769 8.5417 408.5");
+        assertThat(tags.path("UserData:GPSCoordinates").asText()).startsWith("47.376887 8.541694 408.5");
         assertThat(tags.path("XMP-xmp:CreateDate").asText()).isEqualTo("2024:05:06 09:08:09+02:00");
         assertThat(tags.has("ExifTool:Warning")).as(tags.path("ExifTool:Warning").asText()).isFalse();
 
