@@ -345,6 +345,10 @@ public final class SyncCommand implements Callable<Integer> {
             validate();
             deletionOptions.validate();
             remotes = destinationOptions.routeProperties();
+            if (embedMetadata && directory == null && !remotes.isEmpty()) {
+                throw new IllegalArgumentException("--embed-metadata writes into the files of a folder (--directory);"
+                        + " S3 and SFTP receive the files as iCloud sends them");
+            }
             state = stateOptions.routeProperties(stateDirectory());
             state.putAll(clusterOptions.routeProperties(state, watchWithInterval != null));
             notificationOptions.validate();
