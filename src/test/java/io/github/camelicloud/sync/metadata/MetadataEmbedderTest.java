@@ -146,7 +146,14 @@ class MetadataEmbedderTest {
         Files.write(file, broken);
         assertThatThrownBy(() -> embedder.embed(file, FULL)).hasMessageContaining("JPEG");
         assertThat(Files.readAllBytes(file)).isEqualTo(broken);
-        assertThat(dir.toFile().list()).containsExactly("broken.jpg");
+        assertThat(dir.toFile().list()).as("no temporary file left").containsExactly("broken.jpg");
+
+        Path movie = dir.resolve("cut.mov");
+        byte[] cut = Arrays.copyOf(concat(box("ftyp", "qt  \0\0\0\0qt  ".getBytes(StandardCharsets.ISO_8859_1)),
+                box("moov", mvhd()), box("mdat", noise(5000))), 3000); // cut inside its media data
+        Files.write(movie, cut);
+        assertThatThrownBy(() -> embedder.embed(movie, FULL)).hasMessageContaining("box");
+        assertThat(Files.readAllBytes(movie)).isEqualTo(cut);
 
         Path heic = dir.resolve("IMG_0005.HEIC");
         byte[] heif = concat(box("ftyp", "heic\0\0\0\0mif1heic".getBytes(StandardCharsets.ISO_8859_1)), box("mdat", noise(100)));
