@@ -208,6 +208,10 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = "--set-exif-datetime", description = "Write the creation date into JPEGs that have no EXIF date")
     boolean setExifDatetime;
 
+    @Option(names = "--embed-metadata", description = "Write iCloud's title, description, keywords, favourite"
+            + " (as rating), date and location into JPEG and MOV/MP4 files, without re-encoding")
+    boolean embedMetadata;
+
     @Option(names = "--xmp-sidecar", description = "Write an XMP sidecar (IMG.JPG.xmp) with the photo's metadata")
     boolean xmpSidecar;
 
@@ -342,6 +346,10 @@ public final class SyncCommand implements Callable<Integer> {
             validate();
             deletionOptions.validate();
             remotes = destinationOptions.routeProperties();
+            if (embedMetadata && directory == null && !remotes.isEmpty()) {
+                throw new IllegalArgumentException("--embed-metadata writes into the files of a folder (--directory);"
+                        + " S3 and SFTP receive the files as iCloud sends them");
+            }
             state = stateOptions.routeProperties(stateDirectory());
             state.putAll(clusterOptions.routeProperties(state, watchWithInterval != null));
             notificationOptions.validate();
@@ -397,6 +405,7 @@ public final class SyncCommand implements Callable<Integer> {
                 if (directory != null) {
                     properties.put("file.directory", directory);
                     properties.put("icloud.set-exif-datetime", String.valueOf(setExifDatetime));
+                    properties.put("icloud.embed-metadata", String.valueOf(embedMetadata));
                     properties.put("icloud.xmp-sidecar", String.valueOf(xmpSidecar));
                 }
                 if (!onlyPrintFilenames) { // icloudpd prints the folder's paths; the remote routes stay off

@@ -2,6 +2,7 @@ package io.github.camelicloud.component;
 
 import io.github.camelicloud.client.photos.Asset;
 import io.github.camelicloud.sync.metadata.ExifDateTime;
+import io.github.camelicloud.sync.metadata.MetadataEmbedder;
 import io.github.camelicloud.sync.metadata.XmpSidecar;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * After {@code file:} wrote a photo: icloudpd's {@code --set-exif-datetime} (a JPEG without an EXIF date
- * gets the creation time) and {@code --xmp-sidecar} ({@code IMG.JPG.xmp} next to it). A failure here is
- * logged and never loses the photo.
+ * gets the creation time), {@code --embed-metadata} (iCloud's title, description, keywords, rating, date and
+ * location written into JPEGs and movies) and {@code --xmp-sidecar} ({@code IMG.JPG.xmp} next to it). A failure
+ * here is logged and never loses the photo.
  */
 public final class ICloudFileFinisher implements Processor {
 
@@ -29,14 +31,17 @@ public final class ICloudFileFinisher implements Processor {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssZ", Locale.ROOT);
 
     private final boolean setExifDatetime;
+    private final boolean embedMetadata;
     private final boolean xmpSidecar;
     private final String shownRoot;
     private final ExifDateTime exif = new ExifDateTime();
     private final XmpSidecar xmp = new XmpSidecar(XMP_TOOLKIT);
+    private final MetadataEmbedder embedder = new MetadataEmbedder();
 
     /** @param shownRoot the target folder as the user wrote it, for log lines */
-    public ICloudFileFinisher(boolean setExifDatetime, boolean xmpSidecar, String shownRoot) {
+    public ICloudFileFinisher(boolean setExifDatetime, boolean embedMetadata, boolean xmpSidecar, String shownRoot) {
         this.setExifDatetime = setExifDatetime;
+        this.embedMetadata = embedMetadata;
         this.xmpSidecar = xmpSidecar;
         this.shownRoot = shownRoot;
     }
@@ -54,12 +59,26 @@ public final class ICloudFileFinisher implements Processor {
         if (setExifDatetime && isJpeg(file)) {
             setExifDate(file, shown, asset);
         }
+        // an album copy is a hard link to (or a copy of) a file that has them already; rewriting would unlink it
+        if (embedMetadata && exchange.getProperty(ICloudConstants.COPY_OF) == null) {
+            embed(file, shown, asset);
+        }
         if (xmpSidecar) {
             try {
                 xmp.write(file, asset.metadata());
             } catch (IOException e) {
                 LOG.error("Error writing XMP sidecar for {}: {}", shown, e.getMessage());
             }
+        }
+    }
+
+    private void embed(Path file, String shown, Asset asset) {
+        try {
+            if (embedder.embed(file, asset.metadata()) == MetadataEmbedder.Outcome.EMBEDDED) {
+                LOG.debug("Embedded iCloud metadata in {}", shown);
+            }
+        } catch (IOException e) {
+            LOG.error("Error embedding metadata in {} (the file is kept as downloaded): {}", shown, e.getMessage());
         }
     }
 

@@ -48,15 +48,25 @@ public record LibraryManifest(String account, List<Library> libraries, List<Albu
      *                        frames; empty while hidden or deleted
      * @param versions        by field prefix (resOriginal, resJPEGMed, ...), the version a client would use
      *                        (the CPLAsset's when it overrides the CPLMaster's)
+     * @param location        where it was taken ({@code locationEnc}), or null
+     * @param caption         {@code captionEnc}, or null
+     * @param description     {@code extendedDescEnc}, or null
+     * @param keywords        {@code keywordsEnc}, possibly empty
      */
     public record Asset(String id, String assetRecordName, String zone, String fileName, String itemType,
             Instant assetDate, Instant addedDate, int timeZoneOffset, boolean favorite, boolean hidden,
-            boolean deleted, List<String> smartAlbums, Map<String, Version> versions) {
+            boolean deleted, List<String> smartAlbums, Map<String, Version> versions, Location location,
+            String caption, String description, List<String> keywords) {
 
         public Asset {
             smartAlbums = List.copyOf(smartAlbums);
             versions = Map.copyOf(versions);
+            keywords = List.copyOf(keywords);
         }
+    }
+
+    /** Degrees and metres, as {@code locationEnc} says them. */
+    public record Location(double latitude, double longitude, double altitude) {
     }
 
     /** @param sha256 lower-case hex of the bytes the download URL serves */

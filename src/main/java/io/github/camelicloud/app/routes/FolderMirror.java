@@ -25,8 +25,8 @@ import org.apache.camel.support.RoutePolicySupport;
  *
  * <p>A file is written as icloudpd does: appended to {@code <base32 checksum>.part} next to its final name (a
  * killed run's bytes are resumed by the next run with a Range request), given the photo's creation time, renamed
- * once it holds every byte (never a short file under the photo's name), then {@code setExifDatetime} and
- * {@code xmpSidecar}. A write that failed before its first byte leaves no empty part behind.
+ * once it holds every byte (never a short file under the photo's name), then {@code setExifDatetime},
+ * {@code embedMetadata} and {@code xmpSidecar}. A write that failed before its first byte leaves no empty part behind.
  */
 public class FolderMirror extends RoutePolicySupport implements Processor {
 
@@ -34,6 +34,7 @@ public class FolderMirror extends RoutePolicySupport implements Processor {
 
     private String directory;
     private boolean setExifDatetime;
+    private boolean embedMetadata;
     private boolean xmpSidecar;
 
     private Path root;
@@ -52,7 +53,7 @@ public class FolderMirror extends RoutePolicySupport implements Processor {
         }
         root = Path.of(directory).toAbsolutePath().normalize();
         complete = new ICloudPartFile(root);
-        finisher = new ICloudFileFinisher(setExifDatetime, xmpSidecar, directory);
+        finisher = new ICloudFileFinisher(setExifDatetime, embedMetadata, xmpSidecar, directory);
         icloud.getConfiguration().setDirectory(directory);
         icloud.getConfiguration().setResumePartialDownloads(true);
         icloud.setDestinationName(directory);
@@ -139,6 +140,10 @@ public class FolderMirror extends RoutePolicySupport implements Processor {
 
     public void setSetExifDatetime(boolean setExifDatetime) {
         this.setExifDatetime = setExifDatetime;
+    }
+
+    public void setEmbedMetadata(boolean embedMetadata) {
+        this.embedMetadata = embedMetadata;
     }
 
     public void setXmpSidecar(boolean xmpSidecar) {

@@ -1,15 +1,22 @@
 package io.github.camelicloud.simulator.cloudkit;
 
+import com.dd.plist.BinaryPropertyListWriter;
+import com.dd.plist.NSArray;
+import com.dd.plist.NSObject;
+import com.dd.plist.NSString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelicloud.simulator.content.DownloadUrls;
 import io.github.camelicloud.simulator.http.Json;
 import io.github.camelicloud.simulator.library.Album;
+import io.github.camelicloud.simulator.library.Annotations;
 import io.github.camelicloud.simulator.library.Asset;
 import io.github.camelicloud.simulator.library.AssetVersion;
 import io.github.camelicloud.simulator.library.FileName;
 import io.github.camelicloud.simulator.library.LibraryZone;
 import io.github.camelicloud.simulator.library.Scope;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,6 +105,7 @@ final class RecordJson {
         if (asset.location() != null && context.wants("locationEnc")) {
             put(fields, context, "locationEnc", asset.location().encoded(asset.assetDate()), "ENCRYPTED_BYTES");
         }
+        annotations(fields, asset.annotations(), context);
         put(fields, context, "adjustmentRenderType", asset.traits().renderType(), "INT64");
         put(fields, context, "vidComplDispScale", live ? 1_000_000_000 : 0, "INT64");
         put(fields, context, "isHidden", asset.status().hidden() ? 1 : 0, "INT64");
@@ -241,6 +249,25 @@ final class RecordJson {
 
     private static ObjectNode stamp(Instant when, String user, String device) {
         return Json.object().put("timestamp", when.toEpochMilli()).put("userRecordName", user).put("deviceID", device);
+    }
+
+    /** As real records spell them: base64 UTF-8 text, keywords a base64 binary plist array (§6.7). */
+    private static void annotations(ObjectNode fields, Annotations annotations, Context context) {
+        if (annotations.caption() != null) {
+            put(fields, context, "captionEnc", base64(annotations.caption()), "ENCRYPTED_BYTES");
+        }
+        if (annotations.description() != null) {
+            put(fields, context, "extendedDescEnc", base64(annotations.description()), "ENCRYPTED_BYTES");
+        }
+        if (!annotations.keywords().isEmpty() && context.wants("keywordsEnc")) {
+            try {
+                byte[] plist = BinaryPropertyListWriter.writeToArray(new NSArray(annotations.keywords().stream()
+                        .map(NSString::new).toArray(NSObject[]::new)));
+                put(fields, context, "keywordsEnc", Base64.getEncoder().encodeToString(plist), "ENCRYPTED_BYTES");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot encode keywords", e);
+            }
+        }
     }
 
     private static void put(ObjectNode fields, Context context, String name, Object value, String type) {

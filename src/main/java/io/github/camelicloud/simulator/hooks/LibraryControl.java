@@ -199,6 +199,9 @@ public final class LibraryControl {
         return new LibraryManifest.Asset(asset.masterName(), asset.assetName(), zoneName,
                 asset.fileName() == null ? null : asset.fileName().name(), asset.traits().itemType(),
                 asset.assetDate(), asset.addedDate(), asset.timeZoneOffset(), asset.status().favorite(),
-                asset.status().hidden(), asset.status().deleted(), smart, versions);
+                asset.status().hidden(), asset.status().deleted(), smart, versions, asset.location() == null ? null
+                        : new LibraryManifest.Location(asset.location().latitude(), asset.location().longitude(),
+                                asset.location().altitude()), asset.annotations().caption(),
+                asset.annotations().description(), asset.annotations().keywords());
     }
 }

@@ -18,15 +18,28 @@ import java.util.Map;
  * @param editRevision   how many times the simulator edited it (seeds the new bytes)
  * @param location       where it was taken, or null
  * @param contributor    for Shared Library assets, who added it (a userRecordName); null in private zones
+ * @param annotations    caption, description and keywords
  */
 public record Asset(String masterName, String assetName, FileName fileName, Traits traits, Instant assetDate,
         Instant addedDate, int timeZoneOffset, Status status, Map<String, AssetVersion> masterVersions,
         Map<String, AssetVersion> assetVersions, String adjustmentType, int editRevision, Location location,
-        String masterTag, String assetTag, Instant created, Instant modified, String contributor) {
+        String masterTag, String assetTag, Instant created, Instant modified, String contributor,
+        Annotations annotations) {
 
     public Asset {
         masterVersions = Collections.unmodifiableMap(new LinkedHashMap<>(masterVersions));
         assetVersions = Collections.unmodifiableMap(new LinkedHashMap<>(assetVersions));
+        annotations = annotations == null ? Annotations.NONE : annotations;
+    }
+
+    /** Without caption, description or keywords. */
+    public Asset(String masterName, String assetName, FileName fileName, Traits traits, Instant assetDate,
+            Instant addedDate, int timeZoneOffset, Status status, Map<String, AssetVersion> masterVersions,
+            Map<String, AssetVersion> assetVersions, String adjustmentType, int editRevision, Location location,
+            String masterTag, String assetTag, Instant created, Instant modified, String contributor) {
+        this(masterName, assetName, fileName, traits, assetDate, addedDate, timeZoneOffset, status, masterVersions,
+                assetVersions, adjustmentType, editRevision, location, masterTag, assetTag, created, modified,
+                contributor, Annotations.NONE);
     }
 
     public boolean visible() {
@@ -47,13 +60,13 @@ public record Asset(String masterName, String assetName, FileName fileName, Trai
     public Asset withStatus(Status newStatus, String newMasterTag, String newAssetTag, Instant now) {
         return new Asset(masterName, assetName, fileName, traits, assetDate, addedDate, timeZoneOffset, newStatus,
                 masterVersions, assetVersions, adjustmentType, editRevision, location, newMasterTag, newAssetTag,
-                created, now, contributor);
+                created, now, contributor, annotations);
     }
 
     public Asset withEdit(Map<String, AssetVersion> newAssetVersions, String newAdjustmentType, String newAssetTag,
             Instant now) {
         return new Asset(masterName, assetName, fileName, traits, assetDate, addedDate, timeZoneOffset, status,
                 masterVersions, newAssetVersions, newAdjustmentType, editRevision + 1, location, masterTag,
-                newAssetTag, created, now, contributor);
+                newAssetTag, created, now, contributor, annotations);
     }
 }

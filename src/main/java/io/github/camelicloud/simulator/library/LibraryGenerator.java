@@ -279,7 +279,7 @@ final class LibraryGenerator {
         AssetVersion original = master.get("resOriginal");
         return new Asset(original.fileChecksum(), Checksums.uuid(random), fileName, traits, assetDate, added, offset,
                 status, master, asset, adjustmentType, 0, location, zone.nextTag(), zone.nextTag(), created,
-                created, null);
+                created, null, Annotations.generated(original.fileChecksum().hashCode()));
     }
 
     private AssetVersion jpeg(String keyBase, String prefix, long size, int width, int height, Capture capture) {
@@ -403,7 +403,8 @@ final class LibraryGenerator {
             zone.put(new Asset(asset.masterName(), asset.assetName(), asset.fileName(), asset.traits(),
                     asset.assetDate(), asset.addedDate(), asset.timeZoneOffset(), asset.status(),
                     asset.masterVersions(), asset.assetVersions(), asset.adjustmentType(), 0, asset.location(),
-                    asset.masterTag(), asset.assetTag(), asset.created(), asset.modified(), contributor));
+                    asset.masterTag(), asset.assetTag(), asset.created(), asset.modified(), contributor,
+                    asset.annotations()));
             date = date.minus(Duration.ofHours(5 + sharedRandom.nextInt(40)));
         }
         return zone;

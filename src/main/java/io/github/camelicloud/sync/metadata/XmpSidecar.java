@@ -115,7 +115,7 @@ public final class XmpSidecar {
     }
 
     /** Namespace-aware like ElementTree; no external entities or DTDs are fetched. */
-    private static DocumentBuilder parser() throws IOException {
+    static DocumentBuilder parser() throws IOException {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);

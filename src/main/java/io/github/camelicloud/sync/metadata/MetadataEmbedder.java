@@ -1,0 +1,81 @@
+package io.github.camelicloud.sync.metadata;
+
+import io.github.camelicloud.client.photos.metadata.AssetMetadata;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code --embed-metadata}: writes an asset's iCloud metadata (title, description, keywords, favourite as rating,
+ * capture date, GPS) into the file itself, without re-encoding: JPEG (EXIF and XMP) and QuickTime/MP4 (XMP and
+ * {@code ©xyz}). The format is told by content, not by name. HEIF/HEIC and every other format are left as they
+ * are (an XMP sidecar carries their metadata). The file is replaced atomically and keeps its modification time; on
+ * any error it is left untouched.
+ */
+public final class MetadataEmbedder {
+
+    /** What {@link #embed} did. */
+    public enum Outcome {
+        EMBEDDED,
+        /** not a format this writes (HEIC, PNG, RAW, ...), or nothing to write */
+        UNCHANGED
+    }
+
+    private enum Format { JPEG, MOVIE, OTHER }
+
+    /**
+     * Major brands of QuickTime and MP4 movies (prefixes). Other ISO-BMFF files — HEIF/HEIC, AVIF, Canon CR3 — share
+     * the box structure but not the layout, and are left alone.
+     */
+    private static final Set<String> MOVIE_BRANDS = Set.of("qt  ", "iso", "mp4", "M4V", "3gp", "3g2", "avc1", "MSNV");
+    /** Top-level boxes an old QuickTime file (no {@code ftyp}) starts with. */
+    private static final Set<String> QUICKTIME_STARTS = Set.of("moov", "mdat", "wide", "free", "skip", "pnot");
+
+    /**
+     * @throws IOException when the file cannot be read, is damaged, or cannot be replaced; it is then unchanged
+     */
+    public Outcome embed(Path file, AssetMetadata metadata) throws IOException {
+        EmbeddedMetadata m = EmbeddedMetadata.of(metadata);
+        Format format = format(file);
+        if (format == Format.OTHER || m.isEmpty()) {
+            return Outcome.UNCHANGED;
+        }
+        FileTime modified = Files.getLastModifiedTime(file);
+        long length = Files.size(file);
+        AtomicFiles.replace(file, out -> {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+                if (format == Format.JPEG) {
+                    JpegMetadataWriter.rewrite(in, out, m);
+                } else {
+                    QuickTimeMetadataWriter.rewrite(in, length, out, m);
+                }
+            }
+        }, Optional.of(modified));
+        return Outcome.EMBEDDED;
+    }
+
+    private static Format format(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(12);
+        }
+        if (head.length >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
+            return Format.JPEG;
+        }
+        if (head.length < 12) {
+            return Format.OTHER;
+        }
+        String type = new String(head, 4, 4, StandardCharsets.ISO_8859_1);
+        if (type.equals("ftyp")) {
+            String brand = new String(head, 8, 4, StandardCharsets.ISO_8859_1);
+            return MOVIE_BRANDS.stream().anyMatch(brand::startsWith) ? Format.MOVIE : Format.OTHER;
+        }
+        return QUICKTIME_STARTS.contains(type) ? Format.MOVIE : Format.OTHER;
+    }
+}
