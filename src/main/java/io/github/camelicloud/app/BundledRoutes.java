@@ -5,8 +5,8 @@ import io.github.camelicloud.app.observe.Observability;
 import io.github.camelicloud.app.webui.PassBoard;
 import io.github.camelicloud.component.ICloudComponent;
 import io.github.camelicloud.component.ICloudConfiguration;
-import io.github.camelicloud.component.ICloudEndpoint;
 import io.github.camelicloud.component.ICloudPassListener;
+import io.github.camelicloud.component.ICloudRouteHooks;
 import io.github.camelicloud.component.PassResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
-import org.apache.camel.NamedNode;
-import org.apache.camel.Route;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
@@ -28,10 +26,7 @@ import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RoutesDefinition;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Resource;
-import org.apache.camel.spi.RoutePolicy;
-import org.apache.camel.spi.RoutePolicyFactory;
 import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.RoutePolicySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,13 +111,12 @@ final class BundledRoutes {
         camel.getShutdownStrategy().setTimeout(watchSeconds > 0 ? WATCH_STOP_SECONDS : 30);
         io.github.camelicloud.cluster.ClusterNode.installIfConfigured(camel); // --cluster-zookeeper: a node
         AtomicReference<RunPasses> loading = new AtomicReference<>();
+        ICloudRouteHooks hooks = ICloudRouteHooks.of(camel);
         // the account whose routes are being added; none for the alert routes
-        camel.addRoutePolicyFactory((context, id, route) -> loading.get() == null ? null
-                : loading.get().createRoutePolicy(context, id, route));
-        RoundCounter counter = new RoundCounter(rounds, Thread.currentThread());
-        camel.addRoutePolicyFactory(counter);
+        hooks.add(route -> loading.get() == null ? List.of() : loading.get().listenersFor(route));
+        hooks.add(new RoundCounter(rounds, Thread.currentThread()));
         // the web page's status view and "sync now" (one page for the run)
-        accounts.stream().flatMap(a -> a.statusView().stream()).findFirst().ifPresent(board -> board.install(camel));
+        accounts.stream().flatMap(a -> a.statusView().stream()).findFirst().ifPresent(board -> hooks.add(board));
         for (Account account : accounts) {
             camel.addRoutes(account.alerts()); // where the account's MFA alerts go (its mfaAlertUri)
         }
@@ -231,7 +225,7 @@ final class BundledRoutes {
     }
 
     /** Counts every icloud: route's passes; when all finished one more, asks the watch whether to go on. */
-    private static final class RoundCounter implements RoutePolicyFactory {
+    private static final class RoundCounter implements ICloudRouteHooks.Hook {
         private final WatchRounds rounds;
         private final Thread waiting;
         private final List<AtomicInteger> passes = new CopyOnWriteArrayList<>();
@@ -243,27 +237,20 @@ final class BundledRoutes {
         }
 
         @Override
-        public RoutePolicy createRoutePolicy(CamelContext camel, String routeId, NamedNode route) {
-            return new RoutePolicySupport() {
+        public List<ICloudPassListener> listenersFor(ICloudRouteHooks.ICloudRoute route) {
+            AtomicInteger count = new AtomicInteger();
+            passes.add(count);
+            return List.of(new ICloudPassListener() {
                 @Override
-                public void onInit(Route created) {
-                    if (created.getEndpoint() instanceof ICloudEndpoint endpoint) {
-                        AtomicInteger count = new AtomicInteger();
-                        passes.add(count);
-                        endpoint.addPassListener(new ICloudPassListener() {
-                            @Override
-                            public void passCompleted(PassResult result) {
-                                counted(count);
-                            }
-
-                            @Override
-                            public void passFailed(Exception error) {
-                                counted(count);
-                            }
-                        });
-                    }
+                public void passCompleted(PassResult result) {
+                    counted(count);
                 }
-            };
+
+                @Override
+                public void passFailed(Exception error) {
+                    counted(count);
+                }
+            });
         }
 
         private synchronized void counted(AtomicInteger count) {
