@@ -1,22 +1,25 @@
 package io.github.camelicloud.component;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
-import org.apache.camel.NamedNode;
 import org.apache.camel.Route;
-import org.apache.camel.spi.RoutePolicy;
-import org.apache.camel.spi.RoutePolicyFactory;
-import org.apache.camel.support.RoutePolicySupport;
+import org.apache.camel.Service;
+import org.apache.camel.StatefulService;
+import org.apache.camel.spi.LifecycleStrategy;
+import org.apache.camel.support.LifecycleStrategySupport;
 
 /**
- * The one place a Camel context's {@code icloud:} routes are heard as they are created: a route policy factory
+ * The one place a Camel context's {@code icloud:} routes are heard as they are created: a lifecycle strategy
  * registered once per context ({@link #of}), which asks every {@link Hook} added to it for the pass listeners of each
- * route, after its consumer is created and before it starts. The CLI's run, its watch rounds, the web page's status
+ * route as its consumer is added, before it starts (a route policy's onInit comes before the consumer exists). The CLI's run, its watch rounds, the web page's status
  * view and the application's notifications all listen this way.
  */
-public final class ICloudRouteHooks implements RoutePolicyFactory {
+public final class ICloudRouteHooks extends LifecycleStrategySupport {
 
     /** An {@code icloud:} route being created: its id, its endpoint and its (not yet started) consumer. */
     public record ICloudRoute(String id, ICloudEndpoint endpoint, Consumer consumer) {
@@ -29,6 +32,8 @@ public final class ICloudRouteHooks implements RoutePolicyFactory {
     }
 
     private final List<Hook> hooks = new CopyOnWriteArrayList<>();
+    /** A route started again adds its consumer again: it keeps the listeners it has. */
+    private final Set<Consumer> heard = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     private ICloudRouteHooks() {
     }
@@ -36,13 +41,13 @@ public final class ICloudRouteHooks implements RoutePolicyFactory {
     /** The hooks of {@code camel}, registered with it on first use; call before the routes are created. */
     public static ICloudRouteHooks of(CamelContext camel) {
         synchronized (camel) {
-            for (RoutePolicyFactory f : camel.getRoutePolicyFactories()) {
-                if (f instanceof ICloudRouteHooks hooks) {
+            for (LifecycleStrategy s : camel.getLifecycleStrategies()) {
+                if (s instanceof ICloudRouteHooks hooks) {
                     return hooks;
                 }
             }
             ICloudRouteHooks hooks = new ICloudRouteHooks();
-            camel.addRoutePolicyFactory(hooks);
+            camel.addLifecycleStrategy(hooks);
             return hooks;
         }
     }
@@ -53,17 +58,14 @@ public final class ICloudRouteHooks implements RoutePolicyFactory {
     }
 
     @Override
-    public RoutePolicy createRoutePolicy(CamelContext camel, String routeId, NamedNode node) {
-        return new RoutePolicySupport() {
-            @Override
-            public void onInit(Route route) {
-                if (route.getEndpoint() instanceof ICloudEndpoint icloud) {
-                    ICloudRoute created = new ICloudRoute(route.getRouteId(), icloud, route.getConsumer());
-                    for (Hook hook : hooks) {
-                        hook.listenersFor(created).forEach(icloud::addPassListener);
-                    }
-                }
+    public void onServiceAdd(CamelContext camel, Service service, Route route) {
+        if (route != null && service instanceof Consumer consumer
+                && consumer.getEndpoint() instanceof ICloudEndpoint icloud
+                && !(service instanceof StatefulService s && s.isStarted()) && heard.add(consumer)) {
+            ICloudRoute created = new ICloudRoute(route.getRouteId(), icloud, consumer);
+            for (Hook hook : hooks) {
+                hook.listenersFor(created).forEach(icloud::addPassListener);
             }
-        };
+        }
     }
 }
