@@ -9,15 +9,16 @@ import io.github.camelicloud.component.ICloudPassListener;
 import io.github.camelicloud.component.ICloudRouteHooks;
 import io.github.camelicloud.component.PassResult;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -110,10 +111,13 @@ final class BundledRoutes {
         // and a file is recorded only once stored, so the next pass resumes and nothing is lost.
         camel.getShutdownStrategy().setTimeout(watchSeconds > 0 ? WATCH_STOP_SECONDS : 30);
         io.github.camelicloud.cluster.ClusterNode.installIfConfigured(camel); // --cluster-zookeeper: a node
-        AtomicReference<RunPasses> loading = new AtomicReference<>();
         ICloudRouteHooks hooks = ICloudRouteHooks.of(camel);
-        // the account whose routes are being added; none for the alert routes
-        hooks.add(route -> loading.get() == null ? List.of() : loading.get().listenersFor(route));
+        // each account's routes (by the endpoint's Apple ID, as the component gives them the account's options)
+        Map<String, RunPasses> passes = new HashMap<>();
+        accounts.forEach(a -> passes.put(a.options().getUsername().toLowerCase(Locale.ROOT), a.passes()));
+        hooks.add(route -> Optional.ofNullable(route.endpoint().getConfiguration().getUsername())
+                .map(user -> passes.get(user.toLowerCase(Locale.ROOT))).map(p -> p.listenersFor(route))
+                .orElse(List.of()));
         hooks.add(new RoundCounter(rounds, Thread.currentThread()));
         // the web page's status view and "sync now" (one page for the run)
         accounts.stream().flatMap(a -> a.statusView().stream()).findFirst().ifPresent(board -> hooks.add(board));
@@ -132,7 +136,6 @@ final class BundledRoutes {
             main.start();
             List<List<String>> routeIds = new ArrayList<>();
             for (Account account : accounts) {
-                loading.set(account.passes());
                 List<String> ids = new ArrayList<>();
                 routeIds.add(ids);
                 try {
@@ -142,7 +145,6 @@ final class BundledRoutes {
                     failures.add(Optional.of(e));
                 }
             }
-            loading.set(null);
             // only now, every route of every account created: an account's deletions in iCloud wait for all of its
             // destinations, so none may poll before the last one is known
             for (int i = 0; i < accounts.size(); i++) {
