@@ -68,6 +68,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     /** The trust's end as this poll found it: the header of every file of the poll. */
     private volatile Optional<Instant> trustExpiresAt = Optional.empty();
     private ExecutorService downloads;
+    private final OpenDownloads openDownloads = new OpenDownloads();
     /** The folder's record of what it holds, opened at the first poll. */
     private DestinationRecord folderRecord;
 
@@ -211,9 +212,9 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             delivered += run(pass, Listing.of(album, library), client, PassLog.announce(album, settings, config),
                     round::add, local);
             tally.planned(pass.stats());
-            complete &= pass.finished() && isRunAllowed();
+            complete &= pass.finished() && passGoesOn();
         }
-        if (everyAlbum && isRunAllowed()) {
+        if (everyAlbum && passGoesOn()) {
             PhotoAlbum whole = library.all();
             LOG.info("Looking up the photos and videos in no album (into {})...", folders.unfiled().folder());
             PhotoAlbum.Cursor cursor = whole.assets();
@@ -221,7 +222,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             SyncPass pass = new SyncPass(unfiled, settings, local, Optional.of(folders.unfiled()));
             delivered += run(pass, Listing.of(whole, library), client, -1, round::add, local);
             tally.planned(pass.stats());
-            complete &= pass.finished() && isRunAllowed();
+            complete &= pass.finished() && passGoesOn();
         }
         PassLog.allDownloaded(settings, tally.failures(), destinationName());
         if (deletions.isPresent() && complete) { // a pass cut short may have missed a photo's other albums
@@ -253,7 +254,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         AlbumFolders folders = AlbumFolders.ofShared(every);
         int delivered = 0;
         for (SharedAlbum album : selectedSharedAlbums(every)) {
-            if (!isRunAllowed()) {
+            if (!passGoesOn()) {
                 break;
             }
             LOG.info("Looking up the photos and videos of the Shared Album {}...", album.name());
@@ -378,7 +379,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             Consumer<List<AssetOutcome>> afterPage, Optional<HeldFiles> held) throws Exception {
         int delivered = 0;
         AssetLedger ledger = new AssetLedger(held);
-        while (isRunAllowed() && !pass.finished()) {
+        while (passGoesOn() && !pass.finished()) {
             List<Delivery> page = pass.next(endpoint.getConfiguration().getPageSize());
             ledger.page(pass);
             delivered += processBatch(exchanges(page, listing, client, ledger, held));
@@ -415,7 +416,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
      * file keeps the old token, so the next poll sees those changes again (what was delivered is skipped).
      */
     private void checkpoint(SyncTokenStore tokens, SyncPass pass, SyncTokenStore.Checkpoint checkpoint) {
-        if (!pass.finished() || !isRunAllowed() || endpoint.getConfiguration().isDryRun()) {
+        if (!pass.finished() || !passGoesOn() || endpoint.getConfiguration().isDryRun()) {
             return;
         }
         if (tally.failures() > 0) {
@@ -529,7 +530,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             }
         }
         trustExpiresAt.ifPresent(t -> m.setHeader(ICloudConstants.TRUST_EXPIRES_AT, t));
-        DownloadBody.attach(exchange, client, () -> listing.refresh().apply(asset), d.version(), config, shown(d), resumeFrom);
+        DownloadBody.attach(exchange, client, () -> listing.refresh().apply(asset), d.version(), config, shown(d),
+                resumeFrom, openDownloads);
         exchange.getExchangeExtension().addOnCompletion(new DeliveryCompletion(d, shown(d),
                 config.getDirectory() != null, delivered, held, ledger, tally, endpoint::passListeners));
         return exchange;
@@ -558,8 +560,29 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
+    /**
+     * Whether the pass goes on: Camel lets a suspended consumer run, but a shutdown suspends the consumer first and
+     * then waits for its exchanges, so a pass that went on would hold the shutdown until its timeout.
+     */
+    private boolean passGoesOn() {
+        return isRunAllowed() && !isSuspendingOrSuspended();
+    }
+
+    @Override
+    public boolean isBatchAllowed() {
+        return super.isBatchAllowed() && !isSuspendingOrSuspended();
+    }
+
+    /** A shutdown suspends the consumer first: the pass ends now, its downloads cut, instead of being waited for. */
+    @Override
+    protected void doSuspend() throws Exception {
+        openDownloads.cutAll();
+        super.doSuspend();
+    }
+
     @Override
     protected void doStop() throws Exception {
+        openDownloads.cutAll();
         synchronized (this) {
             if (folderRecord != null) {
                 folderRecord.close();
