@@ -169,7 +169,7 @@ class JarApplicationIT {
                 .env("ICLOUD_DIRECTORY", photos.toString());
         apple.injectFault(Fault.stall("GET", "/B/*", Duration.ofMinutes(5)));
         try (JarProcess.Running running = application.start()) {
-            running.await("a download in progress", Duration.ofSeconds(90), () -> partFiles(photos) > 0);
+            running.await("a download in progress", Duration.ofSeconds(90), () -> StoredFile.partFiles(photos) > 0);
             long sent = System.nanoTime();
             ProcessHandle.of(running.pid()).orElseThrow().destroy(); // SIGTERM
             running.awaitExitCode();
@@ -185,17 +185,9 @@ class JarApplicationIT {
         int files = ManifestAssert.contents(apple.manifest(HEALTH_USER)).size();
         try (JarProcess.Running running = application.start()) {
             running.await("the library in the folder", Duration.ofSeconds(120),
-                    () -> count(() -> StoredFile.under(photos)) == files && partFiles(photos) == 0);
+                    () -> count(() -> StoredFile.under(photos)) == files && StoredFile.partFiles(photos) == 0);
         }
         ManifestAssert.holdsTheLibrary("folder", StoredFile.under(photos), apple.manifest(HEALTH_USER));
-    }
-
-    private static long partFiles(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(f -> f.toString().endsWith(".part")).count();
-        } catch (IOException missingYet) {
-            return 0;
-        }
     }
 
     private static int status(String url) {
