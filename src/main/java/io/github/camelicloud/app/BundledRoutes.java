@@ -5,22 +5,21 @@ import io.github.camelicloud.app.observe.Observability;
 import io.github.camelicloud.app.webui.PassBoard;
 import io.github.camelicloud.component.ICloudComponent;
 import io.github.camelicloud.component.ICloudConfiguration;
-import io.github.camelicloud.component.ICloudEndpoint;
 import io.github.camelicloud.component.ICloudPassListener;
+import io.github.camelicloud.component.ICloudRouteHooks;
 import io.github.camelicloud.component.PassResult;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
-import org.apache.camel.NamedNode;
-import org.apache.camel.Route;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
@@ -28,10 +27,7 @@ import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RoutesDefinition;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Resource;
-import org.apache.camel.spi.RoutePolicy;
-import org.apache.camel.spi.RoutePolicyFactory;
 import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.RoutePolicySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,14 +111,16 @@ final class BundledRoutes {
         // and a file is recorded only once stored, so the next pass resumes and nothing is lost.
         camel.getShutdownStrategy().setTimeout(watchSeconds > 0 ? WATCH_STOP_SECONDS : 30);
         io.github.camelicloud.cluster.ClusterNode.installIfConfigured(camel); // --cluster-zookeeper: a node
-        AtomicReference<RunPasses> loading = new AtomicReference<>();
-        // the account whose routes are being added; none for the alert routes
-        camel.addRoutePolicyFactory((context, id, route) -> loading.get() == null ? null
-                : loading.get().createRoutePolicy(context, id, route));
-        RoundCounter counter = new RoundCounter(rounds, Thread.currentThread());
-        camel.addRoutePolicyFactory(counter);
+        ICloudRouteHooks hooks = ICloudRouteHooks.of(camel);
+        // each account's routes (by the endpoint's Apple ID, as the component gives them the account's options)
+        Map<String, RunPasses> passes = new HashMap<>();
+        accounts.forEach(a -> passes.put(a.options().getUsername().toLowerCase(Locale.ROOT), a.passes()));
+        hooks.add(route -> Optional.ofNullable(route.endpoint().getConfiguration().getUsername())
+                .map(user -> passes.get(user.toLowerCase(Locale.ROOT))).map(p -> p.listenersFor(route))
+                .orElse(List.of()));
+        hooks.add(new RoundCounter(rounds, Thread.currentThread()));
         // the web page's status view and "sync now" (one page for the run)
-        accounts.stream().flatMap(a -> a.statusView().stream()).findFirst().ifPresent(board -> board.install(camel));
+        accounts.stream().flatMap(a -> a.statusView().stream()).findFirst().ifPresent(board -> hooks.add(board));
         for (Account account : accounts) {
             camel.addRoutes(account.alerts()); // where the account's MFA alerts go (its mfaAlertUri)
         }
@@ -138,7 +136,6 @@ final class BundledRoutes {
             main.start();
             List<List<String>> routeIds = new ArrayList<>();
             for (Account account : accounts) {
-                loading.set(account.passes());
                 List<String> ids = new ArrayList<>();
                 routeIds.add(ids);
                 try {
@@ -148,7 +145,6 @@ final class BundledRoutes {
                     failures.add(Optional.of(e));
                 }
             }
-            loading.set(null);
             // only now, every route of every account created: an account's deletions in iCloud wait for all of its
             // destinations, so none may poll before the last one is known
             for (int i = 0; i < accounts.size(); i++) {
@@ -231,7 +227,7 @@ final class BundledRoutes {
     }
 
     /** Counts every icloud: route's passes; when all finished one more, asks the watch whether to go on. */
-    private static final class RoundCounter implements RoutePolicyFactory {
+    private static final class RoundCounter implements ICloudRouteHooks.Hook {
         private final WatchRounds rounds;
         private final Thread waiting;
         private final List<AtomicInteger> passes = new CopyOnWriteArrayList<>();
@@ -243,27 +239,20 @@ final class BundledRoutes {
         }
 
         @Override
-        public RoutePolicy createRoutePolicy(CamelContext camel, String routeId, NamedNode route) {
-            return new RoutePolicySupport() {
+        public List<ICloudPassListener> listenersFor(ICloudRouteHooks.ICloudRoute route) {
+            AtomicInteger count = new AtomicInteger();
+            passes.add(count);
+            return List.of(new ICloudPassListener() {
                 @Override
-                public void onInit(Route created) {
-                    if (created.getEndpoint() instanceof ICloudEndpoint endpoint) {
-                        AtomicInteger count = new AtomicInteger();
-                        passes.add(count);
-                        endpoint.addPassListener(new ICloudPassListener() {
-                            @Override
-                            public void passCompleted(PassResult result) {
-                                counted(count);
-                            }
-
-                            @Override
-                            public void passFailed(Exception error) {
-                                counted(count);
-                            }
-                        });
-                    }
+                public void passCompleted(PassResult result) {
+                    counted(count);
                 }
-            };
+
+                @Override
+                public void passFailed(Exception error) {
+                    counted(count);
+                }
+            });
         }
 
         private synchronized void counted(AtomicInteger count) {

@@ -53,7 +53,11 @@ public final class Main {
     static void runCamelMain() throws Exception {
         org.apache.camel.main.Main main = new org.apache.camel.main.Main();
         main.setDefaultPropertyPlaceholderLocation("file:application.properties");
+        // a stopping icloud: consumer cuts its pass and downloads, so a shutdown is over in moments; Camel's 45 s
+        // would outlast podman stop's 10 s. camel.main.shutdown-timeout in application.properties still wins.
+        main.configure().setShutdownTimeout(5);
         main.addMainListener(new io.github.camelicloud.cluster.ClusterMainListener()); // icloud.cluster.*
+        main.addMainListener(new ShutdownLog());
         main.run();
     }
 

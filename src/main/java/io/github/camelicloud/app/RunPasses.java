@@ -4,26 +4,22 @@ import io.github.camelicloud.app.destination.DestinationException;
 import io.github.camelicloud.app.notify.AccountNotifications;
 import io.github.camelicloud.component.ICloudEndpoint;
 import io.github.camelicloud.component.ICloudPassListener;
+import io.github.camelicloud.component.ICloudRouteHooks;
 import io.github.camelicloud.component.PassResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.camel.CamelContext;
-import org.apache.camel.NamedNode;
-import org.apache.camel.Route;
-import org.apache.camel.spi.RoutePolicy;
-import org.apache.camel.spi.RoutePolicyFactory;
-import org.apache.camel.support.RoutePolicySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the CLI hears from the bundled routes, added to every {@code icloud:} route as it is created (a Camel route
- * policy): the deletions across destinations, the progress bar and "Waiting for N sec..." (from the first route),
- * and each route's first pass — run-once mode ends when every route finished one, with exit 1 when a pass failed
- * or left a file undelivered.
+ * What the CLI hears from the bundled routes, added to every {@code icloud:} route of an account as it is created
+ * ({@link ICloudRouteHooks}): the deletions across destinations, the progress bar and "Waiting for N sec..." (from
+ * the first route), and each route's first pass — run-once mode ends when every route finished one, with exit 1 when
+ * a pass failed or left a file undelivered.
  */
-final class RunPasses implements RoutePolicyFactory {
+final class RunPasses {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunPasses.class);
 
@@ -40,21 +36,15 @@ final class RunPasses implements RoutePolicyFactory {
         this.notifications = notifications;
     }
 
-    @Override
-    public RoutePolicy createRoutePolicy(CamelContext camel, String routeId, NamedNode route) {
-        return new RoutePolicySupport() {
-            @Override
-            public void onInit(Route created) {
-                if (created.getEndpoint() instanceof ICloudEndpoint icloud) {
-                    // first: a round's deletions end before the pass is reported
-                    icloud.addPassListener(deletions.route());
-                    // before the first pass's end is awaited: a run-once mode sends its events before it exits
-                    notifications.route().ifPresent(icloud::addPassListener);
-                    icloud.addPassListener(new FirstPass(firstPasses.isEmpty()));
-                    ICloudEndpoint.reportFailuresElsewhere(created.getConsumer());
-                }
-            }
-        };
+    /** The listeners of one of the account's routes (an {@link ICloudRouteHooks.Hook}). */
+    List<ICloudPassListener> listenersFor(ICloudRouteHooks.ICloudRoute route) {
+        ICloudEndpoint.reportFailuresElsewhere(route.consumer());
+        List<ICloudPassListener> listeners = new ArrayList<>();
+        listeners.add(deletions.route()); // first: a round's deletions end before the pass is reported
+        // before the first pass's end is awaited: a run-once mode sends its events before it exits
+        notifications.route().ifPresent(listeners::add);
+        listeners.add(new FirstPass(firstPasses.isEmpty()));
+        return listeners;
     }
 
     /** The icloud: routes of the run. */

@@ -9,12 +9,11 @@ import io.github.camelicloud.app.credentials.PasswordSource;
 import io.github.camelicloud.app.webui.WebMfaCodeProvider;
 import io.github.camelicloud.app.webui.PassBoard;
 import io.github.camelicloud.app.webui.WebPasswordSource;
-import io.github.camelicloud.app.webui.WebUiServer;
+import io.github.camelicloud.app.webui.WebPage;
 import io.github.camelicloud.app.webui.WebUiSettings;
 import io.github.camelicloud.app.webui.WebUiState;
 import io.github.camelicloud.client.auth.AccountSession;
 import io.github.camelicloud.client.auth.MfaCodeProvider;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,45 +22,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one CLI run signs in with: the password providers in the user's order, the MFA provider, and the
- * web page when one of them is {@code webui}, which also shows how the run goes. Closing stops the page.
+ * What one account of a CLI run signs in with: the password providers in the user's order, the MFA provider, and
+ * its card on the run's web page when one of them is {@code webui}, which also shows how the run goes.
  */
-final class SignInAids implements AutoCloseable {
+final class SignInAids {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignInAids.class);
 
     private final PasswordChain passwords;
-    private final Optional<WebUiServer> server;
+    private final Optional<WebPage> page;
     private final Optional<WebUiState> state;
     private final Optional<MfaCodeProvider> webMfa;
-    private final Optional<PassBoard> board;
 
-    private SignInAids(PasswordChain passwords, Optional<WebUiServer> server, Optional<WebUiState> state,
-            Optional<MfaCodeProvider> webMfa, Optional<PassBoard> board) {
+    private SignInAids(PasswordChain passwords, Optional<WebPage> page, Optional<WebUiState> state,
+            Optional<MfaCodeProvider> webMfa) {
         this.passwords = passwords;
-        this.server = server;
+        this.page = page;
         this.state = state;
         this.webMfa = webMfa;
-        this.board = board;
     }
 
-    /** @param webUi the web page's settings (checked), when the page is wanted */
-    static SignInAids open(AuthOptions options, Optional<WebUiSettings> webUi, String username, String passwordFlag,
-            boolean interactive) {
+    /**
+     * @param webUi the web page's settings (checked), when the page is wanted
+     * @param page  the run's one web page, which this account joins when it wants the page
+     */
+    static SignInAids open(AuthOptions options, Optional<WebUiSettings> webUi, WebPage page, String username,
+            String passwordFlag, boolean interactive) {
         String passwordParameter = options.passwordParameter(passwordFlag);
         List<PasswordProviderKind> kinds = options.passwordProviders();
         if (passwordParameter != null && !kinds.contains(PasswordProviderKind.parameter)) {
             LOG.warn("--password (or --password-file) is not used: 'parameter' is not one of the --password-provider values {}", kinds);
         }
-        Optional<WebUiState> state = Optional.empty();
-        Optional<WebUiServer> server = Optional.empty();
-        Optional<PassBoard> board = webUi.map(settings -> new PassBoard(Clock.systemUTC()));
-        if (webUi.isPresent()) {
-            state = Optional.of(new WebUiState(username));
-            state.get().signingIn();
-            server = Optional.of(WebUiServer.start(webUi.get(), state.get(), board.get()));
-        }
-        String address = server.map(WebUiServer::address).orElse("");
+        Optional<WebUiState> state = webUi.map(settings -> page.join(settings, username));
+        state.ifPresent(WebUiState::signingIn);
+        String address = state.flatMap(s -> page.address()).orElse("");
         Keyring keyring = Keyring.system();
         Map<PasswordProviderKind, PasswordSource> sources = new LinkedHashMap<>();
         for (PasswordProviderKind kind : kinds) {
@@ -77,7 +71,7 @@ final class SignInAids implements AutoCloseable {
                 kinds.contains(PasswordProviderKind.keyring) ? Optional.of(keyring) : Optional.empty());
         Optional<MfaCodeProvider> webMfa = options.mfaProvider == AuthOptions.MfaProviderKind.webui
                 ? state.map(s -> new WebMfaCodeProvider(s, address)) : Optional.empty();
-        return new SignInAids(chain, server, state, webMfa, board);
+        return new SignInAids(chain, state.map(s -> page), state, webMfa);
     }
 
     PasswordChain passwords() {
@@ -107,16 +101,11 @@ final class SignInAids implements AutoCloseable {
 
     /** The web page's status view of the routes, when the page is on. */
     Optional<PassBoard> statusView() {
-        return board;
+        return page.map(WebPage::board);
     }
 
     /** The web page's address, when it is on (the MFA alerts name it as a way to re-authenticate). */
     Optional<String> webPageAddress() {
-        return server.map(WebUiServer::address);
-    }
-
-    @Override
-    public void close() {
-        server.ifPresent(WebUiServer::close);
+        return page.flatMap(WebPage::address);
     }
 }

@@ -2,6 +2,7 @@ package io.github.camelicloud.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.github.camelicloud.app.webui.WebPage;
 import io.github.camelicloud.app.webui.WebUiSettings;
 import io.github.camelicloud.app.log.TerminalText;
 import io.github.camelicloud.app.destination.DestinationException;
@@ -108,6 +109,8 @@ public final class SyncCommand implements Callable<Integer> {
     AuthOptions authOptions = new AuthOptions();
 
     private SignInAids signInAids;
+    /** The run's web page, shared by its accounts ({@link #runAll}). */
+    private WebPage webPage;
 
     @Mixin
     DeletionOptions deletionOptions = new DeletionOptions();
@@ -277,6 +280,8 @@ public final class SyncCommand implements Callable<Integer> {
         // a global option: stdout carries only the paths
         AutoCloseable logs = accounts.get(0).onlyPrintFilenames ? LogOutput.toStderr() : () -> { };
         int[] codes = new int[accounts.size()];
+        WebPage page = new WebPage(Clock.systemUTC()); // one for the run: every account that wants it has a card
+        accounts.forEach(a -> a.webPage = page);
         try {
             for (int i = 0; i < accounts.size(); i++) {
                 SyncCommand account = accounts.get(i);
@@ -309,6 +314,7 @@ public final class SyncCommand implements Callable<Integer> {
             return worst;
         } finally {
             accounts.forEach(SyncCommand::close);
+            page.close();
             close(logs);
         }
     }
@@ -378,7 +384,7 @@ public final class SyncCommand implements Callable<Integer> {
             notificationOptions.alsoNotify(notifications.enabled()); // before the alert routes are made
             MfaAlertRoutes alerts = notificationOptions.routes(suffix);
             notificationOptions.applyTo(config, alerts);
-            signInAids = SignInAids.open(authOptions, webUi, username, password, interactive);
+            signInAids = SignInAids.open(authOptions, webUi, webPage, username, password, interactive);
             signInAids.webPageAddress().ifPresent(config::setMfaWebPageUrl);
             ICloudClient client = clientBuilder(simulator).build();
             AccountSession account = signIn(client);
@@ -455,9 +461,6 @@ public final class SyncCommand implements Callable<Integer> {
         notifications.close();
         if (simulator != null) {
             simulator.close();
-        }
-        if (signInAids != null) {
-            signInAids.close();
         }
     }
 

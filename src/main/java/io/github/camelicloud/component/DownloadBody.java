@@ -32,34 +32,38 @@ public final class DownloadBody {
         if (exchange.getMessage().getBody() instanceof java.io.Closeable used) {
             IOHelper.close(used);
         }
-        use(exchange, source.get());
+        exchange.getMessage().setBody(source.get());
         return true;
     }
 
     /** @param refreshed the asset with fresh URLs, asked for only when the listed URL expired during a long run */
     static void attach(Exchange exchange, ICloudClient client, Supplier<Asset> refreshed, AssetVersion version,
             ICloudConfiguration config, String name) {
-        attach(exchange, client, refreshed, version, config, name, 0);
+        attach(exchange, client, refreshed, version, config, name, 0, new OpenDownloads());
     }
 
-    /** @param startAt bytes an earlier run already saved: the body holds the rest (a reopen starts there too) */
+    /**
+     * @param startAt bytes an earlier run already saved: the body holds the rest (a reopen starts there too)
+     * @param open    where the body is while the exchange streams it (a reopened one too)
+     */
     static void attach(Exchange exchange, ICloudClient client, Supplier<Asset> refreshed, AssetVersion version,
-            ICloudConfiguration config, String name, long startAt) {
+            ICloudConfiguration config, String name, long startAt, OpenDownloads open) {
         Supplier<AssetVersion> fresh = () -> refreshed.get().version(version.type()).orElseThrow(
                 () -> new ICloudException(name + " no longer has its " + version.type() + " version in iCloud"));
-        Supplier<ResumingDownloadStream> source = () -> new ResumingDownloadStream(client.downloader(), version, fresh,
-                config.retryPolicy(), name, startAt);
+        Supplier<ResumingDownloadStream> source = () -> {
+            ResumingDownloadStream body = new ResumingDownloadStream(client.downloader(), version, fresh,
+                    config.retryPolicy(), name, startAt);
+            open.add(body);
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    open.remove(body);
+                    IOHelper.close(body);
+                }
+            });
+            return body;
+        };
         exchange.setProperty(SOURCE, source);
-        use(exchange, source.get());
-    }
-
-    private static void use(Exchange exchange, ResumingDownloadStream body) {
-        exchange.getMessage().setBody(body);
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                IOHelper.close(body);
-            }
-        });
+        exchange.getMessage().setBody(source.get());
     }
 }

@@ -72,6 +72,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     /** Pages that may wait for a slow file while later pages download: bounds memory, not speed. */
     private static final int PAGES_OPEN = 8;
     private ExecutorService downloads;
+    private final OpenDownloads openDownloads = new OpenDownloads();
     /** The folder's record of what it holds, opened at the first poll. */
     private DestinationRecord folderRecord;
 
@@ -216,13 +217,13 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             SyncPass pass = new SyncPass(members, settings, local, Optional.of(folders.of(album)));
             delivered += run(pass, Listing.of(album, library), client, total, round::add, local, PAGES_OPEN);
             tally.planned(pass.stats());
-            complete &= pass.finished() && isRunAllowed();
-            if (everyAlbum && isRunAllowed()) {
+            complete &= pass.finished() && passGoesOn();
+            if (everyAlbum && passGoesOn()) {
                 // recent / untilFound stopped the pass early: the rest of the album is still in an album, not unfiled
                 members.forEachRemaining(a -> { });
             }
         }
-        if (everyAlbum && isRunAllowed()) {
+        if (everyAlbum && passGoesOn()) {
             PhotoAlbum whole = library.all();
             LOG.info("Looking up the photos and videos in no album (into {})...", folders.unfiled().folder());
             PhotoAlbum.Cursor cursor = whole.assets(PhotoAlbum.DEFAULT_PAGES_AHEAD, whole.count());
@@ -230,7 +231,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             SyncPass pass = new SyncPass(unfiled, settings, local, Optional.of(folders.unfiled()));
             delivered += run(pass, Listing.of(whole, library), client, -1, round::add, local, PAGES_OPEN);
             tally.planned(pass.stats());
-            complete &= pass.finished() && isRunAllowed();
+            complete &= pass.finished() && passGoesOn();
         }
         PassLog.allDownloaded(settings, tally.failures(), destinationName());
         if (deletions.isPresent() && complete) { // a pass cut short may have missed a photo's other albums
@@ -264,7 +265,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         AlbumFolders folders = AlbumFolders.ofShared(every);
         int delivered = 0;
         for (SharedAlbum album : selectedSharedAlbums(every)) {
-            if (!isRunAllowed()) {
+            if (!passGoesOn()) {
                 break;
             }
             LOG.info("Looking up the photos and videos of the Shared Album {}...", album.name());
@@ -389,7 +390,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             Consumer<List<AssetOutcome>> afterPage, Optional<HeldFiles> held, int pagesOpen) throws Exception {
         int delivered = 0;
         DownloadPipeline pipeline = pipeline(pagesOpen);
-        while (isRunAllowed() && !pass.finished()) {
+        while (passGoesOn() && !pass.finished()) {
             List<Delivery> page = pass.next(endpoint.getConfiguration().getPageSize());
             AssetLedger ledger = new AssetLedger(held);
             ledger.page(pass);
@@ -451,7 +452,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
      * file keeps the old token, so the next poll sees those changes again (what was delivered is skipped).
      */
     private void checkpoint(SyncTokenStore tokens, SyncPass pass, SyncTokenStore.Checkpoint checkpoint) {
-        if (!pass.finished() || !isRunAllowed() || endpoint.getConfiguration().isDryRun()) {
+        if (!pass.finished() || !passGoesOn() || endpoint.getConfiguration().isDryRun()) {
             return;
         }
         if (tally.failures() > 0) {
@@ -565,7 +566,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             }
         }
         trustExpiresAt.ifPresent(t -> m.setHeader(ICloudConstants.TRUST_EXPIRES_AT, t));
-        DownloadBody.attach(exchange, client, () -> listing.refresh().apply(asset), d.version(), config, shown(d), resumeFrom);
+        DownloadBody.attach(exchange, client, () -> listing.refresh().apply(asset), d.version(), config, shown(d),
+                resumeFrom, openDownloads);
         exchange.getExchangeExtension().addOnCompletion(new DeliveryCompletion(d, shown(d),
                 config.getDirectory() != null, delivered, held, ledger, tally, endpoint::passListeners));
         return exchange;
@@ -594,8 +596,29 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
+    /**
+     * Whether the pass goes on: Camel lets a suspended consumer run, but a shutdown suspends the consumer first and
+     * then waits for its exchanges, so a pass that went on would hold the shutdown until its timeout.
+     */
+    private boolean passGoesOn() {
+        return isRunAllowed() && !isSuspendingOrSuspended();
+    }
+
+    @Override
+    public boolean isBatchAllowed() {
+        return super.isBatchAllowed() && !isSuspendingOrSuspended();
+    }
+
+    /** A shutdown suspends the consumer first: the pass ends now, its downloads cut, instead of being waited for. */
+    @Override
+    protected void doSuspend() throws Exception {
+        openDownloads.cutAll();
+        super.doSuspend();
+    }
+
     @Override
     protected void doStop() throws Exception {
+        openDownloads.cutAll();
         synchronized (this) {
             if (folderRecord != null) {
                 folderRecord.close();

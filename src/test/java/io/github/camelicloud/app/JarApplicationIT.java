@@ -151,6 +151,45 @@ class JarApplicationIT {
         ManifestAssert.holdsTheLibrary("folder", StoredFile.under(photos), apple.manifest(HEALTH_USER));
     }
 
+    /**
+     * SIGTERM in the middle of a pass (a download stalled half-way) ends the application by a graceful shutdown
+     * that cuts the download, not one that waits out Camel's shutdown timeout: no file under its final name is
+     * partial, and a restart completes the library byte for byte, part files resumed and gone. How long the exit
+     * took is printed (a measurement, not an assertion).
+     */
+    @Test
+    void sigtermMidPassShutsDownGracefullyAndARestartCompletesTheLibrary() throws Exception {
+        ICloudSimulator apple = simulator.get();
+        Path app = applicationFolder();
+        Path photos = work.resolve("photos");
+        Files.writeString(app.resolve("application.properties"), String.join("\n", "",
+                "icloud.cookie-directory = " + work.resolve("cookies"), ""), StandardOpenOption.APPEND);
+        JarProcess application = JarProcess.jar(work).in(app).env("ICLOUD_USERNAME", HEALTH_USER)
+                .env("ICLOUD_PASSWORD", "pw").env("ICLOUD_DOMAIN", apple.baseUrl())
+                .env("ICLOUD_DIRECTORY", photos.toString());
+        apple.injectFault(Fault.stall("GET", "/B/*", Duration.ofMinutes(5)));
+        try (JarProcess.Running running = application.start()) {
+            running.await("a download in progress", Duration.ofSeconds(90), () -> StoredFile.partFiles(photos) > 0);
+            long sent = System.nanoTime();
+            ProcessHandle.of(running.pid()).orElseThrow().destroy(); // SIGTERM
+            running.awaitExitCode();
+            System.out.printf("SIGTERM mid-pass to exit: %d ms%n", (System.nanoTime() - sent) / 1_000_000);
+            assertThat(running.output()).contains("Stopped: graceful shutdown complete")
+                    .doesNotContain("\tat ");
+        } finally {
+            apple.clearFaults();
+        }
+        assertThat(StoredFile.under(photos)).filteredOn(f -> !f.key().endsWith(".part"))
+                .extracting(StoredFile::content).isSubsetOf(ManifestAssert.contents(apple.manifest(HEALTH_USER)));
+
+        int files = ManifestAssert.contents(apple.manifest(HEALTH_USER)).size();
+        try (JarProcess.Running running = application.start()) {
+            running.await("the library in the folder", Duration.ofSeconds(120),
+                    () -> count(() -> StoredFile.under(photos)) == files && StoredFile.partFiles(photos) == 0);
+        }
+        ManifestAssert.holdsTheLibrary("folder", StoredFile.under(photos), apple.manifest(HEALTH_USER));
+    }
+
     private static int status(String url) {
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();

@@ -136,7 +136,7 @@ class JarCliIT {
         apple.get().injectFault(Fault.stall("GET", "/B/*", Duration.ofMinutes(2)));
         try (JarProcess.Running watch = sync("stopped", "-d", photos.toString(), "--watch-with-interval", "3600")
                 .start()) {
-            watch.await("a download in progress", Duration.ofSeconds(90), () -> partFiles(photos) > 0);
+            watch.await("a download in progress", Duration.ofSeconds(90), () -> StoredFile.partFiles(photos) > 0);
             ProcessHandle.of(watch.pid()).orElseThrow().destroy(); // SIGTERM
             watch.awaitExit(Duration.ofSeconds(20));
         } finally {
@@ -152,14 +152,6 @@ class JarCliIT {
             watch.awaitExit(Duration.ofSeconds(20));
         }
         ManifestAssert.holdsTheLibrary("folder", StoredFile.under(photos), apple.get().manifest(USER));
-    }
-
-    private static long partFiles(Path folder) {
-        try (var files = java.nio.file.Files.walk(folder)) {
-            return files.filter(f -> f.toString().endsWith(".part")).count();
-        } catch (java.io.IOException missingYet) {
-            return 0;
-        }
     }
 
     /**

@@ -10,10 +10,12 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelicloud.simulator.ICloudSimulator;
+import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,10 @@ import org.slf4j.LoggerFactory;
 class SecretsInLogsTest {
 
     private static final String PASSWORD = "Tr0ub4dor&3-secret";
+
+    @RegisterExtension
+    static final SimulatorExtension simulator = SimulatorExtension.of(b -> b.account("user@example.com:" + PASSWORD
+            + ":mfa"));
 
     @TempDir
     Path cookies;
@@ -33,8 +39,8 @@ class SecretsInLogsTest {
         events.start();
         root.addAppender(events);
         String output;
-        try (ICloudSimulator apple = ICloudSimulator.builder().srpIterations(1000)
-                .account("user@example.com:" + PASSWORD + ":mfa").build().start()) {
+        try {
+            ICloudSimulator apple = simulator.get();
             output = run(apple, apple.mfaCode() + "\n").output();
             apple.expireSessions(); // forces a second SRP sign-in that offers the trust token
             output += run(apple, "").output();

@@ -39,6 +39,7 @@ import org.openqa.selenium.WebDriver;
 class WebUiMfaTest {
 
     private static final String USER = "webui@example.com";
+    private static final String SECOND = "webui2@example.com";
     private static final String PASSWORD = "web-Secret-7";
     private static final String LOGIN = "page-login-Pass-9";
     private static final OkHttpClient HTTP = new OkHttpClient.Builder().followRedirects(false).build();
@@ -50,7 +51,7 @@ class WebUiMfaTest {
     @BeforeAll
     static void start() {
         apple = ICloudSimulator.builder().srpIterations(1000).assets(4).seed(9)
-                .account(USER + ":" + PASSWORD + ":mfa").build().start();
+                .account(USER + ":" + PASSWORD + ":mfa").account(SECOND + ":" + PASSWORD + ":mfa").build().start();
     }
 
     @AfterAll
@@ -141,6 +142,57 @@ class WebUiMfaTest {
             watch.join(Duration.ofMinutes(1).toMillis());
         }
         assertThat(names(photos)).as("the sign-in still waits for its password").isEmpty();
+    }
+
+    /**
+     * Needs no browser: two {@code --username} with {@code --mfa-provider webui} share one page on one port, a card
+     * per account; a code posted for one account goes to that account's sign-in alone (a card that is not waiting
+     * refuses it, and the other keeps waiting), and both accounts sync.
+     */
+    @Test
+    void severalAccountsShareOnePageAndEachCodeGoesToItsAccount() throws Exception {
+        int port = JarProcess.freePort();
+        String local = "127.0.0.1:" + port;
+        Path first = work.resolve("first");
+        Path second = work.resolve("second");
+        AtomicReference<CliRun> result = new AtomicReference<>();
+        Thread run = new Thread(() -> result.set(CliRun.of("", "--domain", apple.baseUrl(), "--cookie-directory",
+                work.resolve("cookies").toString(), "--no-progress-bar", "--password", PASSWORD, "--mfa-provider",
+                "webui", "--webui-port", String.valueOf(port), "--username", USER, "-d", first.toString(),
+                "--username", SECOND, "-d", second.toString())), "two-accounts-cli");
+        run.start();
+        try {
+            awaitTrue(() -> get(local, local, null).contains("id=\"code\""), "the first account waiting for a code");
+            assertThat(get(local, local, null)).contains("id=\"account\">" + USER)
+                    .contains("name=\"account\" value=\"0\"").doesNotContain("id=\"code-1\"");
+            assertThat(postCode(local, "1", apple.mfaCode())).as("a card that does not exist").endsWith("?rejected");
+            assertThat(postCode(local, "0", apple.mfaCode())).isEqualTo("/");
+
+            awaitTrue(() -> get(local, local, null).contains("id=\"code-1\""), "the second account waiting");
+            String page = get(local, local, null);
+            assertThat(page).contains("id=\"account-1\">" + SECOND).doesNotContain("id=\"code\"");
+            assertThat(postCode(local, "0", apple.mfaCode())).as("the first card waits no more").endsWith("?rejected");
+            assertThat(get(local, local, null)).as("the second still waits").contains("id=\"code-1\"");
+            assertThat(postCode(local, "1", apple.mfaCode())).isEqualTo("/");
+            run.join(Duration.ofMinutes(3).toMillis());
+        } finally {
+            run.interrupt();
+            run.join(Duration.ofMinutes(1).toMillis());
+        }
+        assertThat(result.get().exitCode()).as(result.get().output()).isZero();
+        assertThat(result.get().output()).containsOnlyOnce("Web UI on http://127.0.0.1:" + port + "/")
+                .doesNotContain(PASSWORD);
+        assertThat(names(first)).hasSize(5);
+        assertThat(names(second)).hasSize(5);
+    }
+
+    /** Posts a code for the card {@code account}; where the page sends the browser back ("/" when accepted). */
+    private static String postCode(String host, String account, String code) throws IOException {
+        Request post = new Request.Builder().url("http://" + host + "/code").header("Origin", "http://" + host)
+                .post(new FormBody.Builder().add("account", account).add("code", code).build()).build();
+        try (Response response = HTTP.newCall(post).execute()) {
+            return response.header("Location", "");
+        }
     }
 
     /** The CLI, in the background, in watch mode, asking for the password and the code on its web page. */

@@ -26,6 +26,7 @@ public final class S3TestServer implements AutoCloseable {
     public static final String ACCESS_KEY = "access-key-1";
     public static final String SECRET_KEY = "secret-key-1";
 
+    private final java.nio.file.Path folder;
     private final S3Proxy proxy;
     private final S3Client client;
     /** How many times each bucket/key was written (whole puts and completed multipart uploads). */
@@ -33,6 +34,7 @@ public final class S3TestServer implements AutoCloseable {
 
     public S3TestServer(java.nio.file.Path folder) throws Exception {
         java.nio.file.Files.createDirectories(folder);
+        this.folder = folder;
         proxy = S3Proxy.builder().blobStore(new WriteCounting(new FilesystemNio2BlobStore(folder.toString()), writes)).endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
         proxy.start();
@@ -43,6 +45,11 @@ public final class S3TestServer implements AutoCloseable {
                 .endpointOverride(URI.create(endpoint())).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY,
                         SECRET_KEY))).build();
+    }
+
+    /** Where the blobs are stored, a folder per bucket: the bytes as they landed, read without an S3 request. */
+    public java.nio.file.Path blobs() {
+        return folder;
     }
 
     public String endpoint() {

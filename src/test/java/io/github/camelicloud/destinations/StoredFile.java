@@ -43,4 +43,13 @@ public record StoredFile(String key, long size, String sha256) {
         }
         return files;
     }
+
+    /** How many part files (a download in progress or cut) are below {@code folder} now; 0 before it exists. */
+    public static long partFiles(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(f -> f.toString().endsWith(".part")).count();
+        } catch (java.io.IOException | java.io.UncheckedIOException missingOrRenamed) {
+            return 0;
+        }
+    }
 }

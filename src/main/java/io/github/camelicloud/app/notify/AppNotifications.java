@@ -1,43 +1,35 @@
 package io.github.camelicloud.app.notify;
 
-import io.github.camelicloud.component.ICloudEndpoint;
+import io.github.camelicloud.component.ICloudPassListener;
+import io.github.camelicloud.component.ICloudRouteHooks;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
-import org.apache.camel.NamedNode;
-import org.apache.camel.Route;
-import org.apache.camel.spi.RoutePolicy;
-import org.apache.camel.spi.RoutePolicyFactory;
-import org.apache.camel.support.RoutePolicySupport;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
- * The Camel application's notifications: a route policy factory (application.properties' {@code camel.beans.*},
- * which camel-main adds to every route) that gives each {@code icloud:} route of an account the account's pass
- * events, sent to the channels the {@code notify.*} properties name. Without such a property it does nothing.
+ * The Camel application's notifications: a bean (application.properties' {@code camel.beans.*}) that gives each
+ * {@code icloud:} route of an account the account's pass events (through the context's {@link ICloudRouteHooks}),
+ * sent to the channels the {@code notify.*} properties name. Without such a property it does nothing.
  */
-public final class AppNotifications implements RoutePolicyFactory, CamelContextAware {
+public final class AppNotifications implements ICloudRouteHooks.Hook, CamelContextAware {
 
     private final Map<String, PassEvents> accounts = new HashMap<>();
-    private final Set<String> routes = ConcurrentHashMap.newKeySet();
     private CamelContext camel;
     private Optional<Notifications> channels;
     private NotifySettings settings;
 
-    /** camel-main binds the bean before the routes start; it does not add bean route policy factories itself. */
+    /** camel-main binds the bean, and tells it the context, before the routes are created. */
     @Override
     public void setCamelContext(CamelContext camel) {
         if (this.camel == camel) {
-            return; // adding the factory tells it the context again
+            return; // heard once per context, however often it is told
         }
         this.camel = camel;
-        if (!camel.getRoutePolicyFactories().contains(this)) {
-            camel.addRoutePolicyFactory(this);
-        }
+        ICloudRouteHooks.of(camel).add(this);
     }
 
     @Override
@@ -46,22 +38,12 @@ public final class AppNotifications implements RoutePolicyFactory, CamelContextA
     }
 
     @Override
-    public RoutePolicy createRoutePolicy(CamelContext camel, String routeId, NamedNode route) {
-        if (!routes.add(routeId)) {
-            return null; // a route hears its events once, however the factory was registered
-        }
-        return new RoutePolicySupport() {
-            @Override
-            public void onInit(Route created) {
-                if (created.getEndpoint() instanceof ICloudEndpoint icloud) {
-                    events(camel, icloud.getConfiguration().getUsername())
-                            .ifPresent(e -> icloud.addPassListener(e.route()));
-                }
-            }
-        };
+    public List<ICloudPassListener> listenersFor(ICloudRouteHooks.ICloudRoute route) {
+        return events(route.endpoint().getConfiguration().getUsername()).map(e -> List.of(e.route()))
+                .orElse(List.of());
     }
 
-    private synchronized Optional<PassEvents> events(CamelContext camel, String account) {
+    private synchronized Optional<PassEvents> events(String account) {
         if (channels == null) {
             settings = NotifySettings.from(key -> camel.getPropertiesComponent().resolveProperty(key)
                     .filter(v -> !v.isBlank()));

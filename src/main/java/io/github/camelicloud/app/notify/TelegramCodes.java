@@ -1,5 +1,6 @@
 package io.github.camelicloud.app.notify;
 
+import io.github.camelicloud.app.credentials.AwaitedMfaCodes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -56,7 +57,7 @@ public final class TelegramCodes implements Processor {
             }
             if (reply.sent().isBefore(since)) {
                 LOG.debug("Ignored a Telegram message sent before the code was asked for");
-            } else if (reply.text().matches("\\d{6}")) {
+            } else if (AwaitedMfaCodes.isCode(reply.text())) {
                 return Optional.of(reply.text());
             } else {
                 LOG.info("A Telegram reply that is not a 6-digit code was ignored; waiting for the code");

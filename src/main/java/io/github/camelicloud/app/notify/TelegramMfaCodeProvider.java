@@ -1,10 +1,7 @@
 package io.github.camelicloud.app.notify;
 
-import io.github.camelicloud.client.auth.MfaCodeProvider;
-import io.github.camelicloud.client.auth.TrustedPhone;
-import io.github.camelicloud.client.auth.TwoStepDevice;
+import io.github.camelicloud.app.credentials.AwaitedMfaCodes;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * reply there is the code. No reply within the limit: no code (the sign-in fails as without a console, and a watch
  * asks again at its next pass).
  */
-public final class TelegramMfaCodeProvider implements MfaCodeProvider {
+public final class TelegramMfaCodeProvider extends AwaitedMfaCodes {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramMfaCodeProvider.class);
 
@@ -27,47 +24,24 @@ public final class TelegramMfaCodeProvider implements MfaCodeProvider {
     }
 
     @Override
-    public Optional<Hsa2Answer> twoFactor(String username, List<TrustedPhone> phones, boolean previousCodeWrong) {
-        return ask("Apple wants a verification code to sign in " + username + ".", previousCodeWrong)
-                .map(DeviceCode::new);
-    }
-
-    @Override
-    public Optional<String> smsCode(TrustedPhone phone, boolean previousCodeWrong) {
-        return ask("Apple sent a verification code by SMS to " + phone.obfuscatedNumber() + ".", previousCodeWrong);
-    }
-
-    /** Legacy two-step: the first device gets the code (a chat has no device chooser). */
-    @Override
-    public Optional<TwoStepDevice> chooseTwoStepDevice(String username, List<TwoStepDevice> devices) {
-        return devices.stream().findFirst();
-    }
-
-    @Override
-    public Optional<String> twoStepCode(TwoStepDevice device, boolean previousCodeWrong) {
-        return ask("Apple wants a two-step verification code.", previousCodeWrong);
-    }
-
-    private Optional<String> ask(String what, boolean previousCodeWrong) {
-        String question = (previousCodeWrong ? "The last code was not accepted. " : "") + what
+    protected Optional<Hsa2Answer> await(Prompt prompt) throws Exception {
+        String what = switch (prompt.question()) {
+            case TWO_FACTOR -> "Apple wants a verification code to sign in " + prompt.username().orElse("") + ".";
+            case SMS_CODE -> "Apple sent a verification code by SMS to "
+                    + prompt.smsPhone().orElseThrow().obfuscatedNumber() + ".";
+            case TWO_STEP -> "Apple wants a two-step verification code.";
+        };
+        String question = (prompt.previousCodeWrong() ? "The last code was not accepted. " : "") + what
                 + " Reply to this chat with the 6-digit code within " + limit.toMinutes() + " minutes.";
         LOG.info("Asked for the verification code in Telegram; waiting up to {} minutes for the reply",
                 limit.toMinutes());
-        try {
-            Optional<String> code = notifications.askForCode(question, limit);
-            if (code.isPresent()) {
-                LOG.info("Received a verification code from Telegram");
-                notifications.tellChats("Code received, signing in.");
-            } else {
-                LOG.warn("No verification code came from Telegram within {} minutes", limit.toMinutes());
-            }
-            return code;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (Exception e) {
-            LOG.warn("Could not ask for the code in Telegram: {}", e.getMessage());
-            return Optional.empty();
+        Optional<String> code = notifications.askForCode(question, limit);
+        if (code.isPresent()) {
+            LOG.info("Received a verification code from Telegram");
+            notifications.tellChats("Code received, signing in.");
+        } else {
+            LOG.warn("No verification code came from Telegram within {} minutes", limit.toMinutes());
         }
+        return code.map(DeviceCode::new);
     }
 }

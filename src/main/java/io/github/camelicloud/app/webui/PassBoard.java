@@ -1,21 +1,18 @@
 package io.github.camelicloud.app.webui;
 
-import io.github.camelicloud.component.ICloudEndpoint;
+import io.github.camelicloud.component.ICloudPassListener;
+import io.github.camelicloud.component.ICloudRouteHooks;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
-import org.apache.camel.Service;
-import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.ScheduledPollConsumer;
 
 /**
- * The status view's routes: every {@code icloud:} consumer of the sync's Camel context, as it is added (before it
- * starts), gets a {@link RouteStatus} listening to its passes and a {@link PassScheduler} that can start its next
- * pass now.
+ * The status view's routes: every {@code icloud:} consumer of the sync's Camel context, as it is created (before it
+ * starts; add the board to the context's {@link ICloudRouteHooks}), gets a {@link RouteStatus} listening to its
+ * passes and a {@link PassScheduler} that can start its next pass now.
  */
-public final class PassBoard {
+public final class PassBoard implements ICloudRouteHooks.Hook {
 
     private final Clock clock;
     private final List<RouteStatus> routes = new CopyOnWriteArrayList<>();
@@ -24,25 +21,20 @@ public final class PassBoard {
         this.clock = clock;
     }
 
-    /** Watches {@code camel}'s routes; call before it starts. */
-    public void install(CamelContext camel) {
-        camel.addLifecycleStrategy(new LifecycleStrategySupport() {
-            @Override
-            public void onServiceAdd(CamelContext context, Service service, Route route) {
-                if (route != null && service instanceof ScheduledPollConsumer consumer && !consumer.isStarted()
-                        && consumer.getEndpoint() instanceof ICloudEndpoint icloud) {
-                    add(consumer, icloud, route.getRouteId());
-                }
-            }
-        });
-    }
-
-    private synchronized void add(ScheduledPollConsumer consumer, ICloudEndpoint icloud, String routeId) {
+    /**
+     * The status of one route (an {@link ICloudRouteHooks.Hook}): its consumer gets a scheduler that can start the
+     * next pass now; a consumer that does not poll on a schedule has no status.
+     */
+    @Override
+    public synchronized List<ICloudPassListener> listenersFor(ICloudRouteHooks.ICloudRoute route) {
+        if (!(route.consumer() instanceof ScheduledPollConsumer consumer)) {
+            return List.of();
+        }
         PassScheduler scheduler = new PassScheduler(clock);
         consumer.setScheduler(scheduler);
-        RouteStatus status = new RouteStatus(routes.size(), icloud, routeId, scheduler, clock);
-        icloud.addPassListener(status);
+        RouteStatus status = new RouteStatus(routes.size(), route.endpoint(), route.id(), scheduler, clock);
         routes.add(status);
+        return List.of(status);
     }
 
     List<RouteStatus.View> views() {

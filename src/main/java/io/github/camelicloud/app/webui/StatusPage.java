@@ -60,49 +60,72 @@ final class StatusPage {
     private StatusPage() {
     }
 
-    /** The page of a signed-in browser (or of everyone, when the page has no login). */
-    static String render(WebUiState.Snapshot s, List<RouteStatus.View> routes, boolean login, Clock clock) {
+    /**
+     * The page of a signed-in browser (or of everyone, when the page has no login): a card per account (several
+     * {@code --username}), each with its own forms, which name the card's index ({@code account}); the first card's
+     * element ids carry no suffix, the others' end in {@code -N}.
+     */
+    static String render(List<WebUiState.Snapshot> accounts, List<RouteStatus.View> routes, boolean login,
+            Clock clock) {
         StringBuilder main = new StringBuilder();
-        // watch mode between passes: the run is not syncing, it waits for the next pass (shown per route below)
-        boolean between = s.phase() == WebUiState.Phase.SYNCING && !routes.isEmpty()
-                && routes.stream().noneMatch(RouteStatus.View::running);
-        String label = between ? "Up to date" : s.phase().label();
-        main.append("<section class=\"card step ").append(tone(s)).append("\">\n<p class=\"dim\">Account <b id=\"account\">")
-                .append(escape(s.username())).append("</b></p>\n<h1 id=\"state\">").append(escape(label))
-                .append("</h1>\n<p class=\"next\" id=\"next-step\">").append(escape(nextStep(s, routes)))
-                .append("</p>\n");
-        if (!s.notice().isEmpty()) {
-            main.append("<p class=\"notice\" id=\"notice\" role=\"status\">").append(escape(s.notice())).append("</p>\n");
+        boolean textField = false;
+        for (int i = 0; i < accounts.size(); i++) {
+            textField |= accountCard(main, accounts.get(i), i, routes, clock);
         }
-        boolean textField = true;
-        switch (s.phase()) {
-            case WAITING_FOR_PASSWORD -> main.append(passwordForm());
-            case WAITING_FOR_CODE -> main.append(codeForm("Verification code")).append(smsForm(s.phones()));
-            case WAITING_FOR_SMS_CODE -> main.append(codeForm("Code sent by SMS to "
-                    + s.smsPhone().map(TrustedPhone::obfuscatedNumber).orElse("your phone")));
-            case SYNCING -> {
-                textField = false;
-                if (!between) {
-                    main.append("<p id=\"progress\">").append(s.assetsDone()).append(s.assetsTotal() >= 0
-                            ? " of " + s.assetsTotal() : "").append(" assets handled</p>\n");
-                }
-            }
-            default -> textField = false;
-        }
-        s.trustExpiresAt().ifPresent(t -> main.append("<p class=\"dim\" id=\"trust\">Trust expires on ")
-                .append(escape(when(t))).append(" (").append(escape(relative(t, clock))).append(")</p>\n"));
-        main.append("</section>\n");
         if (!routes.isEmpty()) {
             main.append("<h2>Destinations</h2>\n<div id=\"status\">\n");
             routes.forEach(r -> main.append(routeCard(r, clock)));
             main.append("</div>\n");
         }
-        boolean waitingForRun = s.phase() == WebUiState.Phase.STARTING || s.phase() == WebUiState.Phase.SIGNING_IN
-                || s.phase() == WebUiState.Phase.SIGNED_IN || s.phase() == WebUiState.Phase.SYNCING;
+        boolean waitingForRun = accounts.stream().map(WebUiState.Snapshot::phase).anyMatch(p ->
+                p == WebUiState.Phase.STARTING || p == WebUiState.Phase.SIGNING_IN || p == WebUiState.Phase.SIGNED_IN
+                        || p == WebUiState.Phase.SYNCING);
         String refresh = textField ? "" : "<meta http-equiv=\"refresh\" content=\"" + (waitingForRun ? 2 : 10) + "\">\n";
         String header = "<header><b>camel-icloud</b>" + (login ? "<form method=\"post\" action=\"/logout\">"
                 + "<button class=\"plain\" id=\"sign-out\">Sign out</button></form>" : "") + "</header>\n";
-        return document(s.phase().label(), refresh, header + "<main>\n" + main + "</main>\n");
+        // the title names what is waiting for the user, else the first account's phase
+        String title = accounts.stream().filter(a -> tone(a).equals("wait")).findFirst()
+                .or(() -> accounts.stream().findFirst()).map(a -> a.phase().label())
+                .orElse(WebUiState.Phase.STARTING.label());
+        return document(title, refresh, header + "<main>\n" + main + "</main>\n");
+    }
+
+    /** One account's card: where its sign-in or sync is and the form it waits for; true when that has a text field. */
+    private static boolean accountCard(StringBuilder main, WebUiState.Snapshot s, int index,
+            List<RouteStatus.View> routes, Clock clock) {
+        String id = suffix(index);
+        // watch mode between passes: the run is not syncing, it waits for the next pass (shown per route below)
+        boolean between = s.phase() == WebUiState.Phase.SYNCING && !routes.isEmpty()
+                && routes.stream().noneMatch(RouteStatus.View::running);
+        String label = between ? "Up to date" : s.phase().label();
+        main.append("<section class=\"card step ").append(tone(s)).append("\">\n<p class=\"dim\">Account <b id=\"account")
+                .append(id).append("\">").append(escape(s.username())).append("</b></p>\n<h1 id=\"state").append(id)
+                .append("\">").append(escape(label)).append("</h1>\n<p class=\"next\" id=\"next-step").append(id)
+                .append("\">").append(escape(nextStep(s, routes))).append("</p>\n");
+        if (!s.notice().isEmpty()) {
+            main.append("<p class=\"notice\" id=\"notice").append(id).append("\" role=\"status\">")
+                    .append(escape(s.notice())).append("</p>\n");
+        }
+        boolean textField = true;
+        switch (s.phase()) {
+            case WAITING_FOR_PASSWORD -> main.append(passwordForm(index));
+            case WAITING_FOR_CODE -> main.append(codeForm(index, "Verification code")).append(smsForm(index, s.phones()));
+            case WAITING_FOR_SMS_CODE -> main.append(codeForm(index, "Code sent by SMS to "
+                    + s.smsPhone().map(TrustedPhone::obfuscatedNumber).orElse("your phone")));
+            case SYNCING -> {
+                textField = false;
+                if (!between) {
+                    main.append("<p id=\"progress").append(id).append("\">").append(s.assetsDone())
+                            .append(s.assetsTotal() >= 0 ? " of " + s.assetsTotal() : "").append(" assets handled</p>\n");
+                }
+            }
+            default -> textField = false;
+        }
+        s.trustExpiresAt().ifPresent(t -> main.append("<p class=\"dim\" id=\"trust").append(id)
+                .append("\">Trust expires on ").append(escape(when(t))).append(" (").append(escape(relative(t, clock)))
+                .append(")</p>\n"));
+        main.append("</section>\n");
+        return textField;
     }
 
     /** The login page of a page with a login; {@code notice} says why it is shown again. */
@@ -197,33 +220,45 @@ final class StatusPage {
         return future ? "in " + amount : amount + " ago";
     }
 
-    private static String passwordForm() {
-        return "<form method=\"post\" action=\"/password\">\n<label for=\"password\">iCloud password</label>\n"
-                + "<input type=\"password\" name=\"password\" id=\"password\" autocomplete=\"current-password\""
-                + " required autofocus>\n<button type=\"submit\" id=\"submit-password\">Sign in to iCloud</button>\n"
-                + "</form>\n";
+    /** The form's first line: which account's card it belongs to. */
+    private static String accountField(int index) {
+        return "<input type=\"hidden\" name=\"account\" value=\"" + index + "\">\n";
     }
 
-    private static String codeForm(String prompt) {
-        return "<form method=\"post\" action=\"/code\">\n<label for=\"code\">" + escape(prompt) + "</label>\n"
-                + "<input name=\"code\" id=\"code\" inputmode=\"numeric\" pattern=\"[0-9]{6}\" maxlength=\"6\""
-                + " autocomplete=\"one-time-code\" required autofocus>\n"
-                + "<button type=\"submit\" id=\"submit-code\">Verify</button>\n</form>\n";
+    private static String suffix(int index) {
+        return index == 0 ? "" : "-" + index;
     }
 
-    private static String smsForm(List<TrustedPhone> phones) {
+    private static String passwordForm(int index) {
+        String id = suffix(index);
+        return "<form method=\"post\" action=\"/password\">\n" + accountField(index) + "<label for=\"password" + id
+                + "\">iCloud password</label>\n<input type=\"password\" name=\"password\" id=\"password" + id
+                + "\" autocomplete=\"current-password\" required" + (index == 0 ? " autofocus" : "")
+                + ">\n<button type=\"submit\" id=\"submit-password" + id + "\">Sign in to iCloud</button>\n</form>\n";
+    }
+
+    private static String codeForm(int index, String prompt) {
+        String id = suffix(index);
+        return "<form method=\"post\" action=\"/code\">\n" + accountField(index) + "<label for=\"code" + id + "\">"
+                + escape(prompt) + "</label>\n<input name=\"code\" id=\"code" + id + "\" inputmode=\"numeric\""
+                + " pattern=\"[0-9]{6}\" maxlength=\"6\" autocomplete=\"one-time-code\" required"
+                + (index == 0 ? " autofocus" : "") + ">\n<button type=\"submit\" id=\"submit-code" + id
+                + "\">Verify</button>\n</form>\n";
+    }
+
+    private static String smsForm(int index, List<TrustedPhone> phones) {
         if (phones.isEmpty()) {
             return "";
         }
-        StringBuilder form = new StringBuilder("<form method=\"post\" action=\"/sms\">\n<p class=\"dim\">No device at"
-                + " hand? Get a code by SMS:</p>\n");
+        StringBuilder form = new StringBuilder("<form method=\"post\" action=\"/sms\">\n").append(accountField(index))
+                .append("<p class=\"dim\">No device at hand? Get a code by SMS:</p>\n");
         for (int i = 0; i < phones.size(); i++) {
             form.append("<label><input type=\"radio\" name=\"phone\" value=\"").append(i).append('"')
                     .append(i == 0 ? " checked" : "").append("> ").append(escape(phones.get(i).obfuscatedNumber()))
                     .append("</label>\n");
         }
-        return form.append("<button type=\"submit\" class=\"plain\" id=\"send-sms\">Send SMS</button>\n</form>\n")
-                .toString();
+        return form.append("<button type=\"submit\" class=\"plain\" id=\"send-sms").append(suffix(index))
+                .append("\">Send SMS</button>\n</form>\n").toString();
     }
 
     static String escape(String text) {

@@ -1,15 +1,16 @@
 package io.github.camelicloud.app.webui;
 
-import io.github.camelicloud.client.auth.MfaCodeProvider;
-import io.github.camelicloud.client.auth.TrustedPhone;
-import io.github.camelicloud.client.auth.TwoStepDevice;
+import io.github.camelicloud.app.credentials.AwaitedMfaCodes;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code --mfa-provider webui}: the code (or the phone to text one to) comes from the web page. */
-public final class WebMfaCodeProvider implements MfaCodeProvider {
+/**
+ * {@code --mfa-provider webui}: the code (or the phone to text one to) comes from the account's card on the web
+ * page, for as long as the run goes on.
+ */
+public final class WebMfaCodeProvider extends AwaitedMfaCodes {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebMfaCodeProvider.class);
 
@@ -22,27 +23,22 @@ public final class WebMfaCodeProvider implements MfaCodeProvider {
     }
 
     @Override
-    public Optional<Hsa2Answer> twoFactor(String username, List<TrustedPhone> phones, boolean previousCodeWrong) {
-        LOG.info("Waiting for the two-factor authentication code on {}", address);
-        return state.awaitTwoFactor(phones, previousCodeWrong);
-    }
-
-    @Override
-    public Optional<String> smsCode(TrustedPhone phone, boolean previousCodeWrong) {
-        LOG.info("Waiting for the code sent by SMS to {} on {}", phone.obfuscatedNumber(), address);
-        return state.awaitSmsCode(phone, previousCodeWrong);
-    }
-
-    /** Legacy two-step: the first device gets the code (the page has no device chooser). */
-    @Override
-    public Optional<TwoStepDevice> chooseTwoStepDevice(String username, List<TwoStepDevice> devices) {
-        return devices.stream().findFirst();
-    }
-
-    @Override
-    public Optional<String> twoStepCode(TwoStepDevice device, boolean previousCodeWrong) {
-        LOG.info("Waiting for the two-step authentication code on {}", address);
-        return state.awaitTwoFactor(List.of(), previousCodeWrong)
-                .filter(DeviceCode.class::isInstance).map(a -> ((DeviceCode) a).code());
+    protected Optional<Hsa2Answer> await(Prompt prompt) {
+        return switch (prompt.question()) {
+            case TWO_FACTOR -> {
+                LOG.info("Waiting for the two-factor authentication code on {}", address);
+                yield state.awaitTwoFactor(prompt.phones(), prompt.previousCodeWrong());
+            }
+            case SMS_CODE -> {
+                LOG.info("Waiting for the code sent by SMS to {} on {}",
+                        prompt.smsPhone().orElseThrow().obfuscatedNumber(), address);
+                yield state.awaitSmsCode(prompt.smsPhone().orElseThrow(), prompt.previousCodeWrong())
+                        .map(DeviceCode::new);
+            }
+            case TWO_STEP -> {
+                LOG.info("Waiting for the two-step authentication code on {}", address);
+                yield state.awaitTwoFactor(List.of(), prompt.previousCodeWrong());
+            }
+        };
     }
 }

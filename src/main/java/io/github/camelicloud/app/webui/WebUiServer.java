@@ -34,10 +34,11 @@ public final class WebUiServer implements AutoCloseable {
     }
 
     /**
-     * Starts serving {@code state} and {@code board}; fails with a clear message, before anything waits on it, when
+     * Starts serving the cards of {@code accounts} (a live list: an account added later shows up) and {@code board};
+     * fails with a clear message, before anything waits on it, when
      * the address cannot be bound (the port is another program's: it would get the codes and passwords typed).
      */
-    public static WebUiServer start(WebUiSettings settings, WebUiState state, PassBoard board) {
+    static WebUiServer start(WebUiSettings settings, List<WebUiState> accounts, PassBoard board) {
         String where = settings.host() + ":" + settings.port();
         String hint = "Choose another port with --webui-port, or another address with --webui-host.";
         PortCheck.bindable(settings.host(), settings.port(), "the web page", hint);
@@ -50,7 +51,7 @@ public final class WebUiServer implements AutoCloseable {
         VertxPlatformHttpServer http = new VertxPlatformHttpServer(config);
         try {
             camel.addService(http);
-            camel.addRoutes(new Routes(new RequestGuard(settings, Clock.systemUTC()), state, board));
+            camel.addRoutes(new Routes(new RequestGuard(settings, Clock.systemUTC()), accounts, board));
             camel.start();
         } catch (Exception e) {
             camel.stop();
@@ -82,13 +83,23 @@ public final class WebUiServer implements AutoCloseable {
 
     private static final class Routes extends RouteBuilder {
         private final RequestGuard guard;
-        private final WebUiState state;
+        private final List<WebUiState> accounts;
         private final PassBoard board;
 
-        Routes(RequestGuard guard, WebUiState state, PassBoard board) {
+        Routes(RequestGuard guard, List<WebUiState> accounts, PassBoard board) {
             this.guard = guard;
-            this.state = state;
+            this.accounts = accounts;
             this.board = board;
+        }
+
+        /**
+         * The account a form is for (its hidden {@code account} field, the card's index; absent: the first), and
+         * whether that account took what was typed; false for no such account.
+         */
+        private boolean forAccount(Map<String, String> form, Predicate<WebUiState> handler) {
+            String field = form.get("account");
+            int i = field == null ? 0 : index(field);
+            return i >= 0 && i < accounts.size() && handler.test(accounts.get(i));
         }
 
         @Override
@@ -97,11 +108,13 @@ public final class WebUiServer implements AutoCloseable {
             from("platform-http:/login?httpMethodRestrict=POST").routeId("webui-login").process(this::login);
             from("platform-http:/logout?httpMethodRestrict=POST").routeId("webui-logout").process(this::logout);
             from("platform-http:/password?httpMethodRestrict=POST").routeId("webui-password")
-                    .process(e -> post(e, form -> state.supplyPassword(form.getOrDefault("password", ""))));
+                    .process(e -> post(e, form -> forAccount(form,
+                            s -> s.supplyPassword(form.getOrDefault("password", "")))));
             from("platform-http:/code?httpMethodRestrict=POST").routeId("webui-code")
-                    .process(e -> post(e, form -> state.supplyCode(form.getOrDefault("code", "").trim())));
+                    .process(e -> post(e, form -> forAccount(form,
+                            s -> s.supplyCode(form.getOrDefault("code", "").trim()))));
             from("platform-http:/sms?httpMethodRestrict=POST").routeId("webui-sms")
-                    .process(e -> post(e, form -> state.requestSms(index(form.get("phone")))));
+                    .process(e -> post(e, form -> forAccount(form, s -> s.requestSms(index(form.get("phone"))))));
             from("platform-http:/sync?httpMethodRestrict=POST").routeId("webui-sync")
                     .process(e -> post(e, form -> board.syncNow(index(form.get("route")))));
         }
@@ -112,7 +125,8 @@ public final class WebUiServer implements AutoCloseable {
                 return;
             }
             String html = request.signedIn()
-                    ? StatusPage.render(state.snapshot(), board.views(), guard.loginRequired(), Clock.systemUTC())
+                    ? StatusPage.render(accounts.stream().map(WebUiState::snapshot).toList(), board.views(),
+                            guard.loginRequired(), Clock.systemUTC())
                     : StatusPage.login("");
             respond(exchange, 200, "text/html; charset=utf-8", html);
         }

@@ -1,5 +1,6 @@
 package io.github.camelicloud.app.webui;
 
+import io.github.camelicloud.app.credentials.AwaitedMfaCodes;
 import io.github.camelicloud.client.auth.AccountSession;
 import io.github.camelicloud.client.auth.MfaCodeProvider;
 import io.github.camelicloud.client.auth.TrustedPhone;
@@ -109,7 +110,7 @@ public final class WebUiState {
 
     /** A device code, or the SMS code when one was sent. */
     public synchronized boolean supplyCode(String code) {
-        if (!code.matches("\\d{6}")) {
+        if (!AwaitedMfaCodes.isCode(code)) {
             return false;
         }
         if (phase == Phase.WAITING_FOR_SMS_CODE) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Cookie;
+import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -134,11 +135,15 @@ public final class ICloudHttp {
         }
     }
 
+    /** A streaming answer and its call, which another thread may cancel to end a read blocked on the connection. */
+    public record Streaming(Response response, Call call) {
+    }
+
     /**
      * Starts a streaming GET (downloads): the caller reads and closes the body, which is never buffered.
      * Download answers carry no session headers, so nothing is captured.
      */
-    public Response stream(HttpUrl url, Headers extraHeaders) {
+    public Streaming stream(HttpUrl url, Headers extraHeaders) {
         ApiCall call = ApiCall.get(url, extraHeaders);
         LOG.trace("-> {}", call);
         long started = System.nanoTime();
@@ -146,12 +151,13 @@ public final class ICloudHttp {
         Request request = buildRequest(call);
         List<String> cookies = sentCookies(request);
         try {
-            Response response = client.newCall(request).execute();
+            Call streaming = client.newCall(request);
+            Response response = streaming.execute();
             LOG.trace("<- {} {} (streaming {} bytes)", response.code(), loggable(url),
                     response.header("Content-Length", "?"));
             answered(url, response.code(), started);
             exchanged(call, request, cookies, at, started, response, null, -1, null);
-            return response;
+            return new Streaming(response, streaming);
         } catch (IOException e) {
             failed(url, e, started);
             exchanged(call, request, cookies, at, started, null, null, -1, e);

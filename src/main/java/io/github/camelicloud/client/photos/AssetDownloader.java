@@ -49,7 +49,8 @@ public final class AssetDownloader {
         String url = version.downloadUrl().orElseThrow(() -> new ICloudServiceException(
                 "Could not find URL to download " + version.type() + " version (" + version.size() + " bytes)", 0,
                 "NO_URL"));
-        Response response = http.stream(HttpUrl.get(url), Headers.of("Range", "bytes=" + offset + "-"));
+        ICloudHttp.Streaming streaming = http.stream(HttpUrl.get(url), Headers.of("Range", "bytes=" + offset + "-"));
+        Response response = streaming.response();
         try {
             ResponseBody body = response.body();
             switch (response.code()) {
@@ -57,10 +58,10 @@ public final class AssetDownloader {
                     if (offset > 0) {
                         LOG.debug("The server ignored the range request; the download starts again from 0");
                     }
-                    return new DownloadStream(response, body.byteStream(), 0, body.contentLength());
+                    return new DownloadStream(streaming, body.byteStream(), 0, body.contentLength());
                 case 206:
                     long start = rangeStart(response.header("Content-Range"), offset);
-                    return new DownloadStream(response, body.byteStream(), start, body.contentLength());
+                    return new DownloadStream(streaming, body.byteStream(), start, body.contentLength());
                 default:
                     throw failure(response, version);
             }

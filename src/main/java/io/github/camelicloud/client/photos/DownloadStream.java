@@ -1,9 +1,9 @@
 package io.github.camelicloud.client.photos;
 
+import io.github.camelicloud.client.http.ICloudHttp;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import okhttp3.Response;
 
 /**
  * The bytes of one version, straight from the connection (never buffered whole). {@link #offset()} is
@@ -12,13 +12,13 @@ import okhttp3.Response;
  */
 public final class DownloadStream extends FilterInputStream {
 
-    private final Response response;
+    private final ICloudHttp.Streaming streaming;
     private final long offset;
     private final long length;
 
-    DownloadStream(Response response, InputStream body, long offset, long length) {
+    DownloadStream(ICloudHttp.Streaming streaming, InputStream body, long offset, long length) {
         super(body);
-        this.response = response;
+        this.streaming = streaming;
         this.offset = offset;
         this.length = length;
     }
@@ -32,12 +32,17 @@ public final class DownloadStream extends FilterInputStream {
         return length;
     }
 
+    /** Ends the download from another thread: a read blocked on the connection fails at once. */
+    public void cut() {
+        streaming.call().cancel();
+    }
+
     @Override
     public void close() throws IOException {
         try {
             super.close();
         } finally {
-            response.close();
+            streaming.response().close();
         }
     }
 }

@@ -29,10 +29,12 @@ public final class ResumingDownloadStream extends InputStream {
     private int refreshes;
     private final RetryPolicy retry;
     private final String name;
-    private DownloadStream current;
+    /** Volatile: {@link #cut} comes from another thread. */
+    private volatile DownloadStream current;
     private long position;
     private final DownloadBreaks breaks;
     private boolean closed;
+    private volatile boolean cut;
 
     /**
      * @param freshVersion gives the same version with a new URL (a records/lookup) when the signed URL
@@ -74,12 +76,18 @@ public final class ResumingDownloadStream extends InputStream {
             throw new IOException("stream closed");
         }
         while (true) {
+            if (cut) {
+                throw new IOException("the download of " + name + " was stopped at byte " + position);
+            }
             try {
                 if (version.size() > 0 && position == version.size()) {
                     return -1; // all there (also when an earlier run had left every byte)
                 }
                 if (current == null) {
                     current = downloader.open(version, position);
+                    if (cut) {
+                        continue; // cut while it opened: the next turn says so
+                    }
                     if (current.offset() > position) {
                         throw new IOException("the server sent " + name + " from byte " + current.offset()
                                 + " instead of " + position);
@@ -98,6 +106,9 @@ public final class ResumingDownloadStream extends InputStream {
             } catch (DownloadUrlExpiredException e) {
                 renewUrl(e);
             } catch (IOException | ICloudException e) {
+                if (cut) {
+                    continue; // not a break to resume: the loop says it was stopped
+                }
                 if (e instanceof ICloudException ice && !ice.retryable()) {
                     throw new IOException(ice.getMessage(), ice);
                 }
@@ -155,6 +166,18 @@ public final class ResumingDownloadStream extends InputStream {
             ICloudHttp.sleep(delay);
         } catch (ICloudException interrupted) {
             throw new IOException("interrupted while resuming " + name, interrupted);
+        }
+    }
+
+    /**
+     * Ends the download from another thread (a stopping consumer): a read blocked on the connection fails now, and
+     * nothing is resumed. What was read stays delivered (a part file keeps it for the next run).
+     */
+    public void cut() {
+        cut = true;
+        DownloadStream open = current;
+        if (open != null) {
+            open.cut();
         }
     }
 
