@@ -68,6 +68,9 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     /** The trust's end as this poll found it: the header of every file of the poll. */
     private volatile Optional<Instant> trustExpiresAt = Optional.empty();
     private ExecutorService downloads;
+    /** Whether this process may go on syncing the account (cluster mode's leadership); set at start. */
+    private ICloudPollGate gate = account -> true;
+    private String account;
     /** The folder's record of what it holds, opened at the first poll. */
     private DestinationRecord folderRecord;
 
@@ -82,7 +85,14 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
      */
     @Override
     protected int poll() throws Exception {
+        if (!gate.open(account)) {
+            LOG.debug("{} is synced elsewhere now: no pass here", account);
+            return 0;
+        }
         int exchanges = pass();
+        if (!gate.open(account)) {
+            LOG.info("Stopped syncing {}: another node syncs it now", account);
+        }
         if (tally.failures() > 0) {
             throw new IncompletePassException(tally.result(destinationName()));
         }
@@ -211,9 +221,9 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             delivered += run(pass, Listing.of(album, library), client, PassLog.announce(album, settings, config),
                     round::add, local);
             tally.planned(pass.stats());
-            complete &= pass.finished() && isRunAllowed();
+            complete &= pass.finished() && mayGoOn();
         }
-        if (everyAlbum && isRunAllowed()) {
+        if (everyAlbum && mayGoOn()) {
             PhotoAlbum whole = library.all();
             LOG.info("Looking up the photos and videos in no album (into {})...", folders.unfiled().folder());
             PhotoAlbum.Cursor cursor = whole.assets();
@@ -221,7 +231,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             SyncPass pass = new SyncPass(unfiled, settings, local, Optional.of(folders.unfiled()));
             delivered += run(pass, Listing.of(whole, library), client, -1, round::add, local);
             tally.planned(pass.stats());
-            complete &= pass.finished() && isRunAllowed();
+            complete &= pass.finished() && mayGoOn();
         }
         PassLog.allDownloaded(settings, tally.failures(), destinationName());
         if (deletions.isPresent() && complete) { // a pass cut short may have missed a photo's other albums
@@ -253,7 +263,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         AlbumFolders folders = AlbumFolders.ofShared(every);
         int delivered = 0;
         for (SharedAlbum album : selectedSharedAlbums(every)) {
-            if (!isRunAllowed()) {
+            if (!mayGoOn()) {
                 break;
             }
             LOG.info("Looking up the photos and videos of the Shared Album {}...", album.name());
@@ -378,7 +388,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             Consumer<List<AssetOutcome>> afterPage, Optional<HeldFiles> held) throws Exception {
         int delivered = 0;
         AssetLedger ledger = new AssetLedger(held);
-        while (isRunAllowed() && !pass.finished()) {
+        while (mayGoOn() && !pass.finished()) {
             List<Delivery> page = pass.next(endpoint.getConfiguration().getPageSize());
             ledger.page(pass);
             delivered += processBatch(exchanges(page, listing, client, ledger, held));
@@ -415,7 +425,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
      * file keeps the old token, so the next poll sees those changes again (what was delivered is skipped).
      */
     private void checkpoint(SyncTokenStore tokens, SyncPass pass, SyncTokenStore.Checkpoint checkpoint) {
-        if (!pass.finished() || !isRunAllowed() || endpoint.getConfiguration().isDryRun()) {
+        if (!pass.finished() || !mayGoOn() || endpoint.getConfiguration().isDryRun()) {
             return;
         }
         if (tally.failures() > 0) {
@@ -424,6 +434,11 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             return;
         }
         tokens.save(checkpoint);
+    }
+
+    /** Neither stopping nor gated: a pass cut here goes on at the next poll (or on the account's new node). */
+    private boolean mayGoOn() {
+        return isRunAllowed() && gate.open(account);
     }
 
     /** How the user knows this route's destination: as its route named it, else the folder or the route's id. */
@@ -550,6 +565,11 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStart() throws Exception {
+        ICloudConfiguration config = endpoint.getConfiguration();
+        account = config.getClient() != null ? config.getClient().username() : config.getUsername();
+        ICloudPollGate bound = getEndpoint().getCamelContext().getRegistry().lookupByNameAndType(ICloudPollGate.BEAN,
+                ICloudPollGate.class);
+        gate = bound != null ? bound : a -> true;
         super.doStart();
         int concurrency = endpoint.getConfiguration().getConcurrency();
         if (concurrency > 1) {
@@ -575,8 +595,8 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
 
     /**
      * Routes the page's exchanges, {@code concurrency} at a time (each streams one download), and returns
-     * when all are done so the next page starts from a clean slate. Exchanges a shutdown cut off are not
-     * started; their bodies are closed.
+     * when all are done so the next page starts from a clean slate. Exchanges a shutdown or a closed
+     * {@link ICloudPollGate} cut off are not started; their bodies are closed.
      */
     @Override
     public int processBatch(Queue<Object> exchanges) throws Exception {
@@ -584,7 +604,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
         int total = list.size();
         List<Future<?>> running = new ArrayList<>();
         int started = 0;
-        for (; started < total && isBatchAllowed(); started++) {
+        for (; started < total && isBatchAllowed() && gate.open(account); started++) {
             Exchange exchange = list.get(started);
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, started);
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
