@@ -82,6 +82,7 @@ class ClusterIT {
         for (String id : List.of("node-1", "node-2", "node-3")) {
             cluster.start(id);
         }
+        cluster.startCli("cli-node", CLI_ACCOUNT, "cli/"); // on a shard of its own: checked in its test
     }
 
     @AfterAll
@@ -118,7 +119,7 @@ class ClusterIT {
     @Test
     @Order(3)
     void theCommandLinesClusterFlagsMakeANode() throws Exception {
-        JarProcess.Running cli = cluster.startCli("cli-node", CLI_ACCOUNT, "cli/");
+        JarProcess.Running cli = cluster.node("cli-node");
         awaitCluster("the command line's node leading its account, its library in the bucket",
                 () -> "cli-node".equals(cluster.owners().get(ClusterNodes.shard(CLI_ACCOUNT)))
                         && objectsUnder("cli/").size() == ManifestAssert.contents(simulator.get().manifest(CLI_ACCOUNT))
@@ -137,12 +138,12 @@ class ClusterIT {
         String account = ACCOUNTS.get(5);
         awaitBalanced();
         apple.injectFault(Fault.slow("GET", "/B/*", SLOW).times(60));
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < 12; i++) {
             apple.addAsset(account, NewAsset.of("KILL_" + i + ".JPG", 40_000 + i));
         }
         awaitCluster("the leader of " + account + " in the middle of the new files", () -> {
             long[] files = cluster.deliveredAndWriting(account, "KILL_");
-            return files[0] >= 2 && files[0] <= 12 && files[1] >= 1;
+            return files[0] >= 2 && files[0] <= 8 && files[1] >= 1;
         });
         String leader = leaderOf(account);
         long epoch = cluster.epochAndSince(account)[0];
@@ -160,7 +161,7 @@ class ClusterIT {
                 .filter(e -> e.getKey().startsWith(cluster.prefix(account)) && e.getValue() > 1).count();
         assertThat(duplicates).as("files written twice (only those in flight at the kill: %d)", inFlight)
                 .isLessThanOrEqualTo(inFlight);
-        assertThat(cluster.deliveredAndWriting(account, "KILL_")).containsExactly(16, 0);
+        assertThat(cluster.deliveredAndWriting(account, "KILL_")).containsExactly(12, 0);
         assertThat(cluster.overlappingWriters()).isEmpty();
         assertTokenMovesWithTheAccount(account, epoch, "AFTER_KILL");
         LOG.info("FAILOVER kill -9 {}: {} ms to the new leader's first fenced write; {} file(s) in flight, {} written"
@@ -174,12 +175,12 @@ class ClusterIT {
         String account = ACCOUNTS.get(7);
         awaitBalanced();
         apple.injectFault(Fault.slow("GET", "/B/*", SLOW).times(60));
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < 12; i++) {
             apple.addAsset(account, NewAsset.of("PAUSE_" + i + ".JPG", 50_000 + i));
         }
         awaitCluster("the leader of " + account + " in the middle of the new files", () -> {
             long[] files = cluster.deliveredAndWriting(account, "PAUSE_");
-            return files[0] >= 1 && files[0] <= 12 && files[1] >= 1;
+            return files[0] >= 1 && files[0] <= 8 && files[1] >= 1;
         });
         String leader = leaderOf(account);
         long epoch = cluster.epochAndSince(account)[0];
@@ -195,7 +196,8 @@ class ClusterIT {
         apple.clearFaults();
         ManifestAssert.holdsTheLibrary(account, objects(account), apple.manifest(account));
         assertThat(cluster.overlappingWriters()).isEmpty();
-        assertTokenMovesWithTheAccount(account, epoch, "AFTER_PAUSE");
+        awaitCluster("the sync token moved on by the new leader", () -> Long.parseLong(cluster.syncToken(account)
+                .orElseThrow().get(1)) > epoch);
         LOG.info("FAILOVER SIGSTOP {}: {} ms to the new leader's first fenced write; the resumed node exited {}",
                 leader, failover, resumed.exitCode());
     }
