@@ -1,16 +1,16 @@
 package io.github.camelicloud.component;
 
+import io.github.camelicloud.sync.FolderStructure;
 import io.github.camelicloud.sync.SyncTokenFile;
 import io.github.camelicloud.sync.SyncTokenStore;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import io.github.camelicloud.sync.FolderStructure;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.util.URISupport;
