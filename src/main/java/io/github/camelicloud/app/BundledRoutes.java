@@ -117,7 +117,8 @@ final class BundledRoutes {
         // --cluster-*: a node. The flags are every account's properties (the same for all), not the context's, which
         // hold none of them
         Map<String, String> flags = accounts.isEmpty() ? Map.of() : accounts.get(0).allProperties();
-        io.github.camelicloud.cluster.ClusterNode.installIfConfigured(camel, name -> Optional.ofNullable(flags.get(name)));
+        io.github.camelicloud.cluster.ClusterNode.installIfConfigured(camel,
+                name -> Optional.ofNullable(flags.get(name)));
         AtomicReference<RunPasses> loading = new AtomicReference<>();
         // the account whose routes are being added; none for the alert routes
         camel.addRoutePolicyFactory((context, id, route) -> loading.get() == null ? null
