@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sync token in a small JSON file in the state directory,
- * one per account, library and scope (the destination and every option that changes which files a pass
- * plans), owner-only and replaced atomically, so a crash leaves the previous token, never a broken one. The
- * token is a credential-free cursor, but it tells what the library holds, hence 0600.
+ * The sync token in a small JSON file in the state directory, one per account, library and scope (the destination
+ * and every option that changes which files a pass plans), owner-only and replaced atomically, so a crash leaves the
+ * previous token, never a broken one. The token is a credential-free cursor, but it tells what the library holds,
+ * hence 0600.
  */
 public final class SyncTokenFile implements SyncTokenStore {
 
