@@ -1,6 +1,8 @@
 package io.github.camelicloud.cluster;
 
 import io.github.camelicloud.app.destination.DeliveredState;
+import io.github.camelicloud.component.ICloudPollGate;
+import io.github.camelicloud.sync.SyncTokenStore;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -68,13 +70,19 @@ public final class ClusterNode extends ServiceSupport {
     }
 
     /**
-     * Makes {@code camel} a node when its properties set {@value ClusterSettings#ZOOKEEPER}; the same for the CLI
-     * (its flags are properties) and the Camel application.
+     * Makes {@code camel} a node when its properties set {@value ClusterSettings#ZOOKEEPER} (the Camel
+     * application).
      */
     public static java.util.Optional<ClusterNode> installIfConfigured(CamelContext camel) throws Exception {
         var properties = camel.getPropertiesComponent();
+        return installIfConfigured(camel, name -> properties.resolveProperty(name));
+    }
+
+    /** The same with the settings from {@code properties} (the CLI: its --cluster-* flags as properties). */
+    public static java.util.Optional<ClusterNode> installIfConfigured(CamelContext camel,
+            java.util.function.Function<String, java.util.Optional<String>> properties) throws Exception {
         java.util.Optional<ClusterSettings> settings = ClusterSettings.from(
-                name -> properties.resolveProperty(name).map(String::trim).filter(v -> !v.isEmpty()));
+                name -> properties.apply(name).map(String::trim).filter(v -> !v.isEmpty()));
         if (settings.isEmpty()) {
             return java.util.Optional.empty();
         }
@@ -104,6 +112,11 @@ public final class ClusterNode extends ServiceSupport {
         camel.getRegistry().bind(DeliveredState.BEAN, DeliveredState.class, DeliveredState.of(
                 "cluster state database " + node.database.shown(),
                 (account, record) -> new FencedRecordTable(node.leadership, account, record)));
+        // a node that lost an account stops at its next file; the sync tokens move with the accounts
+        camel.getRegistry().bind(ICloudPollGate.BEAN, ICloudPollGate.class, (ICloudPollGate) node.leadership::leads);
+        camel.getRegistry().bind(SyncTokenStore.Factory.BEAN, SyncTokenStore.Factory.class,
+                (SyncTokenStore.Factory) (account, library, scope) -> new FencedSyncTokens(node.leadership, account,
+                        library, scope));
         LOG.info("Node {} joins the cluster (ZooKeeper {}, {} shards, session timeout {} ms, state {})",
                 settings.nodeId(), settings.zookeeper(), settings.shards().count(), settings.sessionTimeoutMs(),
                 node.database.shown());

@@ -92,6 +92,24 @@ public final class ShardLeadership {
         return led;
     }
 
+    /**
+     * Whether this node leads the account's shard now, its epoch taken (waited for while it is being taken): the
+     * consumer's {@link io.github.camelicloud.component.ICloudPollGate}, asked before a poll and before each file.
+     */
+    public boolean leads(String account) {
+        int shard = shards.of(account);
+        Term term = terms.get(shard);
+        if (term == null || !term.current) {
+            return false;
+        }
+        try {
+            epochOf(term, shard);
+        } catch (StaleLeaderException e) {
+            return false;
+        }
+        return term.current;
+    }
+
     /** Runs a state write for the account's shard under this node's epoch (one transaction). */
     public <T> T write(String account, String what, ClusterDatabase.Work<T> work) {
         int shard = shards.of(account);

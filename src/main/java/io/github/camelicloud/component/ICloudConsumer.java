@@ -73,6 +73,9 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     private static final int PAGES_OPEN = 8;
     private ExecutorService downloads;
     private final OpenDownloads openDownloads = new OpenDownloads();
+    /** Whether this process may go on syncing the account (cluster mode's leadership); set at start. */
+    private ICloudPollGate gate = account -> true;
+    private String account;
     /** The folder's record of what it holds, opened at the first poll. */
     private DestinationRecord folderRecord;
 
@@ -87,7 +90,14 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
      */
     @Override
     protected int poll() throws Exception {
+        if (!gate.open(account)) {
+            LOG.debug("{} is synced elsewhere now: no pass here", account);
+            return 0;
+        }
         int exchanges = pass();
+        if (!gate.open(account)) {
+            LOG.info("Stopped syncing {}: another node syncs it now", account);
+        }
         if (tally.failures() > 0) {
             throw new IncompletePassException(tally.result(destinationName()));
         }
@@ -588,6 +598,11 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStart() throws Exception {
+        ICloudConfiguration config = endpoint.getConfiguration();
+        account = config.getClient() != null ? config.getClient().username() : config.getUsername();
+        ICloudPollGate bound = getEndpoint().getCamelContext().getRegistry().lookupByNameAndType(ICloudPollGate.BEAN,
+                ICloudPollGate.class);
+        gate = bound != null ? bound : a -> true;
         super.doStart();
         int concurrency = endpoint.getConfiguration().getConcurrency();
         if (concurrency > 1) {
@@ -597,16 +612,18 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /**
-     * Whether the pass goes on: Camel lets a suspended consumer run, but a shutdown suspends the consumer first and
-     * then waits for its exchanges, so a pass that went on would hold the shutdown until its timeout.
+     * Whether the pass goes on: neither stopping nor gated (a pass cut here goes on at the next poll, or on the
+     * account's new node). Camel lets a suspended consumer run, but a shutdown suspends the consumer first and then
+     * waits for its exchanges, so a pass that went on would hold the shutdown until its timeout.
      */
     private boolean passGoesOn() {
-        return isRunAllowed() && !isSuspendingOrSuspended();
+        return isRunAllowed() && !isSuspendingOrSuspended() && gate.open(account);
     }
 
+    /** Whether the next file starts: checked before each, so a node that lost the account stops at the next file. */
     @Override
     public boolean isBatchAllowed() {
-        return super.isBatchAllowed() && !isSuspendingOrSuspended();
+        return super.isBatchAllowed() && !isSuspendingOrSuspended() && gate.open(account);
     }
 
     /** A shutdown suspends the consumer first: the pass ends now, its downloads cut, instead of being waited for. */

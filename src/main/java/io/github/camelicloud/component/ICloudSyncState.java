@@ -1,10 +1,16 @@
 package io.github.camelicloud.component;
 
-import io.github.camelicloud.sync.SyncTokenStore;
 import io.github.camelicloud.sync.FolderStructure;
+import io.github.camelicloud.sync.SyncTokenFile;
+import io.github.camelicloud.sync.SyncTokenStore;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.util.URISupport;
@@ -18,6 +24,10 @@ import org.apache.camel.util.URISupport;
  */
 final class ICloudSyncState {
 
+    /** Options that differ between a cluster's nodes without changing what a pass plans. */
+    private static final Set<String> NODE_LOCAL = Set.of("cookieDirectory", "stateDirectory", "traceFile",
+            "password");
+
     private ICloudSyncState() {
     }
 
@@ -30,8 +40,13 @@ final class ICloudSyncState {
         if (!c.isIncrementalSync() || !wholeLibrary || relativeSkip || ageBasedDeletion) {
             return Optional.empty();
         }
-        return directory(c, endpoint.ownsClient()).map(dir -> new SyncTokenStore(dir, account, c.getLibrary(),
-                scope(endpoint)));
+        SyncTokenStore.Factory shared = endpoint.getCamelContext().getRegistry().lookupByNameAndType(
+                SyncTokenStore.Factory.BEAN, SyncTokenStore.Factory.class);
+        if (shared != null) { // cluster mode: the next leader resumes from it, whatever its folders are called
+            return Optional.of(shared.open(account, c.getLibrary(), scope(endpoint, NODE_LOCAL)));
+        }
+        return directory(c, endpoint.ownsClient()).map(dir -> new SyncTokenFile(dir, account, c.getLibrary(),
+                scope(endpoint, Set.of())));
     }
 
     /** Whether the local folder the token was made for still exists: a deleted folder deserves a full pass. */
@@ -55,9 +70,10 @@ final class ICloudSyncState {
                 : Optional.empty();
     }
 
-    private static String scope(ICloudEndpoint endpoint) {
+    /** @param leftOut endpoint options that name where this process keeps things, not what a pass plans */
+    private static String scope(ICloudEndpoint endpoint, Set<String> leftOut) {
         ICloudConfiguration c = endpoint.getConfiguration();
-        return String.join("\n", URISupport.sanitizeUri(endpoint.getEndpointUri()),
+        return String.join("\n", uri(endpoint, leftOut),
                 c.getDirectory() == null ? "" : Path.of(c.getDirectory()).toAbsolutePath().normalize().toString(),
                 repository(c.getIdempotentRepository()), c.getSizes(), String.valueOf(c.isForceSize()),
                 c.getLivePhotoSize(), c.getLivePhotoMovFilenamePolicy(), c.getAlignRaw(), c.getFileMatchPolicy(),
@@ -65,6 +81,20 @@ final class ICloudSyncState {
                 String.valueOf(c.isSkipPhotos()), String.valueOf(c.isSkipLivePhotos()),
                 String.valueOf(c.getSkipCreatedBefore()), String.valueOf(c.getSkipCreatedAfter()),
                 c.getFolderStructure(), String.valueOf(c.isUseOsLocale()));
+    }
+
+    private static String uri(ICloudEndpoint endpoint, Set<String> leftOut) {
+        String uri = URISupport.sanitizeUri(endpoint.getEndpointUri());
+        if (leftOut.isEmpty()) {
+            return uri;
+        }
+        try {
+            Map<String, Object> options = new TreeMap<>(URISupport.parseParameters(new URI(uri)));
+            options.keySet().removeAll(leftOut);
+            return URISupport.createRemainingURI(new URI(uri), options).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Not a valid endpoint URI: " + uri, e);
+        }
     }
 
     /** A destination's record of delivered files is part of its identity (another bucket has another record). */

@@ -135,6 +135,9 @@ public final class DestinationRecord implements AutoCloseable {
             if (f.sha256() == null) {
                 return Optional.of(where + ": " + f.path() + " was there before and was not written by this tool");
             }
+            if (f.isStale()) { // being written, or found changed: its bytes are not the ones recorded
+                return Optional.of(where + ": " + f.path() + " is to be sent again");
+            }
             try {
                 Optional<String> wrong = check.differs(f);
                 if (wrong.isPresent()) {

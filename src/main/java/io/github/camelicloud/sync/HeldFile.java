@@ -18,6 +18,16 @@ public record HeldFile(String key, String path, String sha256) {
     /** Marks a file whose bytes were found changed: the next pass sends it again, to the same path. */
     static final String STALE = "stale";
 
+    /**
+     * A file about to be written: recorded before its upload starts, so a run killed in the middle (whose server may
+     * keep part of it, or an empty object, under the final name) leaves the path marked as this asset version's and
+     * unproven; the next pass, on this node or another, sends it again to the same path instead of taking the leftover
+     * for someone else's file.
+     */
+    public static HeldFile writing(String key, String path) {
+        return new HeldFile(key, path, STALE);
+    }
+
     public String assetId() {
         return assetOf(key);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.camelicloud.app.destination.StateDatabase;
 import io.github.camelicloud.sync.HeldFile;
+import io.github.camelicloud.sync.SyncTokenStore;
 import io.github.camelicloud.testing.PostgresExtension;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +16,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The cluster's state in a real PostgreSQL: migrations, epochs, fenced writes, the destinations' records. */
+/**
+ * The cluster's state in a real PostgreSQL: migrations, epochs, fenced writes, the destinations' records, the sync
+ * tokens, the poll gate.
+ */
 class ClusterDatabaseTest {
 
     @RegisterExtension
@@ -86,6 +90,71 @@ class ClusterDatabaseTest {
             assertThat(stopped).isEmpty();
             assertThat(nodeA.led()).isEmpty();
             assertThat(nodeB.led()).containsExactly(shard);
+        }
+    }
+
+    @Test
+    void theGateIsOpenOnlyWhileTheNodeLeadsTheAccountsShard() {
+        try (ClusterDatabase a = database(); ClusterDatabase b = database()) {
+            List<String> stopped = new ArrayList<>();
+            ShardLeadership nodeA = new ShardLeadership(a, "node-a", shards, stopped::add);
+            ShardLeadership nodeB = new ShardLeadership(b, "node-b", shards, stopped::add);
+            String account = "gate@example.com";
+            String elsewhere = otherShardThan(account);
+            assertThat(nodeA.leads(account)).isFalse();
+
+            nodeA.gained(shards.of(account));
+            assertThat(nodeA.leads(account)).isTrue();
+            assertThat(nodeA.leads(elsewhere)).isFalse();
+
+            nodeA.lost(shards.of(account)); // ZooKeeper moved the shard: A stops at its next file
+            nodeB.gained(shards.of(account));
+            assertThat(nodeA.leads(account)).isFalse();
+            assertThat(nodeB.leads(account)).isTrue();
+            assertThat(stopped).isEmpty();
+        }
+    }
+
+    @Test
+    void aNewLeaderResumesFromTheSyncTokenWhichTheOldOneCanNoLongerMove() throws Exception {
+        try (ClusterDatabase a = database(); ClusterDatabase b = database()) {
+            List<String> stopped = new ArrayList<>();
+            ShardLeadership nodeA = new ShardLeadership(a, "node-a", shards, stopped::add);
+            ShardLeadership nodeB = new ShardLeadership(b, "node-b", shards, stopped::add);
+            String account = "token@example.com";
+            FencedSyncTokens tokensA = new FencedSyncTokens(nodeA, account, "PrimarySync", "s3://bucket/a");
+            FencedSyncTokens tokensB = new FencedSyncTokens(nodeB, account, "PrimarySync", "s3://bucket/a");
+            var zone = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    "{\"zoneName\":\"PrimarySync\",\"ownerRecordName\":\"_x\"}");
+            assertThat(tokensB.load()).isEmpty();
+
+            nodeA.gained(shards.of(account));
+            tokensA.save(new SyncTokenStore.Checkpoint("PrimarySync", zone, false, "token-1"));
+            nodeB.gained(shards.of(account)); // A was paused: B took the shard
+
+            SyncTokenStore.Checkpoint resumed = tokensB.load().orElseThrow();
+            assertThat(resumed.syncToken()).isEqualTo("token-1");
+            assertThat(resumed.zoneId()).isEqualTo(zone);
+            assertThat(resumed.shared()).isFalse();
+            tokensB.save(new SyncTokenStore.Checkpoint("PrimarySync", zone, false, "token-2"));
+
+            assertThatThrownBy(() -> tokensA.save(new SyncTokenStore.Checkpoint("PrimarySync", zone, false,
+                    "stale-token"))).isInstanceOf(StaleLeaderException.class);
+            assertThat(stopped).singleElement().asString().contains("node-a");
+            assertThat(tokensA.load().orElseThrow().syncToken()).isEqualTo("token-2");
+            assertThat(new FencedSyncTokens(nodeB, account, "PrimarySync", "s3://other/").load())
+                    .as("another destination's token").isEmpty();
+
+            tokensB.clear();
+            assertThat(tokensA.load()).isEmpty();
+        }
+    }
+
+    private String otherShardThan(String account) {
+        for (int i = 0;; i++) {
+            if (shards.of("other" + i + "@example.com") != shards.of(account)) {
+                return "other" + i + "@example.com";
+            }
         }
     }
 

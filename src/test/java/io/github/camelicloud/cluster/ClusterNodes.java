@@ -65,6 +65,26 @@ final class ClusterNodes implements AutoCloseable {
         return node;
     }
 
+    /**
+     * Starts node {@code id} from the command line instead ({@code --cluster-*} flags, no application.properties),
+     * mirroring one account to the bucket under {@code prefix}.
+     */
+    JarProcess.Running startCli(String id, String account, String prefix) throws IOException {
+        Path folder = work.resolve(id);
+        Files.createDirectories(folder);
+        JarProcess.Running node = JarProcess.jar(work, "--username", account, "--password", "pw", "--domain", appleUrl,
+                "--cookie-directory", folder.resolve("cookies").toString(), "--no-progress-bar",
+                "--s3-bucket", BUCKET, "--s3-prefix", prefix, "--s3-endpoint", s3Endpoint, "--s3-region", "us-east-1",
+                "--s3-access-key", S3TestServer.ACCESS_KEY, "--s3-secret-key", S3TestServer.SECRET_KEY,
+                "--state-jdbc-url", jdbcUrl, "--watch-with-interval", "2", "--cluster-zookeeper", zookeeper,
+                "--cluster-node-id", id, "--cluster-shards", String.valueOf(SHARDS), "--cluster-session-timeout",
+                String.valueOf(SESSION_TIMEOUT_MS / 1000)).in(folder).jvm("-Xmx192m").jvm("-XX:+UseSerialGC")
+                .jvm("-XX:TieredStopAtLevel=1").start();
+        running.put(id, node);
+        stopped.remove(id);
+        return node;
+    }
+
     JarProcess.Running node(String id) {
         return running.get(id);
     }
@@ -210,6 +230,57 @@ final class ClusterNodes implements AutoCloseable {
             }
         }
         return overlaps;
+    }
+
+    static int shard(String account) {
+        return new Shards(SHARDS).of(account);
+    }
+
+    /**
+     * The files of the shard whose name contains {@code marker}: how many are recorded as delivered, and how many as
+     * being written (claimed before their upload, not confirmed yet: in flight).
+     */
+    long[] deliveredAndWriting(String account, String marker) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); var s = c.prepareStatement(
+                "SELECT count(*) FILTER (WHERE sha256 IS DISTINCT FROM 'stale'), count(*) FILTER (WHERE sha256 ="
+                        + " 'stale') FROM delivered_file WHERE shard = ? AND path LIKE ?")) {
+            s.setInt(1, shard(account));
+            s.setString(2, "%" + marker + "%");
+            try (var r = s.executeQuery()) {
+                r.next();
+                return new long[] {r.getLong(1), r.getLong(2)};
+            }
+        }
+    }
+
+    /** When (database clock, ms) the shard's first fenced write under an epoch newer than {@code epoch} was made. */
+    java.util.Optional<Long> firstWriteAfter(String account, long epoch) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); var s = c.prepareStatement(
+                "SELECT written_at FROM fenced_write WHERE shard = ? AND epoch > ? ORDER BY id LIMIT 1")) {
+            s.setInt(1, shard(account));
+            s.setLong(2, epoch);
+            try (var r = s.executeQuery()) {
+                return r.next() ? java.util.Optional.of(r.getTimestamp(1).getTime()) : java.util.Optional.empty();
+            }
+        }
+    }
+
+    /** The account's sync token row: token, epoch and writer; empty when none was saved. */
+    java.util.Optional<List<String>> syncToken(String account) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); var s = c.prepareStatement(
+                "SELECT token, epoch, written_by FROM sync_token WHERE account = ?")) {
+            s.setString(1, account);
+            try (var r = s.executeQuery()) {
+                if (!r.next()) {
+                    return java.util.Optional.empty();
+                }
+                List<String> row = List.of(r.getString(1), String.valueOf(r.getLong(2)), r.getString(3));
+                if (r.next()) {
+                    throw new AssertionError("two sync tokens for " + account + ": one scope expected");
+                }
+                return java.util.Optional.of(row);
+            }
+        }
     }
 
     /** Sends a signal (KILL, STOP, CONT) to the node's JVM. */

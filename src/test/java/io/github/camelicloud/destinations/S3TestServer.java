@@ -62,8 +62,13 @@ public final class S3TestServer implements AutoCloseable {
 
     /** Every object of the bucket: key, size and the SHA-256 of its bytes (streamed). */
     public List<StoredFile> objects(String bucket) throws Exception {
+        return objects(bucket, "");
+    }
+
+    /** The objects whose key starts with {@code prefix}, keys in full. */
+    public List<StoredFile> objects(String bucket, String prefix) throws Exception {
         List<StoredFile> all = new ArrayList<>();
-        for (S3Object o : client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
+        for (S3Object o : client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             try (InputStream in = new DigestInputStream(client.getObject(b -> b.bucket(bucket).key(o.key())), digest)) {
                 in.transferTo(java.io.OutputStream.nullOutputStream());

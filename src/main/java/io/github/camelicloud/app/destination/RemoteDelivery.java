@@ -53,7 +53,11 @@ public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
         return destination;
     }
 
-    /** Before the upload (placed already, so it goes there): destination check, headers for the endpoint. */
+    /**
+     * Before the upload (placed already, so it goes there): destination check, headers for the endpoint, and the
+     * path recorded as being written ({@link HeldFile#writing}; in cluster mode a fenced write, so a node that lost
+     * the account uploads nothing more).
+     */
     public void before(Exchange exchange) throws Exception {
         Message m = exchange.getMessage();
         String path = m.getHeader(ICloudConstants.RELATIVE_PATH, String.class);
@@ -67,6 +71,9 @@ public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
             throw brokenBy(e);
         }
         destination.prepare(m, path);
+        if (placements != null) { // replaced by the file's SHA-256 once the destination confirmed the write
+            placements.record().put(HeldFile.writing(m.getHeader(ICloudConstants.DELIVERY_KEY, String.class), path));
+        }
     }
 
     @Override
