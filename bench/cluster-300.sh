@@ -57,7 +57,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-(cd "$ROOT" && mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null)
+(cd "$ROOT" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null)
 mkfifo "$OUT/servers.in"
 java -Xmx768m -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$OUT/classpath.txt")" \
   io.github.camelicloud.bench.ClusterBenchServers "$OUT" "$ACCOUNTS" "$ASSETS" <"$OUT/servers.in" >"$OUT/servers.log" 2>&1 &

@@ -222,6 +222,29 @@ class ClusterSignInTest {
         }
     }
 
+    @Test
+    void authOnlyOnAnotherMachineHandsTheCodeToTheLeaderAndReportsItsSignIn() throws Exception {
+        String user = "auth-only-cluster@example.com";
+        try (ICloudSimulator apple = ICloudSimulator.builder().srpIterations(1000).assets(1).seed(5)
+                .account(user + ":pw-1:mfa").build().start(); ClusterDatabase a = database()) {
+            ShardLeadership nodeA = node(a, "node-a");
+            nodeA.gained(shards.of(user));
+            ICloudClient leader = client(apple, user, nodeA);
+            CompletableFuture<?> signIn = CompletableFuture.runAsync(leader::signIn);
+
+            ClusterState elsewhere = ClusterState.open(new ClusterSettings("127.0.0.1:2181", "admin-laptop", shards,
+                    10_000, new StateDatabase(POSTGRES.jdbcUrl(), Optional.empty(), Optional.empty()), KEY),
+                    stopped::add);
+            List<Boolean> asked = new ArrayList<>();
+            String node = new AuthOnlyAnswer(elsewhere, user, Duration.ofSeconds(90))
+                    .run(new TypedCode(apple.mfaCode(), asked));
+            assertThat(node).isEqualTo("node-a");
+            assertThat(asked).containsExactly(false);
+            signIn.get(60, TimeUnit.SECONDS);
+            assertThat(elsewhere.sessionVersion(user)).isPositive();
+        }
+    }
+
     private ICloudClient client(ICloudSimulator apple, String user, ShardLeadership leadership) {
         ICloudClient.Builder b = ICloudClient.builder().username(user).domain(apple.baseUrl())
                 .password(() -> Optional.of("pw-1"));
