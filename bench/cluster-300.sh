@@ -123,7 +123,7 @@ FULL=$(echo "$(date +%s.%N) - $START - 10" | bc)
 
 cpu() { awk '{print ($14 + $15) / 100}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 pg_writes() { "${PSQL[@]}" -c "SELECT xact_commit, tup_inserted + tup_updated + tup_deleted FROM pg_stat_database WHERE datname = 'postgres'" | tr '|' ' '; }
-polls() { grep -c "Looking up all" "$OUT/node-$1/node.log" || true; }
+polls() { grep -c "Looking up " "$OUT/node-$1/node.log" || true; }
 mntr() { (exec 5<>"/dev/tcp/127.0.0.1/$ZOOKEEPER_PORT" && echo mntr >&5 && timeout 3 cat <&5) 2>/dev/null | awk -v k="$1" '$1 == k {print $2}'; }
 
 declare -A CPU0 POLLS0
