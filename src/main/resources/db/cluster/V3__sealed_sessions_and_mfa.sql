@@ -17,7 +17,7 @@ CREATE TABLE cluster_key_check (
 CREATE TABLE mfa_prompt (
     account    VARCHAR(255) PRIMARY KEY,
     kind       VARCHAR(16) NOT NULL,
-    status     VARCHAR(16) NOT NULL,          -- waiting, checking (a code was taken), done
+    status     VARCHAR(16) NOT NULL,          -- waiting, or checking (a code was taken)
     wrong      BOOLEAN NOT NULL DEFAULT FALSE, -- the previous code was not accepted
     node       VARCHAR(255) NOT NULL,
     epoch      BIGINT NOT NULL,

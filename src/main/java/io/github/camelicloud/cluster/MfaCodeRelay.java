@@ -1,6 +1,7 @@
 package io.github.camelicloud.cluster;
 
 import io.github.camelicloud.client.auth.MfaCodeProvider;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,7 +40,7 @@ public final class MfaCodeRelay implements AutoCloseable {
     }
 
     private void run() {
-        java.time.Instant answered = null;
+        Instant answered = null;
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Optional<PendingMfaCodes.Prompt> prompt = codes.prompt(account);

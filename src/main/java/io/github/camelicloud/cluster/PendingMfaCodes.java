@@ -87,19 +87,6 @@ public final class PendingMfaCodes {
         return sealed.map(s -> new String(key.open(s, context(a)), StandardCharsets.UTF_8));
     }
 
-    /** The leader signed in (or gave up): no prompt is open for the account. */
-    void close(String account) {
-        String a = normal(account);
-        leadership.write(a, "mfa-prompt-closed", c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE mfa_prompt SET status = 'done', updated_at = clock_timestamp() WHERE account = ?")) {
-                s.setString(1, a);
-                s.executeUpdate();
-            }
-            return null;
-        });
-    }
-
     /** What the account's leader waits for now, as any node sees it. */
     public Optional<Prompt> prompt(String account) {
         String a = normal(account);
