@@ -8,6 +8,8 @@ import io.github.camelicloud.component.ICloudConfiguration;
 import io.github.camelicloud.component.ICloudPassListener;
 import io.github.camelicloud.component.ICloudRouteHooks;
 import io.github.camelicloud.component.PassResult;
+import io.github.camelicloud.cluster.ClusterSettings;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -103,6 +105,13 @@ final class BundledRoutes {
         common.put("icloud.watch-interval-ms", String.valueOf(Math.max(1, watchSeconds) * 1000));
         // run once: a route done early must not poll again while the others finish
         common.put("icloud.repeat-count", watchSeconds > 0 ? "0" : "1");
+        // --cluster-*: the process is one node (the state database and the cluster's settings are the run's)
+        accounts.stream().map(Account::allProperties).filter(p -> p.containsKey(ClusterSettings.ZOOKEEPER))
+                .findFirst().ifPresent(p -> p.forEach((k, v) -> {
+                    if (k.startsWith("icloud.cluster.") || k.startsWith("icloud.state.jdbc-")) {
+                        common.put(k, v);
+                    }
+                }));
         main.setOverrideProperties(common);
         main.init();
         CamelContext camel = main.getCamelContext();
@@ -154,7 +163,10 @@ final class BundledRoutes {
             for (int i = 0; i < accounts.size(); i++) {
                 if (failures.get(i).isEmpty()) { // a failed account's routes that were created stay stopped
                     for (String id : routeIds.get(i)) {
-                        camel.getRouteController().startRoute(id);
+                        if (camel.getRoute(id).getRoutePolicyList().stream()
+                                .noneMatch(ClusteredRoutePolicy.class::isInstance)) { // a node starts them as leader
+                            camel.getRouteController().startRoute(id);
+                        }
                     }
                 }
             }
@@ -199,6 +211,7 @@ final class BundledRoutes {
     private static void addRoutes(CamelContext camel, List<String> locations, Map<String, String> properties,
             String idSuffix, List<String> ids) throws Exception {
         PropertiesComponent placeholders = camel.getPropertiesComponent();
+        boolean clustered = properties.containsKey(ClusterSettings.ZOOKEEPER);
         Properties local = new Properties();
         local.putAll(properties);
         try {
@@ -216,7 +229,9 @@ final class BundledRoutes {
                     routes.getRoutes().forEach(r -> {
                         r.setPrecondition(null);
                         r.setId(r.getId() + idSuffix);
-                        r.setAutoStartup("false"); // started with the other accounts' routes
+                        // started with the other accounts' routes; a cluster node's icloud: routes by their shard's
+                        // leadership (Camel's ClusteredRoutePolicy starts only routes that may start by themselves)
+                        r.setAutoStartup(String.valueOf(clustered && r.getInput().getEndpointUri().startsWith("icloud:")));
                         ids.add(r.getId());
                         if (r.getInput().getEndpointUri().startsWith("direct:")) { // the account's alert mail
                             r.getInput().setUri(r.getInput().getEndpointUri() + idSuffix);

@@ -1,5 +1,6 @@
 package io.github.camelicloud.app;
 
+import io.github.camelicloud.cluster.ClusterKey;
 import io.github.camelicloud.cluster.ClusterSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,13 +30,22 @@ final class ClusterOptions {
             description = "ZooKeeper session timeout: a dead node's accounts move after about this. Default: 10")
     Integer sessionTimeoutSeconds;
 
-    /** The properties; IllegalArgumentException when cluster flags come without what they need. */
+    @Option(names = "--cluster-key-file", paramLabel = "FILE",
+            description = "The key that seals the shared sessions and MFA codes in the database (32 bytes as base64:"
+                    + " openssl rand -base64 32); the same file on every node. Default: CAMEL_ICLOUD_CLUSTER_KEY")
+    String keyFile;
+
+    /**
+     * The properties; IllegalArgumentException when cluster flags come without what they need.
+     *
+     * @param watch    a sync that runs until stopped (a node), or {@code --auth-only} (a code for a node)
+     */
     Map<String, String> routeProperties(Map<String, String> state, boolean watch) {
         Map<String, String> p = new LinkedHashMap<>();
         if (zookeeper == null || zookeeper.isBlank()) {
-            if (nodeId != null || shards != null || sessionTimeoutSeconds != null) {
-                throw new IllegalArgumentException("--cluster-node-id, --cluster-shards and --cluster-session-timeout"
-                        + " need --cluster-zookeeper");
+            if (nodeId != null || shards != null || sessionTimeoutSeconds != null || keyFile != null) {
+                throw new IllegalArgumentException("--cluster-node-id, --cluster-shards, --cluster-session-timeout"
+                        + " and --cluster-key-file need --cluster-zookeeper");
             }
             return p;
         }
@@ -45,7 +55,7 @@ final class ClusterOptions {
         }
         if (!watch) {
             throw new IllegalArgumentException("--cluster-zookeeper needs --watch-with-interval: a node runs until"
-                    + " it is stopped");
+                    + " it is stopped (or --auth-only: a verification code for the account's node)");
         }
         p.put(ClusterSettings.ZOOKEEPER, zookeeper.trim());
         if (nodeId != null) {
@@ -54,12 +64,20 @@ final class ClusterOptions {
         if (shards != null) {
             p.put(ClusterSettings.SHARDS, shards.toString());
         }
+        if (keyFile != null) {
+            p.put(ClusterKey.KEY_FILE, keyFile.trim());
+        }
         if (sessionTimeoutSeconds != null) {
             p.put(ClusterSettings.SESSION_TIMEOUT, String.valueOf(sessionTimeoutSeconds * 1000L));
         }
-        Map<String, String> all = new LinkedHashMap<>(state);
-        all.putAll(p);
-        ClusterSettings.from(name -> java.util.Optional.ofNullable(all.get(name)).filter(v -> !v.isBlank()));
+        settings(state, p); // every setting checked now: exit 2, nothing started
         return p;
+    }
+
+    /** The cluster settings in {@code properties} (a cluster run's), if any. */
+    static java.util.Optional<ClusterSettings> settings(Map<String, String> state, Map<String, String> cluster) {
+        Map<String, String> all = new LinkedHashMap<>(state);
+        all.putAll(cluster);
+        return ClusterSettings.from(name -> java.util.Optional.ofNullable(all.get(name)).filter(v -> !v.isBlank()));
     }
 }

@@ -83,6 +83,16 @@ final class SignInAids {
         return webMfa.orElse(otherwise);
     }
 
+    /** The web page's provider with {@code --mfa-provider webui}. */
+    Optional<MfaCodeProvider> webMfa() {
+        return webMfa;
+    }
+
+    /** The page stops asking for a code (another node's page answered the cluster's prompt). */
+    void waitingOver() {
+        state.ifPresent(WebUiState::signingIn);
+    }
+
     void signedIn(AccountSession account) {
         passwords.signedIn();
         if (account != null) { // null: the sign-in waits for the user, and the passes retry it

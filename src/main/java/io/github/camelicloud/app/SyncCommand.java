@@ -9,6 +9,10 @@ import io.github.camelicloud.app.destination.DestinationException;
 import io.github.camelicloud.app.notify.AccountNotifications;
 import io.github.camelicloud.app.notify.NotifySettings;
 import io.github.camelicloud.client.ICloudClient;
+import io.github.camelicloud.cluster.AuthOnlyAnswer;
+import io.github.camelicloud.cluster.ClusterSettings;
+import io.github.camelicloud.cluster.ClusterState;
+import io.github.camelicloud.cluster.MfaCodeRelay;
 import io.github.camelicloud.client.ICloudException;
 import io.github.camelicloud.client.LibraryNotReadyException;
 import io.github.camelicloud.client.MfaRequiredException;
@@ -111,6 +115,8 @@ public final class SyncCommand implements Callable<Integer> {
     private SignInAids signInAids;
     /** The run's web page, shared by its accounts ({@link #runAll}). */
     private WebPage webPage;
+    private Optional<ClusterState> cluster = Optional.empty();
+    private MfaCodeRelay relay;
 
     @Mixin
     DeletionOptions deletionOptions = new DeletionOptions();
@@ -357,7 +363,7 @@ public final class SyncCommand implements Callable<Integer> {
                         + " S3 and SFTP receive the files as iCloud sends them");
             }
             state = stateOptions.routeProperties(stateDirectory());
-            state.putAll(clusterOptions.routeProperties(state, watchWithInterval != null));
+            state.putAll(clusterOptions.routeProperties(state, watchWithInterval != null || authOnly));
             notificationOptions.validate();
             webUi = authOptions.webUiWanted() ? Optional.of(authOptions.webUiSettings()) : Optional.empty();
             notify = notifyOptions.settings();
@@ -386,8 +392,15 @@ public final class SyncCommand implements Callable<Integer> {
             notificationOptions.applyTo(config, alerts);
             signInAids = SignInAids.open(authOptions, webUi, webPage, username, password, interactive);
             signInAids.webPageAddress().ifPresent(config::setMfaWebPageUrl);
+            cluster = openCluster(state);
+            if (authOnly && cluster.isPresent()) {
+                return codeForTheLeader(cluster.get());
+            }
             ICloudClient client = clientBuilder(simulator).build();
-            AccountSession account = signIn(client);
+            // a cluster node signs in when it leads the account (its routes' polls), a code typed here reaches it
+            cluster.ifPresent(c -> signInAids.webMfa().ifPresent(page -> relay = new MfaCodeRelay(c.codes(),
+                    username, page, signInAids::waitingOver).start()));
+            AccountSession account = cluster.isPresent() ? null : signIn(client);
             signInAids.signedIn(account);
             if (authOnly) {
                 checkPhotoLibrary(client);
@@ -457,7 +470,33 @@ public final class SyncCommand implements Callable<Integer> {
         return 1;
     }
 
+    /** This node's part of the cluster, when the run is one (the database prepared, the key checked). */
+    private Optional<ClusterState> openCluster(Map<String, String> state) {
+        Optional<ClusterSettings> settings = ClusterOptions.settings(state, Map.of());
+        try {
+            return settings.map(ClusterState::open);
+        } catch (IllegalStateException e) {
+            throw new ICloudException(e.getMessage()); // the database: where and why, already said
+        }
+    }
+
+    /**
+     * {@code --auth-only} on a cluster node: the account's leader signs in; the code asked here (console, or the web
+     * page) is handed to it through the database.
+     */
+    private int codeForTheLeader(ClusterState cluster) throws InterruptedException {
+        MfaCodeProvider local = signInAids.mfa(new ConsoleMfaCodeProvider(in, out, !interactive));
+        String leader = new AuthOnlyAnswer(cluster, username, Duration.ofMinutes(3)).run(local);
+        out.println("Authentication completed successfully");
+        out.println(TerminalText.clean("Node " + leader + " signed in as " + username + " and stored the session"
+                + " for the cluster"));
+        return finish(Optional.empty());
+    }
+
     private void close() {
+        if (relay != null) {
+            relay.close();
+        }
         notifications.close();
         if (simulator != null) {
             simulator.close();
@@ -555,6 +594,7 @@ public final class SyncCommand implements Callable<Integer> {
             b.cookieDirectory(cookieDirectory);
         }
         reliability.apply(b);
+        cluster.ifPresent(c -> c.applyTo(b, username)); // the session, alert state and codes of the cluster
         return b;
     }
 

@@ -12,6 +12,7 @@ import io.github.camelicloud.client.photos.AssetDownloader;
 import io.github.camelicloud.client.photos.CloudKitDatabase;
 import io.github.camelicloud.client.photos.PhotosService;
 import io.github.camelicloud.client.photos.SharedStreams;
+import io.github.camelicloud.client.mfa.NotifiedState;
 import io.github.camelicloud.client.session.FileSessionStore;
 import io.github.camelicloud.client.session.SessionKey;
 import io.github.camelicloud.client.session.SessionState;
@@ -43,6 +44,7 @@ public final class ICloudClient {
     private final RetryPolicy readinessPolicy;
     private final RetryPolicy retryPolicy;
     private final Path sessionFile;
+    private final NotifiedState alertState;
     private volatile AccountSession account;
     private volatile boolean photosReady;
     /** The primary library's zone: {@code PrimarySync} until Apple says that zone does not exist. */
@@ -54,6 +56,8 @@ public final class ICloudClient {
         this.username = b.username;
         SessionStore store = b.sessionStore != null ? b.sessionStore : new FileSessionStore(b.cookieDirectory, b.username);
         this.sessionFile = store instanceof FileSessionStore file ? file.sessionFile() : null;
+        this.alertState = b.alertState != null ? b.alertState
+                : sessionFile != null ? NotifiedState.nextTo(sessionFile) : NotifiedState.IN_MEMORY;
         SessionState session = SessionState.load(store);
         this.http = new ICloudHttp(b.okHttp != null ? b.okHttp : ICloudHttp.defaultClient(b.connectTimeout,
                 b.readTimeout), session,
@@ -83,6 +87,11 @@ public final class ICloudClient {
     /** Where the session is kept, when it is kept in a file (the default). */
     public Optional<Path> sessionFile() {
         return Optional.ofNullable(sessionFile);
+    }
+
+    /** Where the MFA state last alerted about is kept: next to the session file, or where the builder said. */
+    public NotifiedState alertState() {
+        return alertState;
     }
 
     /** Signs in, asking the configured {@link MfaCodeProvider} for a code when Apple demands one. */
@@ -224,6 +233,7 @@ public final class ICloudClient {
         private String domain = "com";
         private Path cookieDirectory = defaultCookieDirectory();
         private SessionStore sessionStore;
+        private NotifiedState alertState;
         private MfaCodeProvider mfa = MfaCodeProvider.NONE;
         private boolean askForCodeAfterExpiry;
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
@@ -266,6 +276,12 @@ public final class ICloudClient {
 
         public Builder sessionStore(SessionStore sessionStore) {
             this.sessionStore = Objects.requireNonNull(sessionStore, "sessionStore");
+            return this;
+        }
+
+        /** Where the MFA state last alerted about is kept; default: next to the session file. */
+        public Builder alertState(NotifiedState alertState) {
+            this.alertState = Objects.requireNonNull(alertState, "alertState");
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.github.camelicloud.cluster;
 import io.github.camelicloud.app.destination.DeliveredState;
 import io.github.camelicloud.component.ICloudPollGate;
 import io.github.camelicloud.sync.SyncTokenStore;
+import io.github.camelicloud.client.SharedSignIn;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * This process as one node of a cluster: Camel's ZooKeeper cluster service elects a leader per shard, every
  * {@code icloud:} route runs only on its shard's leader ({@link ShardRoutePolicies}), the remote destinations'
- * records live in PostgreSQL under the shard's epoch ({@link ShardLeadership}), and a balancer spreads the
- * shards.
+ * records live in PostgreSQL under the shard's epoch ({@link ShardLeadership}), the accounts' sealed sessions, MFA
+ * state and codes too ({@link ClusterState}), and a balancer spreads the shards.
  * <p>
  * Camel 4.18.0's ZooKeeper view can keep a leader consuming after its session expired (CAMEL-24457): the service
  * gets a Curator client of ours that halts the JVM when ZooKeeper reports the session {@code LOST}, and the
@@ -36,7 +37,7 @@ public final class ClusterNode extends ServiceSupport {
     public static final int HALT_STATUS = 70;
 
     private final ClusterSettings settings;
-    private final ClusterDatabase database;
+    private final ClusterState state;
     private final CuratorFramework curator;
     private final ZooKeeperClusterService service;
     private final ShardLeadership leadership;
@@ -45,7 +46,7 @@ public final class ClusterNode extends ServiceSupport {
 
     private ClusterNode(ClusterSettings settings, Consumer<String> halt) {
         this.settings = settings;
-        this.database = new ClusterDatabase(settings.database());
+        this.state = ClusterState.open(settings, halt); // the CLI may have opened it for its clients already
         this.curator = CuratorFrameworkFactory.builder().connectString(settings.zookeeper())
                 .sessionTimeoutMs(settings.sessionTimeoutMs()).connectionTimeoutMs(settings.sessionTimeoutMs())
                 .retryPolicy(new ExponentialBackoffRetry(250, 29, 2000))
@@ -56,7 +57,7 @@ public final class ClusterNode extends ServiceSupport {
         service.setBasePath("/camel-icloud");
         service.setSessionTimeout(settings.sessionTimeoutMs());
         service.setCuratorFramework(curator);
-        this.leadership = new ShardLeadership(database, settings.nodeId(), settings.shards(), halt);
+        this.leadership = state.leadership();
         this.policies = new ShardRoutePolicies(service, leadership);
         this.balancer = new ShardBalancer(service, leadership, policies, Math.max(1000, settings.sessionTimeoutMs() / 2));
         curator.getConnectionStateListenable().addListener((client, state) -> {
@@ -99,7 +100,6 @@ public final class ClusterNode extends ServiceSupport {
 
     static ClusterNode install(CamelContext camel, ClusterSettings settings, Consumer<String> halt) throws Exception {
         ClusterNode node = new ClusterNode(settings, halt);
-        node.database.migrate();
         node.curator.start();
         camel.addService(node.service);
         camel.addService(node);
@@ -109,8 +109,9 @@ public final class ClusterNode extends ServiceSupport {
         if (checks != null) {
             checks.register(new ClusterHealthCheck(node));
         }
+        camel.getRegistry().bind(SharedSignIn.BEAN, SharedSignIn.class, node.state);
         camel.getRegistry().bind(DeliveredState.BEAN, DeliveredState.class, DeliveredState.of(
-                "cluster state database " + node.database.shown(),
+                "cluster state database " + node.state.database().shown(),
                 (account, record) -> new FencedRecordTable(node.leadership, account, record)));
         // a node that lost an account stops at its next file; the sync tokens move with the accounts
         camel.getRegistry().bind(ICloudPollGate.BEAN, ICloudPollGate.class, (ICloudPollGate) node.leadership::leads);
@@ -119,7 +120,7 @@ public final class ClusterNode extends ServiceSupport {
                         library, scope));
         LOG.info("Node {} joins the cluster (ZooKeeper {}, {} shards, session timeout {} ms, state {})",
                 settings.nodeId(), settings.zookeeper(), settings.shards().count(), settings.sessionTimeoutMs(),
-                node.database.shown());
+                node.state.database().shown());
         return node;
     }
 
@@ -146,11 +147,11 @@ public final class ClusterNode extends ServiceSupport {
     protected void doStop() {
         balancer.close();
         curator.close();
-        database.close();
+        state.close();
     }
 
     /** Stops this JVM at once: no route may go on writing, the supervisor restarts the node. */
-    private static void halt(String reason) {
+    static void halt(String reason) {
         LOG.error("{}", reason);
         System.err.flush();
         Runtime.getRuntime().halt(HALT_STATUS);

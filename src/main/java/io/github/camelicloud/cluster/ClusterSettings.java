@@ -9,10 +9,11 @@ import java.util.function.Function;
 /**
  * Cluster mode's settings, the {@code icloud.cluster.*} properties (the CLI's {@code --cluster-*} flags set them):
  * ZooKeeper's ensemble, this node's id (default: the host name), the number of shards (the same on every node),
- * ZooKeeper's session timeout, and the shared PostgreSQL ({@code icloud.state.jdbc-*}).
+ * ZooKeeper's session timeout, the shared PostgreSQL ({@code icloud.state.jdbc-*}) and the key its secrets are
+ * sealed with ({@link ClusterKey}).
  */
 public record ClusterSettings(String zookeeper, String nodeId, Shards shards, int sessionTimeoutMs,
-        StateDatabase database) {
+        StateDatabase database, ClusterKey key) {
 
     public static final String ZOOKEEPER = "icloud.cluster.zookeeper";
     public static final String NODE_ID = "icloud.cluster.node-id";
@@ -35,6 +36,12 @@ public record ClusterSettings(String zookeeper, String nodeId, Shards shards, in
         }
     }
 
+    /** The same node of the same cluster (the key is the database's to check). */
+    boolean sameNode(ClusterSettings other) {
+        return zookeeper.equals(other.zookeeper) && nodeId.equals(other.nodeId) && shards.equals(other.shards)
+                && database.url().equals(other.database.url());
+    }
+
     /**
      * The settings when {@code icloud.cluster.zookeeper} is set ({@code property} returns a property's non-empty
      * value); IllegalArgumentException says which setting is wrong.
@@ -51,7 +58,7 @@ public record ClusterSettings(String zookeeper, String nodeId, Shards shards, in
         return Optional.of(new ClusterSettings(zookeeper.get().trim(),
                 property.apply(NODE_ID).map(String::trim).orElseGet(ClusterSettings::hostName),
                 new Shards(number(property, SHARDS, DEFAULT_SHARDS)), number(property, SESSION_TIMEOUT, 10_000),
-                database));
+                database, ClusterKey.from(property, System::getenv)));
     }
 
     private static int number(Function<String, Optional<String>> property, String name, int otherwise) {

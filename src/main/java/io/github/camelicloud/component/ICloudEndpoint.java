@@ -1,6 +1,7 @@
 package io.github.camelicloud.component;
 
 import io.github.camelicloud.client.ICloudClient;
+import io.github.camelicloud.client.SharedSignIn;
 import io.github.camelicloud.client.auth.MfaCodeProvider;
 import io.github.camelicloud.client.http.RetryPolicy;
 import java.nio.file.Path;
@@ -97,6 +98,11 @@ public class ICloudEndpoint extends ScheduledPollEndpoint {
         }
         if (configuration.getTraceFile() != null) {
             b.traceFile(Path.of(configuration.getTraceFile()));
+        }
+        SharedSignIn shared = getCamelContext().getRegistry().lookupByNameAndType(SharedSignIn.BEAN,
+                SharedSignIn.class);
+        if (shared != null) { // a cluster node: the session, alert state and codes are the cluster's
+            shared.applyTo(b, configuration.getUsername());
         }
         return b.build();
     }

@@ -6,7 +6,6 @@ import io.github.camelicloud.client.PasswordRequiredException;
 import io.github.camelicloud.client.mfa.MfaAlert;
 import io.github.camelicloud.client.mfa.MfaState;
 import io.github.camelicloud.client.mfa.MfaStateMonitor;
-import io.github.camelicloud.client.mfa.NotifiedState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +29,7 @@ public final class ICloudMfaAlerts {
 
     ICloudMfaAlerts(ICloudClient client, int warningDays) {
         this.monitor = new MfaStateMonitor(client.username(), Duration.ofDays(Math.max(0, warningDays)),
-                client.sessionFile().map(NotifiedState::nextTo).orElse(NotifiedState.IN_MEMORY), Clock.systemUTC());
+                client.alertState(), Clock.systemUTC());
     }
 
     /** iCloud answered a poll: the trust's expiry decides between OK and EXPIRING_SOON. */

@@ -45,6 +45,18 @@ final class ClusterNodes implements AutoCloseable {
         this.s3Endpoint = s3Endpoint;
     }
 
+    /** The cluster's key, one file for every node (as an operator copies it to each). */
+    private Path keyFile() throws IOException {
+        Path key = work.resolve("cluster.key");
+        if (!Files.exists(key)) {
+            Files.writeString(key, KEY);
+        }
+        return key;
+    }
+
+    /** A fixed test key (base64 of 32 bytes). */
+    static final String KEY = "q4yUV2tHy0tIrb7+qC2qR2kqsRM6sP5PB8JYbn1jWcY=";
+
     /** Starts node {@code id} (again, when it stopped: a supervisor's restart). */
     JarProcess.Running start(String id) throws IOException {
         Path folder = work.resolve(id);
@@ -56,6 +68,7 @@ final class ClusterNodes implements AutoCloseable {
                 "icloud.cluster.node-id = " + id,
                 "icloud.cluster.shards = " + SHARDS,
                 "icloud.cluster.session-timeout-ms = " + SESSION_TIMEOUT_MS,
+                "icloud.cluster.key-file = " + keyFile(),
                 "icloud.state.jdbc-url = " + jdbcUrl, ""));
         Files.writeString(folder.resolve("routes/accounts.camel.yaml"), routes(folder));
         JarProcess.Running node = JarProcess.jar(work).in(folder).jvm("-Xmx192m").jvm("-XX:+UseSerialGC")

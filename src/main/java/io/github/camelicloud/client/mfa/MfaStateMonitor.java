@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows one account's MFA standing ({@code OK → EXPIRING_SOON → MFA_REQUIRED}) from what the sync sees,
  * and hands out at most one {@link MfaAlert} per change of state. The last state alerted is kept in a
- * {@link NotifiedState} file next to the session, so a restart (or the next run of a cron job) does not
- * alert again for the same state. Thread-safe: the consumers of several destinations share one monitor.
+ * {@link NotifiedState} file next to the session (in a cluster: its database), and read again before a change is
+ * alerted, so a restart, the next run of a cron job or the account's next leader does not alert again for the same
+ * state. Thread-safe: the consumers of several destinations share one monitor.
  */
 public final class MfaStateMonitor {
 
@@ -67,6 +68,10 @@ public final class MfaStateMonitor {
 
     private Optional<MfaAlert> moveTo(MfaState next, String reason) {
         if (next == state) {
+            return Optional.empty();
+        }
+        if (notified.load().filter(next::equals).isPresent()) {
+            state = next; // alerted already, by another run or (in a cluster) the account's previous leader
             return Optional.empty();
         }
         MfaState previous = state;

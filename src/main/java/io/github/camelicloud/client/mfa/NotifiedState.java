@@ -22,12 +22,32 @@ public final class NotifiedState {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Keeps the state in memory only (no session file): alerts repeat after a restart. */
-    public static final NotifiedState IN_MEMORY = new NotifiedState(null);
+    public static final NotifiedState IN_MEMORY = new NotifiedState((Path) null);
 
     private final Path file;
+    private final Store shared;
+
+    /** Where another implementation keeps the state (a cluster's database, shared by the nodes). */
+    public interface Store {
+        Optional<MfaState> load();
+
+        /** Records the state; a store that refuses (this node no longer leads the account) throws. */
+        void save(MfaState state);
+    }
 
     private NotifiedState(Path file) {
         this.file = file;
+        this.shared = null;
+    }
+
+    private NotifiedState(Store shared) {
+        this.file = null;
+        this.shared = shared;
+    }
+
+    /** The state kept in {@code store}. */
+    public static NotifiedState in(Store store) {
+        return new NotifiedState(java.util.Objects.requireNonNull(store, "store"));
     }
 
     /** The state file that belongs to {@code sessionFile} ({@code X.camel-icloud.json}). */
@@ -43,6 +63,9 @@ public final class NotifiedState {
     }
 
     Optional<MfaState> load() {
+        if (shared != null) {
+            return shared.load();
+        }
         if (file == null || !Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -57,6 +80,10 @@ public final class NotifiedState {
     }
 
     void save(MfaState state) {
+        if (shared != null) {
+            shared.save(state);
+            return;
+        }
         if (file == null) {
             return;
         }

@@ -1,18 +1,9 @@
 package io.github.camelicloud.client.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelicloud.client.ICloudException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +19,7 @@ public final class FileSessionStore implements SessionStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileSessionStore.class);
     private static final Pattern NON_WORD = Pattern.compile("\\W", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final String FORMAT = "camel-icloud-session/1";
 
-    private final ObjectMapper json = new ObjectMapper();
     private final Path directory;
     private final String stem;
     private volatile String lastUsed = "";
@@ -62,7 +51,7 @@ public final class FileSessionStore implements SessionStore {
         if (Files.isRegularFile(file)) {
             closeToOthers();
             try {
-                return read(json.readTree(file.toFile()));
+                return SessionJson.read(Files.readAllBytes(file));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Ignoring the unreadable session file {} ({}); signing in afresh", file, e.getMessage());
                 return StoredSession.EMPTY;
@@ -89,7 +78,7 @@ public final class FileSessionStore implements SessionStore {
         try {
             PrivateFolders.ensure(directory);
             PrivateFiles.replace(sessionFile(),
-                    json.writerWithDefaultPrettyPrinter().writeValueAsBytes(write(session)));
+                    SessionJson.write(session));
             lastUsed = fingerprint();
         } catch (IOException e) {
             throw new ICloudException("Cannot save the iCloud session in " + directory + ": " + e.getMessage()
@@ -110,34 +99,5 @@ public final class FileSessionStore implements SessionStore {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    private ObjectNode write(StoredSession session) {
-        ObjectNode root = json.createObjectNode().put("format", FORMAT);
-        ObjectNode values = root.putObject("session");
-        session.values().forEach((key, value) -> values.put(key.fileKey(), value));
-        ArrayNode cookies = root.putArray("cookies");
-        for (StoredCookie c : session.cookies()) {
-            cookies.addObject().put("name", c.name()).put("value", c.value()).put("domain", c.domain())
-                    .put("hostOnly", c.hostOnly()).put("path", c.path()).put("secure", c.secure())
-                    .put("httpOnly", c.httpOnly()).put("expiresAt", c.expiresAt());
-        }
-        return root;
-    }
-
-    private static StoredSession read(JsonNode root) {
-        Map<SessionKey, String> values = new EnumMap<>(SessionKey.class);
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("session").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            SessionKey.fromFileKey(e.getKey()).ifPresent(k -> values.put(k, e.getValue().asText()));
-        }
-        List<StoredCookie> cookies = new ArrayList<>();
-        for (JsonNode c : root.path("cookies")) {
-            cookies.add(new StoredCookie(c.path("name").asText(), c.path("value").asText(),
-                    c.path("domain").asText(), c.path("hostOnly").asBoolean(), c.path("path").asText("/"),
-                    c.path("secure").asBoolean(), c.path("httpOnly").asBoolean(),
-                    c.path("expiresAt").asLong(Long.MAX_VALUE)));
-        }
-        return new StoredSession(values, cookies);
     }
 }
