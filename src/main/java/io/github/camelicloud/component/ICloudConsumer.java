@@ -162,7 +162,7 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             }
         }
         return Optional.of(new LocalFiles(Path.of(config.getDirectory()), config.getDirectory(), folderRecord,
-                config.isDryRun()));
+                config.isDryRun(), endpoint.metadataRefresh()));
     }
 
     /** icloudpd's pass: every selected album listed in full; a whole-library pass leaves a sync token behind. */

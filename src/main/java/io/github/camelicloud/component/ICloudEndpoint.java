@@ -37,6 +37,8 @@ public class ICloudEndpoint extends ScheduledPollEndpoint {
     private ICloudClient client;
     private boolean ownsClient;
     private volatile String destinationName;
+    /** Set by a folder destination that writes metadata into its files ({@code FolderMirror}). */
+    private volatile io.github.camelicloud.sync.LocalFiles.MetadataRefresh metadataRefresh;
 
     public ICloudEndpoint(String uri, ICloudComponent component, ICloudConfiguration configuration) {
         super(uri, component);
@@ -148,6 +150,14 @@ public class ICloudEndpoint extends ScheduledPollEndpoint {
     }
 
     /** Set by the route's destination step (a folder, an S3 bucket, an SFTP server) when the route is created. */
+    public java.util.Optional<io.github.camelicloud.sync.LocalFiles.MetadataRefresh> metadataRefresh() {
+        return java.util.Optional.ofNullable(metadataRefresh);
+    }
+
+    public void setMetadataRefresh(io.github.camelicloud.sync.LocalFiles.MetadataRefresh metadataRefresh) {
+        this.metadataRefresh = metadataRefresh;
+    }
+
     public void setDestinationName(String destinationName) {
         this.destinationName = destinationName;
     }

@@ -1,6 +1,7 @@
 package io.github.camelicloud.component;
 
 import io.github.camelicloud.client.photos.Asset;
+import io.github.camelicloud.sync.LocalFiles;
 import io.github.camelicloud.sync.metadata.ExifDateTime;
 import io.github.camelicloud.sync.metadata.MetadataEmbedder;
 import io.github.camelicloud.sync.metadata.XmpSidecar;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * location written into JPEGs and movies) and {@code --xmp-sidecar} ({@code IMG.JPG.xmp} next to it). A failure
  * here is logged and never loses the photo.
  */
-public final class ICloudFileFinisher implements Processor {
+public final class ICloudFileFinisher implements Processor, LocalFiles.MetadataRefresh {
 
     private static final Logger LOG = LoggerFactory.getLogger(ICloudFileFinisher.class);
     /** Starts with "icloudpd" so that icloudpd, sharing the folder, may rewrite our sidecars and we its. */
@@ -70,6 +71,24 @@ public final class ICloudFileFinisher implements Processor {
                 LOG.error("Error writing XMP sidecar for {}: {}", shown, e.getMessage());
             }
         }
+    }
+
+    @Override
+    public Optional<String> fingerprint(Asset asset) {
+        return embedMetadata || xmpSidecar ? Optional.of(MetadataEmbedder.fingerprint(asset.metadata()))
+                : Optional.empty();
+    }
+
+    /** A metadata-only change in iCloud: the file's metadata and its sidecar rewritten in place, nothing downloaded. */
+    @Override
+    public void rewrite(Path file, String shown, Asset asset) throws IOException {
+        if (embedMetadata) {
+            embedder.embed(file, asset.metadata());
+        }
+        if (xmpSidecar) {
+            xmp.write(file, asset.metadata());
+        }
+        LOG.info("Updated the metadata of {}", shown);
     }
 
     private void embed(Path file, String shown, Asset asset) {

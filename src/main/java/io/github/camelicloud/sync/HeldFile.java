@@ -5,8 +5,19 @@ package io.github.camelicloud.sync;
  * assetId:version:checksum}), where ({@code path}, relative to the destination's root) and the SHA-256 (hex) of
  * what was written there — null for a file found there and explained by name and size only (a folder filled by
  * icloudpd), which therefore cannot be verified, or {@code stale} when verification found other bytes there.
+ * {@code metadata}: a fingerprint of the iCloud metadata written into the file and its XMP sidecar (folders with
+ * {@code --embed-metadata} or {@code --xmp-sidecar}), null when none was recorded (older records, other destinations).
  */
-public record HeldFile(String key, String path, String sha256) {
+public record HeldFile(String key, String path, String sha256, String metadata) {
+
+    public HeldFile(String key, String path, String sha256) {
+        this(key, path, sha256, null);
+    }
+
+    /** The same file holding other bytes now: its metadata rewritten in place. */
+    public HeldFile rewritten(String newSha256, String newMetadata) {
+        return new HeldFile(key, path, newSha256, newMetadata);
+    }
 
     /** The asset part of a delivery key (labels and Apple's base64 checksums hold no {@code :}). */
     public static String assetOf(String key) {

@@ -24,6 +24,19 @@ public final class LocalFiles implements HeldFiles {
     private final Path root;
     private final String shownRoot;
     private final Placements placements;
+    private final Optional<MetadataRefresh> metadata;
+    private final java.util.concurrent.atomic.AtomicInteger metadataUpdated = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * What a folder with {@code --embed-metadata} or {@code --xmp-sidecar} writes besides the photo: a fingerprint of
+     * it for the record, and the rewrite in place when only the metadata changed in iCloud.
+     */
+    public interface MetadataRefresh {
+        /** Empty when the folder writes no metadata. */
+        Optional<String> fingerprint(Asset asset);
+
+        void rewrite(Path file, String shown, Asset asset) throws IOException;
+    }
 
     /** A folder whose record lives as long as this object (nothing persisted). */
     public LocalFiles(Path root, String shownRoot) {
@@ -37,6 +50,12 @@ public final class LocalFiles implements HeldFiles {
 
     /** @param dryRun nothing is written, the record neither */
     public LocalFiles(Path root, String shownRoot, DestinationRecord record, boolean dryRun) {
+        this(root, shownRoot, record, dryRun, Optional.empty());
+    }
+
+    public LocalFiles(Path root, String shownRoot, DestinationRecord record, boolean dryRun,
+            Optional<MetadataRefresh> metadata) {
+        this.metadata = dryRun ? Optional.empty() : metadata;
         this.root = root.toAbsolutePath().normalize();
         this.shownRoot = shownRoot;
         this.placements = new Placements(record, this::size, true, dryRun);
@@ -49,6 +68,7 @@ public final class LocalFiles implements HeldFiles {
             if (p.exists()) { // icloudpd names the planned file, also when its old -original name is there
                 boolean original = p.relativePath().equals(FileNames.withSuffix(file.relativePath(), "-original"));
                 LOG.debug("{} already exists", shown(original ? file.relativePath() : p.relativePath()));
+                refreshMetadata(file);
             }
             return p;
         } catch (RuntimeException e) {
@@ -56,6 +76,45 @@ public final class LocalFiles implements HeldFiles {
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * A file this tool wrote whose iCloud metadata changed since (same checksum, other caption, keywords, favourite
+     * or location): its embedded metadata and sidecar are rewritten in place. A record without a fingerprint (written
+     * before fingerprints were kept) counts as current and gets the fingerprint: an upgrade rewrites no file. A file
+     * taken over from icloudpd by name and size (no SHA-256) is not this tool's to rewrite.
+     */
+    private void refreshMetadata(PlannedFile file) {
+        if (metadata.isEmpty() || file.label().startsWith("live-")) {
+            return;
+        }
+        Optional<String> now = metadata.get().fingerprint(file.asset());
+        Optional<HeldFile> held = placements.record().of(Delivery.keyOf(file));
+        if (now.isEmpty() || held.isEmpty() || held.get().sha256() == null || held.get().isStale()
+                || now.get().equals(held.get().metadata())) {
+            return;
+        }
+        HeldFile f = held.get();
+        Path path = resolve(f.path());
+        try {
+            if (f.metadata() == null) {
+                placements.record().put(f.rewritten(f.sha256(), now.get())); // nothing read: cheap on upgrade
+                return;
+            }
+            if (!Sha256.of(path).equals(f.sha256())) {
+                return; // changed there since: proving it finds that, and it is sent again
+            }
+            metadata.get().rewrite(path, shown(f.path()), file.asset());
+            metadataUpdated.incrementAndGet();
+            placements.record().put(f.rewritten(Sha256.of(path), now.get()));
+        } catch (IOException e) {
+            LOG.error("Error updating the metadata of {}: {}", shown(f.path()), e.getMessage());
+        }
+    }
+
+    /** Files whose metadata was rewritten in place since this object was made. */
+    public int metadataUpdated() {
+        return metadataUpdated.get();
     }
 
     private OptionalLong size(String relative) {
@@ -77,7 +136,8 @@ public final class LocalFiles implements HeldFiles {
     public void delivered(Delivery delivery, String sha256) {
         String path = delivery.relativePath();
         try {
-            placements.record().put(new HeldFile(delivery.key(), path, Sha256.of(resolve(path))));
+            placements.record().put(new HeldFile(delivery.key(), path, Sha256.of(resolve(path)),
+                    metadata.flatMap(m -> m.fingerprint(delivery.asset())).orElse(null)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read back " + shown(path) + ": " + e.getMessage(), e);
         }

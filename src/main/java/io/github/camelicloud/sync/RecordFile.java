@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * A record as a text file, one change a line, appended and flushed as it happens: {@code KEY TAB PATH TAB SHA256}
- * (the path holds that asset version), {@code TAB PATH} (the path is gone). A line without a tab is a key of the
+ * (the path holds that asset version), {@code KEY TAB PATH TAB SHA256 TAB METADATA} (the same with the fingerprint
+ * of the metadata written into it; written only when there is one, so a record without it reads as before), {@code TAB PATH} (the path is gone). A line without a tab is a key of the
  * first format ({@code assetId:version:checksum}, written by camel's FileIdempotentRepository), read as "sent to a
  * path no longer known". Paths never hold tabs or line breaks (file names are cleaned of control characters).
  */
@@ -51,9 +52,10 @@ public final class RecordFile implements DestinationRecord.Journal {
                     legacyKeys.add(line.trim());
                 } else if (f[0].isEmpty()) {
                     held.remove(f[1]);
-                } else if (f.length == 3) {
+                } else if (f.length == 3 || f.length == 4) {
                     held.values().removeIf(h -> h.key().equals(f[0]));
-                    held.put(f[1], new HeldFile(f[0], f[1], f[2].isEmpty() ? null : f[2]));
+                    held.put(f[1], new HeldFile(f[0], f[1], f[2].isEmpty() ? null : f[2],
+                            f.length == 4 && !f[3].isEmpty() ? f[3] : null));
                 }
             }
         }
@@ -61,7 +63,8 @@ public final class RecordFile implements DestinationRecord.Journal {
 
     @Override
     public synchronized void put(HeldFile h) throws IOException {
-        append(h.key() + "\t" + h.path() + "\t" + (h.sha256() == null ? "" : h.sha256()));
+        append(h.key() + "\t" + h.path() + "\t" + (h.sha256() == null ? "" : h.sha256())
+                + (h.metadata() == null ? "" : "\t" + h.metadata()));
     }
 
     @Override

@@ -57,6 +57,9 @@ public class FolderMirror extends RoutePolicySupport implements Processor {
         icloud.getConfiguration().setDirectory(directory);
         icloud.getConfiguration().setResumePartialDownloads(true);
         icloud.setDestinationName(directory);
+        if (embedMetadata || xmpSidecar) { // a metadata-only change in iCloud is rewritten into the files
+            icloud.setMetadataRefresh(finisher);
+        }
     }
 
     @Override

@@ -60,6 +60,17 @@ public final class MetadataEmbedder {
         return Outcome.EMBEDDED;
     }
 
+    /**
+     * A short fingerprint of what {@link #embed} and the XMP sidecar write for {@code metadata}: equal fingerprints,
+     * same metadata in the file. A folder's record keeps it, so a later pass sees a caption, keyword, favourite or
+     * location changed in iCloud while the photo's bytes did not.
+     */
+    public static String fingerprint(AssetMetadata metadata) {
+        byte[] d = io.github.camelicloud.sync.Sha256.digest().digest(EmbeddedMetadata.of(metadata).toString()
+                .getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(d, 0, 12);
+    }
+
     private static Format format(Path file) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
