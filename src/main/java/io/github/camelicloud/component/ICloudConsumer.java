@@ -162,7 +162,24 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             }
         }
         return Optional.of(new LocalFiles(Path.of(config.getDirectory()), config.getDirectory(), folderRecord,
-                config.isDryRun(), endpoint.metadataRefresh()));
+                config.isDryRun(), endpoint.metadataRefresh().map(this::counted)));
+    }
+
+    /** The folder's metadata rewrites, counted in this pass's summary. */
+    private LocalFiles.MetadataRefresh counted(LocalFiles.MetadataRefresh refresh) {
+        PassTally passTally = tally;
+        return new LocalFiles.MetadataRefresh() {
+            @Override
+            public Optional<String> fingerprint(Asset asset) {
+                return refresh.fingerprint(asset);
+            }
+
+            @Override
+            public void rewrite(Path file, String shown, Asset asset) throws java.io.IOException {
+                refresh.rewrite(file, shown, asset);
+                passTally.metadataUpdated();
+            }
+        };
     }
 
     /** icloudpd's pass: every selected album listed in full; a whole-library pass leaves a sync token behind. */

@@ -7,8 +7,14 @@ package io.github.camelicloud.component;
  *
  * @param destination where the files went, as the user named it (a folder, a bucket, a server)
  * @param assets the assets looked at
+ * @param metadataUpdated files already there whose metadata was rewritten (a metadata-only change in iCloud)
  */
-public record PassResult(String destination, int assets, int delivered, int alreadyThere, int skipped, int failed) {
+public record PassResult(String destination, int assets, int delivered, int alreadyThere, int skipped, int failed,
+        int metadataUpdated) {
+
+    public PassResult(String destination, int assets, int delivered, int alreadyThere, int skipped, int failed) {
+        this(destination, assets, delivered, alreadyThere, skipped, failed, 0);
+    }
 
     public boolean complete() {
         return failed == 0;
@@ -16,7 +22,8 @@ public record PassResult(String destination, int assets, int delivered, int alre
 
     /** The summary line of the pass. */
     public String summary() {
-        return destination + ": " + delivered + " delivered, " + alreadyThere + " already there, " + skipped
+        return destination + ": " + delivered + " delivered, " + alreadyThere + " already there"
+                + (metadataUpdated > 0 ? " (" + metadataUpdated + " with updated metadata)" : "") + ", " + skipped
                 + " skipped, " + failed + " failed";
     }
 }

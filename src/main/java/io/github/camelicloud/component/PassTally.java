@@ -11,6 +11,7 @@ final class PassTally {
     private final AtomicInteger alreadyThere = new AtomicInteger();
     private final AtomicInteger skipped = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger metadataUpdated = new AtomicInteger();
 
     void delivered() {
         delivered.incrementAndGet();
@@ -18,6 +19,11 @@ final class PassTally {
 
     void alreadyThere() {
         alreadyThere.incrementAndGet();
+    }
+
+    /** A file already there whose metadata was rewritten in place (counted as already there too). */
+    void metadataUpdated() {
+        metadataUpdated.incrementAndGet();
     }
 
     void failed() {
@@ -37,6 +43,6 @@ final class PassTally {
 
     PassResult result(String destination) {
         return new PassResult(destination, assets.get(), delivered.get(), alreadyThere.get(), skipped.get(),
-                failed.get());
+                failed.get(), metadataUpdated.get());
     }
 }

@@ -25,7 +25,6 @@ public final class LocalFiles implements HeldFiles {
     private final String shownRoot;
     private final Placements placements;
     private final Optional<MetadataRefresh> metadata;
-    private final java.util.concurrent.atomic.AtomicInteger metadataUpdated = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * What a folder with {@code --embed-metadata} or {@code --xmp-sidecar} writes besides the photo: a fingerprint of
@@ -105,16 +104,10 @@ public final class LocalFiles implements HeldFiles {
                 return; // changed there since: proving it finds that, and it is sent again
             }
             metadata.get().rewrite(path, shown(f.path()), file.asset());
-            metadataUpdated.incrementAndGet();
             placements.record().put(f.rewritten(Sha256.of(path), now.get()));
         } catch (IOException e) {
             LOG.error("Error updating the metadata of {}: {}", shown(f.path()), e.getMessage());
         }
-    }
-
-    /** Files whose metadata was rewritten in place since this object was made. */
-    public int metadataUpdated() {
-        return metadataUpdated.get();
     }
 
     private OptionalLong size(String relative) {
