@@ -292,6 +292,11 @@ public final class ICloudSimulator implements AutoCloseable {
      * Adds or replaces the asset's rendered edit (a new resJPEGFull, or resVidFull for a movie, with new bytes and
      * checksum; adjustmentType set; change tag bumped). {@code assetId}: master or asset recordName.
      */
+    /** A metadata-only change: new caption and/or favourite flag (null keeps each), the same bytes. */
+    public LibraryManifest.Asset annotateAsset(String email, String assetId, String caption, Boolean favorite) {
+        return libraryControl().annotateAsset(Objects.requireNonNull(email, "email"), assetId, caption, favorite);
+    }
+
     public LibraryManifest.Asset editAsset(String email, String assetId) {
         return libraryControl().editAsset(Objects.requireNonNull(email, "email"), assetId);
     }

@@ -105,6 +105,13 @@ public final class LibraryControl {
         return entry(library.find(id).orElseThrow().zone(), asset);
     }
 
+    /** A metadata-only change: new caption and/or favourite flag (null keeps each), the same bytes. */
+    public LibraryManifest.Asset annotateAsset(String email, String id, String caption, Boolean favorite) {
+        PhotoLibrary library = library(email);
+        Asset asset = library.annotate(id, caption, favorite, state.now()).orElseThrow(() -> unknownAsset(id));
+        return entry(library.find(id).orElseThrow().zone(), asset);
+    }
+
     /** Moves the asset to Recently Deleted, as records/modify isDeleted=1 does. */
     public LibraryManifest.Asset deleteAsset(String email, String id) {
         PhotoLibrary library = library(email);

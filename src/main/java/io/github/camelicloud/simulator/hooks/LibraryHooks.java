@@ -17,6 +17,7 @@ import java.util.NoSuchElementException;
  * Photo-library hooks, each taking {@code ?account=EMAIL} (default: the first account):
  * {@code GET /_simulator/manifest}; {@code POST /_simulator/assets} with
  * {@code {"fileName","itemType"?,"size"?,"assetDate"?,"album"?}}; {@code POST /_simulator/assets/{id}/edit};
+ * {@code POST /_simulator/assets/{id}/metadata} {@code {"caption"?,"favorite"?}} (a metadata-only change);
  * {@code DELETE /_simulator/assets/{id}} (to Recently Deleted); {@code POST /_simulator/assets/{id}/expunge}.
  * Albums: {@code POST /_simulator/albums} {@code {"name","parent"?,"folder"?}}, {@code .../albums/add}
  * {@code {"album","asset"}}, {@code .../albums/rename} {@code {"name","newName"}}, {@code .../albums/remove}
@@ -87,12 +88,19 @@ public final class LibraryHooks implements RouteModule {
                 String id = rest.substring(0, rest.length() - "/edit".length());
                 return ok(ManifestJson.write(control.editAsset(account(request), id)));
             }
+            if (rest.endsWith("/metadata")) {
+                String id = rest.substring(0, rest.length() - "/metadata".length());
+                JsonNode body = request.json();
+                Boolean favorite = body.hasNonNull("favorite") ? body.get("favorite").asBoolean() : null;
+                return ok(ManifestJson.write(control.annotateAsset(account(request), id, Json.text(body, "caption"),
+                        favorite)));
+            }
             if (rest.endsWith("/expunge")) {
                 String id = rest.substring(0, rest.length() - "/expunge".length());
                 control.expungeAsset(account(request), id);
                 return ok(Json.object().put("expunged", id));
             }
-            return Response.prettyJson(404, Json.object().put("error", "expected .../{id}/edit or .../{id}/expunge"));
+            return Response.prettyJson(404, Json.object().put("error", "expected .../{id}/edit, .../{id}/metadata or .../{id}/expunge"));
         }));
         router.addPrefix("DELETE", ASSETS + "/", guarded(request -> {
             String id = request.path().substring(ASSETS.length() + 1);

@@ -63,6 +63,13 @@ public record Asset(String masterName, String assetName, FileName fileName, Trai
                 created, now, contributor, annotations);
     }
 
+    /** A metadata-only change (caption, favourite): the CPLAsset gets a new change tag, the master's bytes stay. */
+    public Asset withAnnotations(Annotations newAnnotations, Status newStatus, String newAssetTag, Instant now) {
+        return new Asset(masterName, assetName, fileName, traits, assetDate, addedDate, timeZoneOffset, newStatus,
+                masterVersions, assetVersions, adjustmentType, editRevision, location, masterTag, newAssetTag,
+                created, now, contributor, newAnnotations);
+    }
+
     public Asset withEdit(Map<String, AssetVersion> newAssetVersions, String newAdjustmentType, String newAssetTag,
             Instant now) {
         return new Asset(masterName, assetName, fileName, traits, assetDate, addedDate, timeZoneOffset, status,

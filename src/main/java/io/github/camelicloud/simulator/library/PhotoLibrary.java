@@ -135,6 +135,29 @@ public final class PhotoLibrary {
      * Adds (or replaces) the rendered edit: a new resJPEGFull (resVidFull for movies) with new bytes and
      * checksum, adjustmentType set, a new change tag.
      */
+    /**
+     * Photos' caption field and heart button: the caption (null keeps it) and the favourite flag (null keeps it) of
+     * the asset change, its bytes do not; {@code changes/zone} reports the CPLAsset.
+     */
+    public Optional<Asset> annotate(String id, String caption, Boolean favorite, Instant now) {
+        Optional<Located> found = find(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        LibraryZone zone = found.get().zone();
+        synchronized (zone) {
+            Asset asset = zone.find(id).orElseThrow();
+            Annotations a = asset.annotations();
+            Status s = asset.status();
+            Asset updated = asset.withAnnotations(
+                    caption == null ? a : new Annotations(caption, a.description(), a.keywords()),
+                    favorite == null ? s : new Status(favorite, s.hidden(), s.deletedField(), s.deletedAt()),
+                    zone.nextTag(), now);
+            zone.put(updated);
+            return Optional.of(updated);
+        }
+    }
+
     public Optional<Asset> edit(String id, Instant now) {
         Optional<Located> found = find(id);
         if (found.isEmpty()) {
