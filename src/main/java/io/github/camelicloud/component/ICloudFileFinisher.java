@@ -82,13 +82,14 @@ public final class ICloudFileFinisher implements Processor, LocalFiles.MetadataR
     /** A metadata-only change in iCloud: the file's metadata and its sidecar rewritten in place, nothing downloaded. */
     @Override
     public void rewrite(Path file, String shown, Asset asset) throws IOException {
-        if (embedMetadata) {
-            embedder.embed(file, asset.metadata());
-        }
+        boolean written = embedMetadata && embedder.embed(file, asset.metadata()) == MetadataEmbedder.Outcome.EMBEDDED;
         if (xmpSidecar) {
             xmp.write(file, asset.metadata());
+            written = true;
         }
-        LOG.info("Updated the metadata of {}", shown);
+        if (written) { // a HEIC without a sidecar carries no metadata to update
+            LOG.info("Updated the metadata of {}", shown);
+        }
     }
 
     private void embed(Path file, String shown, Asset asset) {

@@ -50,4 +50,21 @@ class DestinationRecordTest {
         assertThat(HeldFile.assetOf("Ab:c/d+:live-original:x/y=")).isEqualTo("Ab:c/d+");
         assertThat(List.of(Files.readString(file).split("\n"))).containsExactly("A:original:c\tIMG.JPG\t");
     }
+
+    @Test
+    void keepsAMetadataFingerprintAndReadsLinesWithoutOne() throws Exception {
+        Path file = dir.resolve("folder-0011223344556677.delivered");
+        Files.writeString(file, "A1:original:ck1\tIMG_1.JPG\taa\n"); // a line written before fingerprints
+        try (DestinationRecord record = DestinationRecord.open(new RecordFile(file))) {
+            assertThat(record.at("IMG_1.JPG")).hasValue(new HeldFile("A1:original:ck1", "IMG_1.JPG", "aa", null));
+            record.put(record.at("IMG_1.JPG").orElseThrow().rewritten("bb", "f00d"));
+            record.put(new HeldFile("A2:original:ck2", "IMG_2.JPG", "cc"));
+        }
+        assertThat(List.of(Files.readString(file).split("\n"))).containsExactly("A1:original:ck1\tIMG_1.JPG\taa",
+                "A1:original:ck1\tIMG_1.JPG\tbb\tf00d", "A2:original:ck2\tIMG_2.JPG\tcc");
+        try (DestinationRecord record = DestinationRecord.open(new RecordFile(file))) {
+            assertThat(record.at("IMG_1.JPG")).hasValue(new HeldFile("A1:original:ck1", "IMG_1.JPG", "bb", "f00d"));
+            assertThat(record.at("IMG_2.JPG").orElseThrow().metadata()).isNull();
+        }
+    }
 }
