@@ -175,9 +175,12 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
             }
 
             @Override
-            public void rewrite(Path file, String shown, Asset asset) throws java.io.IOException {
-                refresh.rewrite(file, shown, asset);
-                passTally.metadataUpdated();
+            public boolean rewrite(Path file, String shown, Asset asset) throws java.io.IOException {
+                boolean written = refresh.rewrite(file, shown, asset);
+                if (written) {
+                    passTally.metadataUpdated();
+                }
+                return written;
             }
         };
     }

@@ -81,7 +81,7 @@ public final class ICloudFileFinisher implements Processor, LocalFiles.MetadataR
 
     /** A metadata-only change in iCloud: the file's metadata and its sidecar rewritten in place, nothing downloaded. */
     @Override
-    public void rewrite(Path file, String shown, Asset asset) throws IOException {
+    public boolean rewrite(Path file, String shown, Asset asset) throws IOException {
         boolean written = embedMetadata && embedder.embed(file, asset.metadata()) == MetadataEmbedder.Outcome.EMBEDDED;
         if (xmpSidecar) {
             xmp.write(file, asset.metadata());
@@ -90,6 +90,7 @@ public final class ICloudFileFinisher implements Processor, LocalFiles.MetadataR
         if (written) { // a HEIC without a sidecar carries no metadata to update
             LOG.info("Updated the metadata of {}", shown);
         }
+        return written;
     }
 
     private void embed(Path file, String shown, Asset asset) {

@@ -34,7 +34,8 @@ public final class LocalFiles implements HeldFiles {
         /** Empty when the folder writes no metadata. */
         Optional<String> fingerprint(Asset asset);
 
-        void rewrite(Path file, String shown, Asset asset) throws IOException;
+        /** @return whether anything was written (a HEIC without a sidecar has nowhere to carry it) */
+        boolean rewrite(Path file, String shown, Asset asset) throws IOException;
     }
 
     /** A folder whose record lives as long as this object (nothing persisted). */
