@@ -36,8 +36,9 @@ final class StartGrace {
         String path = MEMBERS + "/" + node;
         try {
             curator.create().creatingParentsIfNeeded().withMode(CreateMode.EPHEMERAL).forPath(path);
-        } catch (KeeperException.NodeExistsException e) {
-            // this node's previous process, its session not expired yet: the new one is the same member
+        } catch (KeeperException.NodeExistsException e) { // this node's previous process, its session not over yet
+            curator.delete().forPath(path);
+            curator.create().withMode(CreateMode.EPHEMERAL).forPath(path);
         }
         List<String> members = curator.getChildren().forPath(MEMBERS);
         long quietSince = System.currentTimeMillis();
