@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * This process as one node of a cluster: Camel's ZooKeeper cluster service elects a leader per shard, every
  * {@code icloud:} route runs only on its shard's leader ({@link ShardRoutePolicies}), the remote destinations'
  * records live in PostgreSQL under the shard's epoch ({@link ShardLeadership}), the accounts' sealed sessions, MFA
- * state and codes too ({@link ClusterState}), and a balancer spreads the shards.
+ * state and codes too ({@link ClusterState}), and a balancer spreads the shards ({@link ShardBalancer}, after a
+ * start grace that lets nodes started together join the elections together: {@link StartGrace}).
  * <p>
  * Camel 4.18.0's ZooKeeper view can keep a leader consuming after its session expired (CAMEL-24457): the service
  * gets a Curator client of ours that halts the JVM when ZooKeeper reports the session {@code LOST}, and the
@@ -101,6 +102,7 @@ public final class ClusterNode extends ServiceSupport {
     static ClusterNode install(CamelContext camel, ClusterSettings settings, Consumer<String> halt) throws Exception {
         ClusterNode node = new ClusterNode(settings, halt);
         node.curator.start();
+        StartGrace.await(node.curator, settings.nodeId(), settings.startGraceMs()); // before joining any election
         camel.addService(node.service);
         camel.addService(node);
         camel.addRoutePolicyFactory(node.policies);

@@ -9,16 +9,18 @@ import java.util.function.Function;
 /**
  * Cluster mode's settings, the {@code icloud.cluster.*} properties (the CLI's {@code --cluster-*} flags set them):
  * ZooKeeper's ensemble, this node's id (default: the host name), the number of shards (the same on every node),
- * ZooKeeper's session timeout, the shared PostgreSQL ({@code icloud.state.jdbc-*}) and the key its secrets are
+ * ZooKeeper's session timeout, how long a starting node waits for the nodes started with it ({@link StartGrace}),
+ * the shared PostgreSQL ({@code icloud.state.jdbc-*}) and the key its secrets are
  * sealed with ({@link ClusterKey}).
  */
 public record ClusterSettings(String zookeeper, String nodeId, Shards shards, int sessionTimeoutMs,
-        StateDatabase database, ClusterKey key) {
+        StateDatabase database, ClusterKey key, int startGraceMs) {
 
     public static final String ZOOKEEPER = "icloud.cluster.zookeeper";
     public static final String NODE_ID = "icloud.cluster.node-id";
     public static final String SHARDS = "icloud.cluster.shards";
     public static final String SESSION_TIMEOUT = "icloud.cluster.session-timeout-ms";
+    public static final String START_GRACE = "icloud.cluster.start-grace-ms";
     public static final int DEFAULT_SHARDS = 32;
 
     public ClusterSettings {
@@ -33,6 +35,9 @@ public record ClusterSettings(String zookeeper, String nodeId, Shards shards, in
         if (sessionTimeoutMs < 1000 || sessionTimeoutMs > 600_000) {
             throw new IllegalArgumentException(SESSION_TIMEOUT + " must be between 1000 and 600000, got "
                     + sessionTimeoutMs);
+        }
+        if (startGraceMs < 0 || startGraceMs > 600_000) {
+            throw new IllegalArgumentException(START_GRACE + " must be between 0 and 600000, got " + startGraceMs);
         }
     }
 
@@ -55,10 +60,11 @@ public record ClusterSettings(String zookeeper, String nodeId, Shards shards, in
                 "cluster mode keeps its state in PostgreSQL: set --state-jdbc-url (icloud.state.jdbc-url)"));
         StateDatabase database = new StateDatabase(url, property.apply("icloud.state.jdbc-user"),
                 property.apply("icloud.state.jdbc-password"));
+        int sessionTimeoutMs = number(property, SESSION_TIMEOUT, 10_000);
         return Optional.of(new ClusterSettings(zookeeper.get().trim(),
                 property.apply(NODE_ID).map(String::trim).orElseGet(ClusterSettings::hostName),
-                new Shards(number(property, SHARDS, DEFAULT_SHARDS)), number(property, SESSION_TIMEOUT, 10_000),
-                database, ClusterKey.from(property, System::getenv)));
+                new Shards(number(property, SHARDS, DEFAULT_SHARDS)), sessionTimeoutMs, database,
+                ClusterKey.from(property, System::getenv), number(property, START_GRACE, sessionTimeoutMs / 2)));
     }
 
     private static int number(Function<String, Optional<String>> property, String name, int otherwise) {

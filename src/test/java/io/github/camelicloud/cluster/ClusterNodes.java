@@ -91,7 +91,7 @@ final class ClusterNodes implements AutoCloseable {
                 "--s3-access-key", S3TestServer.ACCESS_KEY, "--s3-secret-key", S3TestServer.SECRET_KEY,
                 "--state-jdbc-url", jdbcUrl, "--watch-with-interval", "2", "--cluster-zookeeper", zookeeper,
                 "--cluster-node-id", id, "--cluster-shards", String.valueOf(SHARDS), "--cluster-session-timeout",
-                String.valueOf(SESSION_TIMEOUT_MS / 1000)).in(folder).jvm("-Xmx192m").jvm("-XX:+UseSerialGC")
+                String.valueOf(SESSION_TIMEOUT_MS / 1000), "--cluster-key-file", keyFile().toString()).in(folder).jvm("-Xmx192m").jvm("-XX:+UseSerialGC")
                 .jvm("-XX:TieredStopAtLevel=1").start();
         running.put(id, node);
         stopped.remove(id);

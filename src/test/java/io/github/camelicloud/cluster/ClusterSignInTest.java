@@ -233,7 +233,7 @@ class ClusterSignInTest {
             CompletableFuture<?> signIn = CompletableFuture.runAsync(leader::signIn);
 
             ClusterState elsewhere = ClusterState.open(new ClusterSettings("127.0.0.1:2181", "admin-laptop", shards,
-                    10_000, new StateDatabase(POSTGRES.jdbcUrl(), Optional.empty(), Optional.empty()), KEY),
+                    10_000, new StateDatabase(POSTGRES.jdbcUrl(), Optional.empty(), Optional.empty()), KEY, 0),
                     stopped::add);
             List<Boolean> asked = new ArrayList<>();
             String node = new AuthOnlyAnswer(elsewhere, user, Duration.ofSeconds(90))
