@@ -103,7 +103,8 @@ class ClusterMfaIT {
 
     private boolean complete(Path photos) {
         try {
-            return Files.isDirectory(photos) && ManifestFiles.files(photos).size()
+            // every file under its final name and none still being written (a pass may still be renaming)
+            return Files.isDirectory(photos) && StoredFile.partFiles(photos) == 0 && ManifestFiles.files(photos).size()
                     == ManifestAssert.contents(apple.get().manifest(USER)).size();
         } catch (Exception e) {
             return false;
