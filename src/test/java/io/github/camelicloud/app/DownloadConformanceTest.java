@@ -92,7 +92,7 @@ class DownloadConformanceTest {
         precreate("2018/07/30/IMG_7399.JPG", 2251047);
         CliRun run = run("listing_photos", "--live-photo-size", "medium", "--until-found", "3", "--recent", "20",
                 "--only-print-filenames");
-        assertThat(run.output().lines()).containsExactly(data + "/2018/07/31/IMG_7409.JPG",
+        assertThat(run.output().lines()).as(run.errors()).containsExactly(data + "/2018/07/31/IMG_7409.JPG",
                 data + "/2018/07/31/IMG_7409-medium.MOV", data + "/2018/07/30/IMG_7407.JPG",
                 data + "/2018/07/30/IMG_7407-medium.MOV", data + "/2018/07/30/IMG_7403.MOV",
                 data + "/2018/07/30/IMG_7402.MOV", data + "/2018/07/30/IMG_7399-medium.MOV");

@@ -2,12 +2,14 @@ package io.github.camelicloud.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.camelicloud.client.ICloudClient;
 import io.github.camelicloud.client.photos.Asset;
 import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,11 @@ class ICloudConsumerPipelineTest {
         CountDownLatch laterPageStarted = new CountDownLatch(1);
         CountDownLatch passOver = new CountDownLatch(1);
         AtomicReference<Exception> failure = new AtomicReference<>();
+        // the first page's asset (two files start at once: whichever reaches the route first is not the first page's)
+        ICloudClient lister = ICloudClient.builder().username(USER).password(() -> Optional.of("pw"))
+                .domain(apple.get().baseUrl()).cookieDirectory(work.resolve("lister")).build();
+        lister.signIn();
+        slow.set(lister.photos().library("PrimarySync").all().assets().next().id());
         try (CamelContext camel = new DefaultCamelContext()) {
             // a page per asset, two files at a time: the first asset's file is the slow one
             ICloudEndpoint icloud = camel.getEndpoint("icloud:photos?username=" + USER + "&password=pw&domain="
@@ -74,7 +81,7 @@ class ICloudConsumerPipelineTest {
                     from(icloud).routeId("pipeline").process(e -> {
                         String id = e.getMessage().getHeader(ICloudConstants.ASSET_ID, String.class);
                         events.add("start " + id);
-                        if (slow.compareAndSet(null, id)) { // held until a later page's file has started
+                        if (id.equals(slow.get())) { // held until a later page's file has started
                             events.add("released " + laterPageStarted.await(GENEROUS, TimeUnit.SECONDS));
                         } else if (!id.equals(slow.get())) {
                             laterPageStarted.countDown();

@@ -128,11 +128,11 @@ public final class PhotoAlbum {
      * Every asset, newest first, with up to {@code ahead} pages asked for while one is read.
      *
      * @param expected the assets the album holds as far as known ({@link #count()}), or -1: no page past it is asked
-     *                 for ahead (one only while unknown)
+     *                 for ahead, and none at all while unknown (two queries that differ only in their body, sent at
+     *                 once, arrive in either order: a server or a replay that answers in order must see one at a time)
      */
     public Cursor assets(int ahead, long expected) {
-        return new Cursor(expected < 0 ? Math.min(ahead, 1) : Math.max(0, ahead), expected < 0 ? Long.MAX_VALUE
-                : expected);
+        return new Cursor(expected < 0 ? 0 : Math.max(0, ahead), expected < 0 ? Long.MAX_VALUE : expected);
     }
 
     public Stream<Asset> stream() {
