@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine;
 
 /**
@@ -57,8 +58,14 @@ public final class Main {
         // would outlast podman stop's 10 s. camel.main.shutdown-timeout in application.properties still wins.
         main.configure().setShutdownTimeout(5);
         main.addMainListener(new io.github.camelicloud.cluster.ClusterMainListener()); // icloud.cluster.*
-        main.addMainListener(new ShutdownLog());
-        main.run();
+        // bounded by Camel's shutdown timeout (5 s, or camel.main.shutdown-timeout) and then some
+        ShutdownLog shutdownLog = new ShutdownLog().holdExitUntilStopped(Duration.ofSeconds(120));
+        main.addMainListener(shutdownLog);
+        try {
+            main.run();
+        } finally {
+            shutdownLog.over();
+        }
     }
 
     /** Runs the command line with the given console; returns the exit code. */
