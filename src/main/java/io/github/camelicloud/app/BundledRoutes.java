@@ -119,11 +119,9 @@ final class BundledRoutes {
         // the middle of a pass, which is then cut rather than waited for: a download is a part file until renamed,
         // and a file is recorded only once stored, so the next pass resumes and nothing is lost.
         camel.getShutdownStrategy().setTimeout(watchSeconds > 0 ? WATCH_STOP_SECONDS : 30);
-        // --cluster-*: a node. The flags are every account's properties (the same for all), not the context's, which
-        // hold none of them
-        Map<String, String> flags = accounts.isEmpty() ? Map.of() : accounts.get(0).allProperties();
-        io.github.camelicloud.cluster.ClusterNode.installIfConfigured(camel,
-                name -> Optional.ofNullable(flags.get(name)));
+        // --cluster-*: a node, from the context's properties (the flags were copied there above, as in the Camel
+        // application)
+        io.github.camelicloud.cluster.ClusterNode.installIfConfigured(camel);
         ICloudRouteHooks hooks = ICloudRouteHooks.of(camel);
         // each account's routes (by the endpoint's Apple ID, as the component gives them the account's options)
         Map<String, RunPasses> passes = new HashMap<>();

@@ -73,18 +73,12 @@ public final class ClusterNode extends ServiceSupport {
 
     /**
      * Makes {@code camel} a node when its properties set {@value ClusterSettings#ZOOKEEPER} (the Camel
-     * application).
+     * application's application.properties, or the CLI's --cluster-* flags copied into them).
      */
     public static java.util.Optional<ClusterNode> installIfConfigured(CamelContext camel) throws Exception {
         var properties = camel.getPropertiesComponent();
-        return installIfConfigured(camel, name -> properties.resolveProperty(name));
-    }
-
-    /** The same with the settings from {@code properties} (the CLI: its --cluster-* flags as properties). */
-    public static java.util.Optional<ClusterNode> installIfConfigured(CamelContext camel,
-            java.util.function.Function<String, java.util.Optional<String>> properties) throws Exception {
         java.util.Optional<ClusterSettings> settings = ClusterSettings.from(
-                name -> properties.apply(name).map(String::trim).filter(v -> !v.isEmpty()));
+                name -> properties.resolveProperty(name).map(String::trim).filter(v -> !v.isEmpty()));
         if (settings.isEmpty()) {
             return java.util.Optional.empty();
         }
