@@ -159,7 +159,7 @@ download_urls() {
 }
 download_urls > "$WORK/urls.txt"
 FILES=$(wc -l < "$WORK/urls.txt")
-BYTES=$(awk '{s += $2} END {printf "%d", s}' "$WORK/urls.txt")
+BYTES=$(awk '{s += $2} END {printf "%.0f", s}' "$WORK/urls.txt")
 log "library: $FILES files to download, $(awk -v b="$BYTES" 'BEGIN {printf "%.1f", b / 1e6}') MB"
 
 # ---------------------------------------------------------------- measuring one run
