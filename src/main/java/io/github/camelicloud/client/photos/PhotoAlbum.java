@@ -190,8 +190,9 @@ public final class PhotoAlbum {
      * batches, §13 3.2) or a deletion moves them, and the pages asked for at the wrong ranks are dropped and asked
      * again. Beyond the album's count only the next page is asked for, since counts are not trusted to end the
      * listing (an empty page ends it). A photo added meanwhile shifts later ranks by one, so a page's assets that
-     * the page before already returned are not returned twice. A page that fails fails the iteration (the HTTP
-     * layer already retried it).
+     * the page before already returned are not returned twice, and a page whose sync token differs from the page
+     * before's is asked again (it may have been answered before the change, the page before after it). A page that
+     * fails fails the iteration (the HTTP layer already retried it).
      */
     public final class Cursor implements Iterator<Asset> {
         private final int ahead;
@@ -202,6 +203,7 @@ public final class PhotoAlbum {
         private Set<String> previousPage = Set.of();
         private boolean exhausted;
         private String syncToken;
+        private String previousToken = "";
 
         private Cursor(int ahead, long expected) {
             this.ahead = ahead;
@@ -285,12 +287,24 @@ public final class PhotoAlbum {
                 asked.add(new Pending(at, CompletableFuture.supplyAsync(() -> query(at), LISTING)));
                 next += PAGE_SIZE;
             }
+            JsonNode answer;
             try {
-                return asked.poll().answer.join();
+                answer = asked.poll().answer.join();
             } catch (CompletionException e) {
                 cancelAsked();
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
+            String token = answer.path("syncToken").asText("");
+            if (!token.isEmpty() && !previousToken.isEmpty() && !token.equals(previousToken)) {
+                // The library changed between this page and the one before, and pages asked at once are answered
+                // in any order: one answered before a photo was added misses the asset the addition pushed onto
+                // the page before it. Asked again now, it sees at least the state the page before saw.
+                cancelAsked();
+                answer = query(startRank);
+                token = answer.path("syncToken").asText("");
+            }
+            previousToken = token;
+            return answer;
         }
 
         private void cancelAsked() {

@@ -51,7 +51,12 @@ final class AssetListQuery implements RecordQuery {
             }
             start = resumed.get();
         }
-        List<Asset> ordered = library.list(selection.get());
+        List<Asset> ordered;
+        String syncToken;
+        synchronized (library) { // the page and its token from one state of the zone
+            ordered = library.list(selection.get());
+            syncToken = PhotoCatalog.zone(library).syncToken();
+        }
         int pairs = Pages.pairs(body.path("resultsLimit").asInt(Pages.MAX_RECORDS));
         if (request.account().has(AccountFlag.SHORT_PAGES)) {
             pairs = Math.max(1, pairs - (int) (start % 37));
@@ -67,7 +72,7 @@ final class AssetListQuery implements RecordQuery {
             answer.put("continuationMarker", Pages.marker(queryKey, page.next()));
         }
         if (request.wantsSyncToken()) {
-            answer.put("syncToken", PhotoCatalog.zone(library).syncToken());
+            answer.put("syncToken", syncToken);
         }
         return Response.prettyJson(200, answer);
     }
