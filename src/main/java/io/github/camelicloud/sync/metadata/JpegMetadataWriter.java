@@ -1,34 +1,14 @@
 package io.github.camelicloud.sync.metadata;
 
-import io.github.camelicloud.sync.metadata.EmbeddedMetadata.Position;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import org.apache.commons.imaging.bytesource.ByteSource;
-import org.apache.commons.imaging.common.RationalNumber;
-import org.apache.commons.imaging.formats.tiff.TiffImageMetadata;
-import org.apache.commons.imaging.formats.tiff.TiffImageParser;
-import org.apache.commons.imaging.formats.tiff.TiffImagingParameters;
-import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
-import org.apache.commons.imaging.formats.tiff.constants.GpsTagConstants;
-import org.apache.commons.imaging.formats.tiff.constants.TiffDirectoryType;
-import org.apache.commons.imaging.formats.tiff.taginfos.TagInfoAscii;
-import org.apache.commons.imaging.formats.tiff.write.AbstractTiffImageWriter;
-import org.apache.commons.imaging.formats.tiff.write.TiffImageWriterLossless;
-import org.apache.commons.imaging.formats.tiff.write.TiffImageWriterLossy;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,11 +38,6 @@ final class JpegMetadataWriter {
     private static final int MAX_PAYLOAD = 0xFFFF - 2;
     /** More header than any camera writes (ICC profiles included); a bound on memory for hostile input. */
     private static final int MAX_HEADER = 16 << 20;
-    private static final DateTimeFormatter EXIF_DATE = DateTimeFormatter.ofPattern("uuuu:MM:dd HH:mm:ss", Locale.ROOT);
-    private static final TagInfoAscii OFFSET_TIME_ORIGINAL = new TagInfoAscii("OffsetTimeOriginal", 0x9011, 7,
-            TiffDirectoryType.EXIF_DIRECTORY_EXIF_IFD);
-    private static final TagInfoAscii OFFSET_TIME_DIGITIZED = new TagInfoAscii("OffsetTimeDigitized", 0x9012, 7,
-            TiffDirectoryType.EXIF_DIRECTORY_EXIF_IFD);
 
     private record Segment(int marker, byte[] payload) {
         boolean is(int appMarker, byte[] signature) {
@@ -143,7 +118,7 @@ final class JpegMetadataWriter {
         List<Segment> result = new ArrayList<>(segments);
         int exif = indexOf(result, APP1, EXIF);
         int mpf = indexOf(result, APP2, MPF);
-        boolean exifChanges = m.created().isPresent() || m.position().isPresent();
+        boolean exifChanges = ExifTiff.changes(m);
         if (exifChanges) {
             Segment segment = new Segment(APP1, concat(EXIF, exif(exif < 0 ? null : tiff(result.get(exif)), m)));
             if (exif < 0) {
@@ -190,61 +165,11 @@ final class JpegMetadataWriter {
 
     /** The TIFF structure of the new EXIF segment: the old one with date and GPS replaced. */
     private static byte[] exif(byte[] old, EmbeddedMetadata m) throws IOException {
-        TiffOutputSet set;
-        try {
-            if (old == null) {
-                set = new TiffOutputSet(ByteOrder.BIG_ENDIAN);
-            } else {
-                set = ((TiffImageMetadata) new TiffImageParser().getMetadata(ByteSource.array(old),
-                        new TiffImagingParameters())).getOutputSet();
-            }
-            set.getOrCreateRootDirectory();
-            if (m.created().isPresent()) {
-                date(set.getOrCreateExifDirectory(), m.created().get());
-            }
-            if (m.position().isPresent()) {
-                gps(set, m.position().get());
-            }
-            AbstractTiffImageWriter writer = old == null ? new TiffImageWriterLossy(set.byteOrder)
-                    : new TiffImageWriterLossless(set.byteOrder, old);
-            ByteArrayOutputStream tiff = new ByteArrayOutputStream();
-            writer.write(tiff, set);
-            if (EXIF.length + tiff.size() > MAX_PAYLOAD) {
-                throw new IOException("the EXIF does not fit in a JPEG segment (" + tiff.size() + " bytes)");
-            }
-            return tiff.toByteArray();
-        } catch (IOException | RuntimeException e) {
-            throw new IOException("cannot rewrite the JPEG's EXIF: " + e.getMessage(), e);
+        byte[] tiff = ExifTiff.rewrite(old, m);
+        if (EXIF.length + tiff.length > MAX_PAYLOAD) {
+            throw new IOException("the EXIF does not fit in a JPEG segment (" + tiff.length + " bytes)");
         }
-    }
-
-    private static void date(TiffOutputDirectory exif, OffsetDateTime created) throws IOException {
-        String date = EXIF_DATE.format(created);
-        String offset = created.getOffset().getId().equals("Z") ? "+00:00" : created.getOffset().getId().substring(0, 6);
-        replace(exif, ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL, date);
-        replace(exif, ExifTagConstants.EXIF_TAG_DATE_TIME_DIGITIZED, date);
-        replace(exif, OFFSET_TIME_ORIGINAL, offset);
-        replace(exif, OFFSET_TIME_DIGITIZED, offset);
-    }
-
-    private static void gps(TiffOutputSet set, Position p) throws IOException {
-        TiffOutputDirectory gps = set.getOrCreateGpsDirectory();
-        gps.removeField(GpsTagConstants.GPS_TAG_GPS_VERSION_ID);
-        gps.add(GpsTagConstants.GPS_TAG_GPS_VERSION_ID, GpsTagConstants.gpsVersion());
-        set.setGpsInDegrees(p.longitude(), p.latitude());
-        gps.removeField(GpsTagConstants.GPS_TAG_GPS_ALTITUDE);
-        gps.removeField(GpsTagConstants.GPS_TAG_GPS_ALTITUDE_REF);
-        if (p.altitude().isPresent()) {
-            double altitude = p.altitude().get();
-            gps.add(GpsTagConstants.GPS_TAG_GPS_ALTITUDE_REF, (byte) (altitude < 0 ? 1 : 0));
-            gps.add(GpsTagConstants.GPS_TAG_GPS_ALTITUDE,
-                    RationalNumber.valueOf(Math.round(Math.abs(altitude) * 1000) / 1000.0));
-        }
-    }
-
-    private static void replace(TiffOutputDirectory directory, TagInfoAscii tag, String value) throws IOException {
-        directory.removeField(tag);
-        directory.add(tag, value);
+        return tiff;
     }
 
     private static int indexOf(List<Segment> segments, int marker, byte[] signature) {
