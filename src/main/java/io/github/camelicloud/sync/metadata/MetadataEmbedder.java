@@ -4,18 +4,20 @@ import io.github.camelicloud.client.photos.metadata.AssetMetadata;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code --embed-metadata}: writes an asset's iCloud metadata (title, description, keywords, favourite as rating,
- * capture date, GPS) into the file itself, without re-encoding: JPEG (EXIF and XMP) and QuickTime/MP4 (XMP and
- * {@code ©xyz}). The format is told by content, not by name. HEIF/HEIC and every other format are left as they
- * are (an XMP sidecar carries their metadata). The file is replaced atomically and keeps its modification time; on
+ * capture date, GPS) into the file itself, without re-encoding: JPEG (EXIF and XMP), QuickTime/MP4 (XMP and
+ * {@code ©xyz}) and HEIF/HEIC (Exif and XMP items). The format is told by content, not by name. Every other format
+ * (PNG, RAW, ...) is left as it is (an XMP sidecar carries its metadata). The file is replaced atomically and keeps its modification time; on
  * any error it is left untouched.
  */
 public final class MetadataEmbedder {
@@ -23,17 +25,20 @@ public final class MetadataEmbedder {
     /** What {@link #embed} did. */
     public enum Outcome {
         EMBEDDED,
-        /** not a format this writes (HEIC, PNG, RAW, ...), or nothing to write */
+        /** not a format this writes (PNG, RAW, ...), or nothing to write */
         UNCHANGED
     }
 
-    private enum Format { JPEG, MOVIE, OTHER }
+    private enum Format { JPEG, MOVIE, HEIF, OTHER }
 
     /**
-     * Major brands of QuickTime and MP4 movies (prefixes). Other ISO-BMFF files — HEIF/HEIC, AVIF, Canon CR3 — share
-     * the box structure but not the layout, and are left alone.
+     * Major brands of QuickTime and MP4 movies (prefixes). Other ISO-BMFF files share the box structure but not the
+     * layout: HEIF ones are told by {@link #HEIF_BRANDS}, the rest (Canon CR3, ...) are left alone.
      */
     private static final Set<String> MOVIE_BRANDS = Set.of("qt  ", "iso", "mp4", "M4V", "3gp", "3g2", "avc1", "MSNV");
+    /** Major brands of HEIF images and image sequences (HEVC, AV1 and the generic ones). */
+    private static final Set<String> HEIF_BRANDS = Set.of("heic", "heix", "heim", "heis", "hevc", "hevx", "hevm",
+            "hevs", "mif1", "msf1", "mif2", "avif", "avis");
     /** Top-level boxes an old QuickTime file (no {@code ftyp}) starts with. */
     private static final Set<String> QUICKTIME_STARTS = Set.of("moov", "mdat", "wide", "free", "skip", "pnot");
 
@@ -49,6 +54,12 @@ public final class MetadataEmbedder {
         FileTime modified = Files.getLastModifiedTime(file);
         long length = Files.size(file);
         AtomicFiles.replace(file, out -> {
+            if (format == Format.HEIF) {
+                try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+                    HeifMetadataWriter.rewrite(in, length, out, m);
+                }
+                return;
+            }
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
                 if (format == Format.JPEG) {
                     JpegMetadataWriter.rewrite(in, out, m);
@@ -85,6 +96,9 @@ public final class MetadataEmbedder {
         String type = new String(head, 4, 4, StandardCharsets.ISO_8859_1);
         if (type.equals("ftyp")) {
             String brand = new String(head, 8, 4, StandardCharsets.ISO_8859_1);
+            if (HEIF_BRANDS.contains(brand)) {
+                return Format.HEIF;
+            }
             return MOVIE_BRANDS.stream().anyMatch(brand::startsWith) ? Format.MOVIE : Format.OTHER;
         }
         return QUICKTIME_STARTS.contains(type) ? Format.MOVIE : Format.OTHER;
