@@ -6,9 +6,15 @@ import java.io.IOException;
 import java.nio.ByteOrder;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.commons.imaging.bytesource.ByteSource;
 import org.apache.commons.imaging.common.RationalNumber;
+import org.apache.commons.imaging.formats.tiff.TiffField;
 import org.apache.commons.imaging.formats.tiff.TiffImageMetadata;
 import org.apache.commons.imaging.formats.tiff.TiffImageParser;
 import org.apache.commons.imaging.formats.tiff.TiffImagingParameters;
@@ -35,6 +41,9 @@ final class ExifTiff {
             TiffDirectoryType.EXIF_DIRECTORY_EXIF_IFD);
     private static final TagInfoAscii OFFSET_TIME_DIGITIZED = new TagInfoAscii("OffsetTimeDigitized", 0x9012, 7,
             TiffDirectoryType.EXIF_DIRECTORY_EXIF_IFD);
+
+    /** Tags whose values are offsets in the block: ExifIFD, GPS, interoperability, thumbnail, strips, tiles. */
+    private static final Set<Integer> POINTERS = Set.of(0x8769, 0x8825, 0xA005, 0x0201, 0x0111, 0x0144);
 
     private ExifTiff() {
     }
@@ -68,10 +77,27 @@ final class ExifTiff {
                     : new TiffImageWriterLossless(set.byteOrder, old);
             ByteArrayOutputStream tiff = new ByteArrayOutputStream();
             writer.write(tiff, set);
-            return tiff.toByteArray();
+            // the lossless writer appends what it rewrites: a block already saying all this is kept as it is, so
+            // that a rerun does not grow it
+            return old != null && fields(old).equals(fields(tiff.toByteArray())) ? old : tiff.toByteArray();
         } catch (IOException | RuntimeException e) {
             throw new IOException("cannot rewrite the EXIF: " + e.getMessage(), e);
         }
+    }
+
+    /** Every field with its value, offsets to other directories and data left out (they move on a rewrite). */
+    private static List<String> fields(byte[] tiff) throws IOException {
+        TiffImageMetadata metadata = (TiffImageMetadata) new TiffImageParser().getMetadata(ByteSource.array(tiff),
+                new TiffImagingParameters());
+        List<String> fields = new ArrayList<>();
+        for (TiffField f : metadata.getAllFields()) {
+            if (!POINTERS.contains(f.getTag())) {
+                fields.add(f.getDirectoryType() + ":" + f.getTag() + ":" + f.getFieldType().getType() + ":"
+                        + f.getCount() + ":" + HexFormat.of().formatHex(f.getByteArrayValue()));
+            }
+        }
+        Collections.sort(fields);
+        return fields;
     }
 
     private static void date(TiffOutputDirectory exif, OffsetDateTime created) throws IOException {

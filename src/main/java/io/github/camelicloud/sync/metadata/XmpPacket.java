@@ -67,9 +67,15 @@ final class XmpPacket {
             throw new IOException("the XMP has no rdf:RDF");
         }
         NodeList descriptions = rdf.getElementsByTagNameNS(RDF, "Description");
+        List<Element> emptied = new ArrayList<>();
         for (int i = 0; i < descriptions.getLength(); i++) {
-            removeOwned((Element) descriptions.item(i));
+            Element description = (Element) descriptions.item(i);
+            if (removeOwned(description) && isEmpty(description)) {
+                emptied.add(description);
+            }
         }
+        // the description an earlier run wrote is gone, not left empty: a rerun gives the same packet
+        emptied.forEach(d -> d.getParentNode().removeChild(d));
         Element ours = document.createElementNS(RDF, "rdf:Description");
         ours.setAttributeNS(RDF, "rdf:about", "");
         PREFIXES.forEach((ns, prefix) -> ours.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + prefix, ns));
@@ -106,7 +112,28 @@ final class XmpPacket {
         return String.format(Locale.ROOT, "%d,%.6f%c", whole, (abs - whole) * 60, degrees < 0 ? negative : positive);
     }
 
-    private static void removeOwned(Element description) {
+    /** A description with no properties left (only {@code rdf:about} and namespace declarations). */
+    private static boolean isEmpty(Element description) {
+        for (Node child = description.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.ELEMENT_NODE
+                    || child.getNodeType() == Node.TEXT_NODE && !child.getNodeValue().isBlank()) {
+                return false;
+            }
+        }
+        NamedNodeMap attributes = description.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Attr a = (Attr) attributes.item(i);
+            boolean declaration = XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI());
+            boolean about = RDF.equals(a.getNamespaceURI()) && "about".equals(a.getLocalName());
+            if (!declaration && !about) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return whether anything was removed */
+    private static boolean removeOwned(Element description) {
         List<Node> doomed = new ArrayList<>();
         for (Node child = description.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child.getNodeType() == Node.ELEMENT_NODE && OWNED.contains(child.getNamespaceURI() + child.getLocalName())) {
@@ -123,6 +150,7 @@ final class XmpPacket {
             }
         }
         doomedAttributes.forEach(description::removeAttributeNode);
+        return !doomed.isEmpty() || !doomedAttributes.isEmpty();
     }
 
     private static void alternative(Element ours, String name, String text) {

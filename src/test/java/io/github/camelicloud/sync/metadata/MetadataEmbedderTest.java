@@ -158,7 +158,7 @@ class MetadataEmbedderTest {
         Path heic = dir.resolve("IMG_0005.HEIC");
         byte[] heif = concat(box("ftyp", "heic\0\0\0\0mif1heic".getBytes(StandardCharsets.ISO_8859_1)), box("mdat", noise(100)));
         Files.write(heic, heif);
-        assertThat(embedder.embed(heic, FULL)).isEqualTo(MetadataEmbedder.Outcome.UNCHANGED);
+        assertThatThrownBy(() -> embedder.embed(heic, FULL)).hasMessageContaining("no 'meta' box"); // HEIF, damaged
         assertThat(Files.readAllBytes(heic)).isEqualTo(heif);
     }
 
