@@ -87,7 +87,7 @@ public final class ICloudFileFinisher implements Processor, LocalFiles.MetadataR
             xmp.write(file, asset.metadata());
             written = true;
         }
-        if (written) { // a HEIC without a sidecar carries no metadata to update
+        if (written) { // false only for a format nothing is embedded in (PNG, RAW, ...) and no sidecar
             LOG.info("Updated the metadata of {}", shown);
         }
         return written;

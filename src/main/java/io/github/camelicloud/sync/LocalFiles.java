@@ -34,7 +34,7 @@ public final class LocalFiles implements HeldFiles {
         /** Empty when the folder writes no metadata. */
         Optional<String> fingerprint(Asset asset);
 
-        /** @return whether anything was written (a HEIC without a sidecar has nowhere to carry it) */
+        /** @return whether anything was written (a PNG or RAW without a sidecar has nowhere to carry it) */
         boolean rewrite(Path file, String shown, Asset asset) throws IOException;
     }
 

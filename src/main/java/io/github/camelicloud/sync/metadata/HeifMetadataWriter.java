@@ -27,7 +27,8 @@ import java.util.Set;
  * as it is, except that file offsets pointing past the {@code meta} box — item locations ({@code iloc}) and a
  * {@code moov}'s chunk offsets — move by the change in its size.
  *
- * <p>A rerun finds its own items and its own last {@code mdat} (one only those items point into) and replaces both,
+ * <p>A rerun finds its own items and its own last {@code mdat} (one holding those items' data and nothing else) and
+ * replaces both,
  * so the file does not grow from run to run. Memory holds the {@code meta} box (at most 16 MiB), any {@code moov}
  * (64 MiB) and the Exif/XMP data (16 MiB); the rest is streamed.
  */
@@ -91,7 +92,7 @@ final class HeifMetadataWriter {
         Set<Long> replaced = exif == null ? Set.of(xmpId) : Set.of(exifId, xmpId);
         Box last = boxes.get(boxes.size() - 1);
         boolean dropLast = last.type().equals("mdat") && last != metaBox
-                && onlyItemsWithin(meta.locations(), replaced, last, length) && noChunkWithin(moovs, last);
+                && filledByOnly(meta.locations(), replaced, last, length) && noChunkWithin(moovs, last);
         long keptEnd = dropLast ? last.offset() : length;
         long payload = (exif == null ? 0 : exif.length) + xmp.length;
         int mdatHeader = payload + 8 <= 0xFFFFFFFFL ? 8 : 16;
@@ -225,21 +226,31 @@ final class HeifMetadataWriter {
         }
     }
 
-    /** Whether only the given items have data in {@code box} (then it holds nothing else anyone reads). */
-    private static boolean onlyItemsWithin(ItemLocations locations, Set<Long> ours, Box box, long length) {
+    /**
+     * Whether {@code box}'s payload is exactly the data of the given items (an earlier run's {@code mdat}): they fill it
+     * and no other item points into it. An {@code mdat} with anything else in it, referenced or not, is kept.
+     */
+    private static boolean filledByOnly(ItemLocations locations, Set<Long> ours, Box box, long length) {
+        long payloadStart = box.offset() + box.headerSize();
+        long covered = 0;
         for (Item item : locations.items().values()) {
-            if (!item.inFile() || ours.contains(item.id())) {
+            if (!item.inFile()) {
                 continue;
             }
             for (Extent e : item.extents()) {
                 long start = item.baseOffset() + e.offset();
                 long end = e.length() == 0 ? length : start + e.length();
-                if (start < box.end() && end > box.offset()) {
+                boolean overlaps = start < box.end() && end > box.offset();
+                if (!overlaps) {
+                    continue;
+                }
+                if (!ours.contains(item.id()) || start < payloadStart || end > box.end()) {
                     return false;
                 }
+                covered += end - start;
             }
         }
-        return true;
+        return covered == box.end() - payloadStart;
     }
 
     private static boolean noChunkWithin(Map<Box, byte[]> moovs, Box box) throws IOException {

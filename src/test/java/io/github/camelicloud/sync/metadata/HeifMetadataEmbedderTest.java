@@ -106,6 +106,20 @@ class HeifMetadataEmbedderTest {
     }
 
     @Test
+    void aTrailingMdatNoItemPointsIntoIsKept() throws Exception {
+        byte[] heic = Files.readAllBytes(heicFromPng("trailing.heic"));
+        byte[] extra = box("mdat", "not ours".getBytes(StandardCharsets.US_ASCII));
+        Path file = dir.resolve("trailing-mdat.heic");
+        Files.write(file, concat(heic, extra));
+
+        embedder.embed(file, FULL);
+        embedder.embed(file, FULL);
+
+        assertThat(indexOf(Files.readAllBytes(file), "not ours")).isPositive();
+        assertThat(Exiftool.read(file).path("XMP-dc:Title").asText()).isEqualTo("Zürich sunset");
+    }
+
+    @Test
     void theCamerasExifItemIsUpdatedNotDuplicated() throws Exception {
         Path file = Libheif.encode(cameraJpeg(), dir.resolve("IMG_0003.HEIC"));
         assertThat(Exiftool.read(file).path("IFD0:Make").asText()).isEqualTo("Apple");
@@ -254,8 +268,8 @@ class HeifMetadataEmbedderTest {
 
     private static int indexOf(byte[] file, String type) {
         byte[] t = ascii(type);
-        for (int i = 4; i + 4 <= file.length; i++) {
-            if (Arrays.equals(file, i, i + 4, t, 0, 4)) {
+        for (int i = 4; i + t.length <= file.length; i++) {
+            if (Arrays.equals(file, i, i + t.length, t, 0, t.length)) {
                 return i;
             }
         }
