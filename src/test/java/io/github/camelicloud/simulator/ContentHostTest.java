@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelicloud.simulator.PhotosClient.Download;
 import io.github.camelicloud.simulator.PhotosClient.Pair;
+import io.github.camelicloud.testing.Libheif;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -140,6 +143,18 @@ class ContentHostTest {
                 BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
                 assertThat(image).as(type).isNotNull();
                 assertThat(image.getWidth()).isGreaterThan(15);
+            }
+            if (type.equals("public.heic") && Libheif.installed()) { // a real HEIF: libheif decodes its picture
+                Path file = Files.createTempFile("simulator", ".heic");
+                try {
+                    Files.write(file, bytes);
+                    assertThat(Libheif.pixels(file)).hasSize(64 * 64);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                } finally {
+                    Files.delete(file);
+                }
             }
         }
         byte[] heic = PhotosClient.download(url(a -> a.itemType().equals("public.heic"), "resOriginal"), "bytes=0-31")
