@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelicloud.simulator.LibraryManifest;
 import io.github.camelicloud.testing.Exiftool;
 import io.github.camelicloud.testing.JarProcess;
+import io.github.camelicloud.testing.Libheif;
 import io.github.camelicloud.testing.ManifestFiles;
 import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +25,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped jar with {@code --embed-metadata}: every JPEG and movie of a simulator library carries the caption,
+ * The shipped jar with {@code --embed-metadata}: every JPEG, HEIC and movie of a simulator library carries the caption,
  * keywords, favourite (rating), capture date and location its CloudKit records hold, as exiftool reads them, and its
- * picture or media data is byte for byte that of a plain download. HEIC and other formats are left as downloaded.
+ * picture or media data is byte for byte that of a plain download (a HEIC's decodes to the same pixels too). Other
+ * formats are left as downloaded.
  */
 class EmbedMetadataIT {
 
@@ -41,7 +43,7 @@ class EmbedMetadataIT {
     static Path work;
 
     @Test
-    void writesICloudsMetadataIntoJpegsAndMoviesWithoutTouchingTheirData() throws Exception {
+    void writesICloudsMetadataIntoJpegsHeicsAndMoviesWithoutTouchingTheirData() throws Exception {
         Path plain = sync("plain");
         Path embedded = sync("embedded", "--embed-metadata", "--xmp-sidecar");
 
@@ -50,6 +52,7 @@ class EmbedMetadataIT {
                 .filter(a -> a.fileName() != null).collect(Collectors.groupingBy(LibraryManifest.Asset::fileName));
         int jpegs = 0;
         int movies = 0;
+        int heics = 0;
         int captions = 0;
         int keywords = 0;
         int places = 0;
@@ -76,6 +79,18 @@ class EmbedMetadataIT {
                 assertThat(from(after, SOS)).as(name + ": the compressed picture").isEqualTo(from(before, SOS));
                 assertThat(tags.path("ExifIFD:DateTimeOriginal").asText()).as(name).isEqualTo(EXIF_DATE.format(
                         asset.assetDate().atOffset(ZoneOffset.ofTotalSeconds(asset.timeZoneOffset()))));
+            } else if (kind.equals("heic")) {
+                heics++;
+                int mdat = indexOf(before, MDAT) - 4;
+                int moved = indexOf(after, Arrays.copyOfRange(before, mdat, mdat + 64));
+                assertThat(Arrays.equals(before, mdat, before.length, after, moved, moved + before.length - mdat))
+                        .as(name + ": the picture's mdat, whole, after the larger meta box").isTrue();
+                assertThat(tags.path("ExifIFD:DateTimeOriginal").asText()).as(name).isEqualTo(EXIF_DATE.format(
+                        asset.assetDate().atOffset(ZoneOffset.ofTotalSeconds(asset.timeZoneOffset()))));
+                if (Libheif.installed()) {
+                    assertThat(Libheif.pixels(file)).as(name + ": decoded")
+                            .isEqualTo(Libheif.pixels(plain.resolve(embedded.relativize(file))));
+                }
             } else {
                 movies++;
                 int mdat = indexOf(before, MDAT);
@@ -112,8 +127,8 @@ class EmbedMetadataIT {
                 assertThat(tags.has("Composite:GPSLatitude")).as(name).isFalse();
             }
         }
-        assertThat(List.of(jpegs, movies, captions, keywords, places, favourites))
-                .as("jpegs, movies, captions, keywords, places, favourites seen").allMatch(n -> n > 0);
+        assertThat(List.of(jpegs, movies, heics, captions, keywords, places, favourites))
+                .as("jpegs, movies, heics, captions, keywords, places, favourites seen").allMatch(n -> n > 0);
     }
 
     private static Path sync(String name, String... extra) throws Exception {
@@ -137,6 +152,9 @@ class EmbedMetadataIT {
         }
         String brand = new String(head, 8, 4, StandardCharsets.ISO_8859_1);
         boolean ftyp = new String(head, 4, 4, StandardCharsets.ISO_8859_1).equals("ftyp");
+        if (ftyp && (brand.equals("heic") || brand.equals("mif1"))) {
+            return "heic";
+        }
         return ftyp && (brand.equals("qt  ") || brand.startsWith("mp4") || brand.startsWith("iso")) ? "movie" : "other";
     }
 

@@ -7,6 +7,7 @@ import io.github.camelicloud.simulator.LibraryManifest;
 import io.github.camelicloud.testing.Exiftool;
 import io.github.camelicloud.testing.JarProcess;
 import io.github.camelicloud.testing.SimulatorExtension;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped jar with {@code --embed-metadata --xmp-sidecar}: a caption and a favourite changed in iCloud (same
- * bytes, a new CPLAsset in {@code changes/zone}) reach the delivered JPEG and its sidecar on the next run, incremental
- * and full, without downloading the photo again; its picture data stays byte for byte the same.
+ * bytes, a new CPLAsset in {@code changes/zone}) reach the delivered JPEG and HEIC and their sidecars on the next run,
+ * incremental and full, without downloading the photos again; their picture data stays byte for byte the same, and the
+ * HEIC keeps one metadata mdat however often it is rewritten.
  */
 class MetadataChangeIT {
 
@@ -39,21 +41,31 @@ class MetadataChangeIT {
     void aMetadataOnlyChangeIsRewrittenIntoTheFileWithoutADownload() throws Exception {
         Path folder = work.resolve("photos");
         JarProcess.Result first = sync(folder);
-        LibraryManifest.Asset asset = plainJpeg();
+        LibraryManifest.Asset asset = plain("public.jpeg");
+        LibraryManifest.Asset heicAsset = plain("public.heic");
         Path file = folder.resolve(asset.fileName());
+        Path heic = folder.resolve(heicAsset.fileName());
         byte[] picture = picture(file);
+        byte[] heicPicture = picture(heic);
+        assertThat(mdats(heic)).as("the HEIC's own mdat and the metadata's").isEqualTo(2);
 
         apple.get().annotateAsset(USER, asset.id(), "Changed in Photos", true);
+        apple.get().annotateAsset(USER, heicAsset.id(), "HEIC changed in Photos", true);
         apple.get().resetRequestCounts();
         JarProcess.Result incremental = sync(folder);
         assertThat(apple.get().requestCounts()).as("an incremental run").containsKey(
                 "POST /database/1/com.apple.photos.cloud/production/private/changes/zone");
+        assertThat(incremental.output()).contains("(2 with updated metadata)");
         assertUpdated(incremental, file, picture, "Changed in Photos", 5);
+        assertUpdated(incremental, heic, heicPicture, "HEIC changed in Photos", 5);
 
         apple.get().annotateAsset(USER, asset.id(), "Changed again", false);
+        apple.get().annotateAsset(USER, heicAsset.id(), "HEIC changed again", false);
         apple.get().resetRequestCounts();
         JarProcess.Result full = sync(folder, "--no-incremental");
         assertUpdated(full, file, picture, "Changed again", 0);
+        assertUpdated(full, heic, heicPicture, "HEIC changed again", 0);
+        assertThat(mdats(heic)).as("the metadata's mdat replaced, not added").isEqualTo(2);
 
         apple.get().resetRequestCounts();
         JarProcess.Result unchanged = sync(folder);
@@ -64,7 +76,7 @@ class MetadataChangeIT {
     private static void assertUpdated(JarProcess.Result run, Path file, byte[] picture, String caption, int rating)
             throws Exception {
         assertThat(run.output()).contains("Updated the metadata of " + file.getParent() + "/" + file.getFileName())
-                .contains("(1 with updated metadata)");
+                .contains("(2 with updated metadata)");
         assertThat(apple.get().requestCounts().getOrDefault("GET /B/*", 0L)).as("downloads").isZero();
         JsonNode tags = Exiftool.read(file);
         assertThat(tags.path("XMP-dc:Title").asText()).isEqualTo(caption);
@@ -74,14 +86,14 @@ class MetadataChangeIT {
         assertThat(sidecar).contains(caption);
     }
 
-    /** A visible JPEG of the primary library, no favourite, whose name no other asset has. */
-    private static LibraryManifest.Asset plainJpeg() {
+    /** A visible photo of this type in the primary library, no favourite, whose name no other asset has. */
+    private static LibraryManifest.Asset plain(String type) {
         List<LibraryManifest.Asset> assets = apple.get().manifest(USER).assets();
         Map<String, Long> names = assets.stream().filter(a -> a.fileName() != null)
                 .collect(Collectors.groupingBy(LibraryManifest.Asset::fileName, Collectors.counting()));
-        return assets.stream().filter(a -> "public.jpeg".equals(a.itemType()) && !a.hidden() && !a.deleted()
+        return assets.stream().filter(a -> type.equals(a.itemType()) && !a.hidden() && !a.deleted()
                 && !a.favorite() && a.zone().equals("PrimarySync") && names.get(a.fileName()) == 1)
-                .findFirst().orElseThrow(() -> new AssertionError("no plain JPEG in the generated library"));
+                .findFirst().orElseThrow(() -> new AssertionError("no plain " + type + " in the generated library"));
     }
 
     private static JarProcess.Result sync(Path folder, String... extra) throws Exception {
@@ -96,14 +108,40 @@ class MetadataChangeIT {
         return run;
     }
 
-    /** From the JPEG's start of scan on: the compressed picture, which metadata never touches. */
+    /**
+     * What metadata never touches: a JPEG from its start of scan on; a HEIC's first mdat box (its picture, with the
+     * camera's Exif block and the rest of its data), wherever the larger meta box moved it.
+     */
     private static byte[] picture(Path file) throws Exception {
         byte[] data = Files.readAllBytes(file);
+        if (new String(data, 4, 8, StandardCharsets.ISO_8859_1).equals("ftypheic")) {
+            int at = 0;
+            while (at + 8 <= data.length) {
+                int size = ByteBuffer.wrap(data).getInt(at);
+                if (new String(data, at + 4, 4, StandardCharsets.ISO_8859_1).equals("mdat")) {
+                    return Arrays.copyOfRange(data, at, at + size);
+                }
+                at += size;
+            }
+            throw new AssertionError(file + " has no mdat");
+        }
         for (int i = 0; i + 1 < data.length; i++) {
             if ((data[i] & 0xFF) == 0xFF && (data[i + 1] & 0xFF) == 0xDA) {
                 return Arrays.copyOfRange(data, i, data.length);
             }
         }
         throw new AssertionError(file + " has no start of scan");
+    }
+
+    /** How many top-level mdat boxes the HEIC has. */
+    private static int mdats(Path file) throws Exception {
+        byte[] data = Files.readAllBytes(file);
+        int at = 0;
+        int count = 0;
+        while (at + 8 <= data.length) {
+            count += new String(data, at + 4, 4, StandardCharsets.ISO_8859_1).equals("mdat") ? 1 : 0;
+            at += ByteBuffer.wrap(data).getInt(at);
+        }
+        return count;
     }
 }
