@@ -14,6 +14,9 @@ final class ChunkOffsets {
     /** The boxes on the way from {@code moov} to the chunk offset tables. */
     private static final Set<String> CONTAINERS = Set.of("trak", "mdia", "minf", "stbl", "edts", "meco");
 
+    /** moov/trak/mdia/minf/stbl is 4 deep; a hostile file could nest millions of boxes. */
+    private static final int MAX_DEPTH = 16;
+
     private ChunkOffsets() {
     }
 
@@ -38,15 +41,18 @@ final class ChunkOffsets {
     }
 
     private static void visit(byte[] moov, int headerSize, Patch patch) throws IOException {
-        walk(moov, new BoxData(moov, headerSize, moov.length - headerSize, "moov"), headerSize, patch);
+        walk(moov, new BoxData(moov, headerSize, moov.length - headerSize, "moov"), headerSize, patch, 0);
     }
 
     /** @param base where {@code box}'s payload starts in {@code moov} */
-    private static void walk(byte[] moov, BoxData box, int base, Patch patch) throws IOException {
+    private static void walk(byte[] moov, BoxData box, int base, Patch patch, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw box.damaged("boxes nested more than " + MAX_DEPTH + " deep");
+        }
         for (BoxData.Child child : box.children()) {
             int payloadStart = base + child.start() + (child.end() - child.start() - child.payload().remaining());
             if (CONTAINERS.contains(child.type())) {
-                walk(moov, child.payload(), payloadStart, patch);
+                walk(moov, child.payload(), payloadStart, patch, depth + 1);
             } else if (child.type().equals("stco") || child.type().equals("co64")) {
                 table(moov, child.payload(), payloadStart, child.type().equals("co64"), patch);
             }

@@ -189,7 +189,10 @@ class HeifMetadataEmbedderTest {
                 new Hostile("not a picture handler", f -> put(f, hdlr + 16, ascii("vide")), "handler"),
                 new Hostile("child box larger than the meta box", f -> putInt(f, iinf, 0x10000), "size"),
                 new Hostile("stray bytes at the end", f -> concat(f, new byte[5]), "stray"),
-                new Hostile("bogus 64-bit size inside meta", f -> putInt(f, iinf, 1), "size"));
+                new Hostile("bogus 64-bit size inside meta", f -> putInt(f, iinf, 1), "size"),
+                new Hostile("moov nested a million deep", f -> concat(f, deepMoov(1_000_000)), "nested"),
+                new Hostile("2^32-1 chunk offsets", f -> concat(f, box("moov", box("trak", fullBox("stco",
+                        ByteBuffer.allocate(8).putInt(-1).putInt(0).array())))), "cannot fit"));
         for (Hostile c : cases) {
             Path file = dir.resolve("hostile").resolve(c.name().replace(' ', '_') + ".heic");
             Files.createDirectories(file.getParent());
@@ -217,6 +220,16 @@ class HeifMetadataEmbedderTest {
 
         assertThat(embedder.embed(file, FULL)).isEqualTo(MetadataEmbedder.Outcome.EMBEDDED);
         assertThat(Exiftool.read(file).path("XMP-dc:Title").asText()).isEqualTo("Zürich sunset");
+    }
+
+    /** A moov of {@code depth} nested trak boxes, built from the inside out. */
+    private static byte[] deepMoov(int depth) {
+        int size = 8 * (depth + 1);
+        ByteBuffer b = ByteBuffer.allocate(size);
+        for (int level = 0; level <= depth; level++) {
+            b.putInt(size - 8 * level).put(ascii(level == 0 ? "moov" : "trak"));
+        }
+        return b.array();
     }
 
     private record Hostile(String name, UnaryOperator<byte[]> damage, String message) {
