@@ -129,13 +129,21 @@ final class HeifMeta {
         return references;
     }
 
-    /** The first item of this type (and, for {@code mime}, content type) describing the primary item, else the first. */
+    /**
+     * The first item of this type (and, for {@code mime}, content type) describing the primary item, else the first
+     * describing no item at all. One describing another item (the XMP of an HDR gain map, a thumbnail's Exif) is not
+     * the picture's and is left alone.
+     */
     Optional<ItemInfo> metadataItem(String type, String contentType) {
         List<ItemInfo> candidates = infos.values().stream()
                 .filter(i -> i.type().equals(type) && (contentType == null || contentType.equals(i.contentType())))
                 .toList();
         return candidates.stream().filter(i -> describesPrimary(i.id())).findFirst()
-                .or(() -> candidates.stream().findFirst());
+                .or(() -> candidates.stream().filter(i -> !describesAny(i.id())).findFirst());
+    }
+
+    private boolean describesAny(long id) {
+        return references.stream().anyMatch(r -> r.type().equals("cdsc") && r.from() == id);
     }
 
     boolean describesPrimary(long id) {

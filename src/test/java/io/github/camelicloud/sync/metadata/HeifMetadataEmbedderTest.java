@@ -106,6 +106,24 @@ class HeifMetadataEmbedderTest {
     }
 
     @Test
+    void anXmpItemDescribingAnotherItemIsLeftAlone() throws Exception {
+        Path file = heicFromPng("IMG_0004.HEIC");
+        embedder.embed(file, FULL);
+        byte[] once = Files.readAllBytes(file);
+        // the XMP item (the second cdsc) now describes item 1 (a grid tile, like an HDR gain map's XMP), not the picture
+        int xmpReference = indexOf(once, "cdsc", indexOf(once, "cdsc") + 4) - 4;
+        ByteBuffer.wrap(once).putShort(xmpReference + 12, (short) 1);
+        Files.write(file, once);
+
+        embedder.embed(file, metadata(Optional.of("Second"), List.of(), 1.0, 2.0, 3.0, false));
+
+        assertThat(items(file, "mime")).isEqualTo(2);
+        assertThat(Exiftool.read(file).path("XMP-dc:Title").asText()).contains("Second");
+        byte[] after = Files.readAllBytes(file);
+        assertThat(indexOf(after, "Zürich sunset")).as("the tile's XMP, as it was").isPositive();
+    }
+
+    @Test
     void aTrailingMdatNoItemPointsIntoIsKept() throws Exception {
         byte[] heic = Files.readAllBytes(heicFromPng("trailing.heic"));
         byte[] extra = box("mdat", "not ours".getBytes(StandardCharsets.US_ASCII));
@@ -280,8 +298,12 @@ class HeifMetadataEmbedderTest {
     }
 
     private static int indexOf(byte[] file, String type) {
-        byte[] t = ascii(type);
-        for (int i = 4; i + t.length <= file.length; i++) {
+        return indexOf(file, type, 4);
+    }
+
+    private static int indexOf(byte[] file, String type, int from) {
+        byte[] t = type.getBytes(StandardCharsets.UTF_8);
+        for (int i = from; i + t.length <= file.length; i++) {
             if (Arrays.equals(file, i, i + t.length, t, 0, t.length)) {
                 return i;
             }
