@@ -39,10 +39,6 @@ final class BoxData {
         return buffer.remaining();
     }
 
-    int position() {
-        return buffer.position();
-    }
-
     int u8() throws IOException {
         need(1);
         return buffer.get() & 0xFF;
@@ -115,13 +111,6 @@ final class BoxData {
     byte[] peekAll() {
         byte[] b = new byte[buffer.limit()];
         buffer.duplicate().position(0).get(b);
-        return b;
-    }
-
-    /** All that is left, as a copy. */
-    byte[] rest() {
-        byte[] b = new byte[buffer.remaining()];
-        buffer.get(b);
         return b;
     }
 

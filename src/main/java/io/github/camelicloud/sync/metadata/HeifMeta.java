@@ -185,7 +185,7 @@ final class HeifMeta {
                     payload.writeBytes(iref(newReferences));
                     irefWritten = true;
                 }
-                default -> payload.writeBytes(raw(child));
+                default -> payload.writeBytes(box(child.type(), child.payload().peekAll()));
             }
         }
         if (!irefWritten && !newReferences.isEmpty()) {
@@ -274,13 +274,9 @@ final class HeifMeta {
         return children.stream().anyMatch(c -> c.type().equals(type));
     }
 
-    private byte[] raw(BoxData.Child child) throws IOException {
-        return rawBytes(child);
-    }
-
     private static ItemInfo itemInfo(BoxData.Child entry) throws IOException {
         BoxData infe = entry.payload();
-        byte[] raw = box("infe", copy(infe));
+        byte[] raw = box("infe", infe.peekAll());
         int version = infe.u8();
         infe.skip(3);
         if (version < 2) {
@@ -306,15 +302,6 @@ final class HeifMeta {
             to.add(version == 0 ? (long) r.u16() : r.u32());
         }
         return new Reference(type, from, to);
-    }
-
-    /** A copy of the payload's bytes, leaving the reader where it was. */
-    private static byte[] copy(BoxData data) throws IOException {
-        return data.peekAll();
-    }
-
-    private static byte[] rawBytes(BoxData.Child child) throws IOException {
-        return box(child.type(), child.payload().peekAll());
     }
 
     private static BoxData only(List<BoxData.Child> children, String type, BoxData parent) throws IOException {
