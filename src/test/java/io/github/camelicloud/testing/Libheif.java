@@ -27,10 +27,13 @@ public final class Libheif {
         return Files.isExecutable(Path.of("/usr/bin/heif-enc")) && Files.isExecutable(Path.of("/usr/bin/heif-convert"));
     }
 
-    /** Encodes {@code source} (PNG or JPEG) into {@code heic}. */
-    public static Path encode(Path source, Path heic) throws IOException, InterruptedException {
+    /** Encodes {@code source} (PNG or JPEG) into {@code heic}, with heif-enc's {@code options} (e.g. a thumbnail). */
+    public static Path encode(Path source, Path heic, String... options) throws IOException, InterruptedException {
         assumeTrue(installed(), MISSING);
-        run(List.of("/usr/bin/heif-enc", "-q", "90", "-o", heic.toString(), source.toString()));
+        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/heif-enc", "-q", "90"));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-o", heic.toString(), source.toString()));
+        run(command);
         return heic;
     }
 

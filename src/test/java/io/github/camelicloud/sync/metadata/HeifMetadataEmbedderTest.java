@@ -82,6 +82,38 @@ class HeifMetadataEmbedderTest {
     }
 
     @Test
+    void aHeicWithAThumbnailKeepsBothPictures() throws Exception {
+        Path png = dir.resolve("thumb.png");
+        BufferedImage image = new BufferedImage(96, 64, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(5);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 96; x++) {
+                image.setRGB(x, y, random.nextInt(0xFFFFFF));
+            }
+        }
+        ImageIO.write(image, "png", png.toFile());
+        Path file = Libheif.encode(png, dir.resolve("IMG_0006.HEIC"), "-t", "32");
+        byte[] original = Files.readAllBytes(file);
+        assertThat(indexOf(original, "thmb")).isPositive();
+        int[] before = Libheif.pixels(file);
+
+        embedder.embed(file, FULL);
+
+        assertThat(Libheif.pixels(file)).isEqualTo(before);
+        JsonNode tags = Exiftool.read(file);
+        assertThat(tags.path("XMP-dc:Title").asText()).isEqualTo("Zürich sunset");
+        assertThat(tags.path("ExifIFD:DateTimeOriginal").asText()).isEqualTo("2024:05:06 09:08:09");
+        byte[] after = Files.readAllBytes(file);
+        assertThat(indexOf(after, "thmb")).isPositive();
+        int mdat = indexOf(original, "mdat") - 4;
+        int size = ByteBuffer.wrap(original).getInt(mdat);
+        byte[] data = Arrays.copyOfRange(original, mdat, mdat + size);
+        int moved = indexOf(after, "mdat") - 4;
+        assertThat(Arrays.copyOfRange(after, moved, moved + size)).as("the picture and thumbnail data, whole")
+                .isEqualTo(data);
+    }
+
+    @Test
     void aRerunReplacesItsItemsInsteadOfAddingMore() throws Exception {
         Path file = heicFromPng("IMG_0002.HEIC");
         int[] before = Libheif.pixels(file);
