@@ -52,6 +52,10 @@ final class HeifMetadataWriter {
         if (boxes.isEmpty() || !boxes.get(0).type().equals("ftyp")) {
             throw new IOException("not a HEIF file: it does not start with an 'ftyp' box");
         }
+        if (boxes.stream().anyMatch(b -> b.type().equals("moof") || b.type().equals("mfra"))) {
+            // movie fragments may hold absolute offsets (tfhd base data offset, mfra) this does not move
+            throw new IOException("the HEIF is a fragmented sequence (moof), which this does not rewrite");
+        }
         Box metaBox = single(boxes, "meta");
         byte[] metaBytes = TopLevelBoxes.read(in, metaBox.offset(), metaBox.size(), MAX_META, "meta box");
         HeifMeta meta = HeifMeta.parse(new BoxData(metaBytes, metaBox.headerSize(),

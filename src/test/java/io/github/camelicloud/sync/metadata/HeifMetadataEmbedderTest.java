@@ -240,6 +240,7 @@ class HeifMetadataEmbedderTest {
                 new Hostile("child box larger than the meta box", f -> putInt(f, iinf, 0x10000), "size"),
                 new Hostile("stray bytes at the end", f -> concat(f, new byte[5]), "stray"),
                 new Hostile("bogus 64-bit size inside meta", f -> putInt(f, iinf, 1), "size"),
+                new Hostile("fragmented sequence", f -> concat(f, box("moof", new byte[8])), "fragmented"),
                 new Hostile("moov nested a million deep", f -> concat(f, deepMoov(1_000_000)), "nested"),
                 new Hostile("2^32-1 chunk offsets", f -> concat(f, box("moov", box("trak", fullBox("stco",
                         ByteBuffer.allocate(8).putInt(-1).putInt(0).array())))), "cannot fit"));
