@@ -29,7 +29,13 @@ if [[ -n ${UMASK:-} ]]; then
   umask "$UMASK"
 fi
 export HOME=/config
-java=(java -Duser.home=/config ${JAVA_OPTS:-} -jar /opt/camel-icloud/camel-icloud.jar)
+# the class-data archive the image build wrote (Containerfile): mapped, not loaded from the jar; its warnings (an
+# archive a JAVA_OPTS option makes unusable is skipped) stay out of the output
+cds=()
+if [[ ${CAMEL_ICLOUD_CDS:-on} != off && -r /opt/camel-icloud/camel-icloud.jsa ]]; then
+  cds=(-XX:SharedArchiveFile=/opt/camel-icloud/camel-icloud.jsa -Xlog:cds=off -Xlog:cds+dynamic=off)
+fi
+java=(java "${cds[@]}" -Duser.home=/config ${JAVA_OPTS:-} -jar /opt/camel-icloud/camel-icloud.jar)
 
 if (( $# == 0 )); then
   if [[ -f /config/application.properties ]]; then
