@@ -88,7 +88,7 @@ class ContainerImageIT {
     void everyStartMapsTheClassDataArchiveWrittenAtBuildTime() throws Exception {
         Podman.Result version = new Podman(work).podman(Duration.ofMinutes(2), "run", "--rm", "--network", "none",
                 "-e", "JAVA_OPTS=-Xshare:on -Xlog:class+load=info", Podman.IMAGE, "--version").succeeded();
-        assertThat(version.output()).contains("picocli.CommandLine source: shared objects file (top)");
+        assertThat(version.output()).contains("io.github.camelicloud.app.Main source: shared objects file (top)");
     }
 
     /** The README's first container command: the demo into the mounted /data, as PUID:PGID, with no network. */
