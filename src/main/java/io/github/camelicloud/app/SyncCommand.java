@@ -408,7 +408,12 @@ public final class SyncCommand implements Callable<Integer> {
                 out.println(describe(account));
                 return finish(Optional.empty());
             }
-            if (account != null) {
+            // The library must be indexed before it is listed. A sync leaves that to the consumer: its full pass
+            // checks (a first run, or a stored sync token Apple rejected), while an incremental pass does not ask,
+            // since the library was indexed when its token was taken (issue 16: one request less per run). Shared
+            // Albums, read by no pass that checks, keep the check here as before.
+            boolean listing = listLibraries || listAlbums || listSharedAlbums;
+            if (account != null && (listing || !sharedAlbums.isEmpty())) {
                 client.awaitPhotosReady();
             }
             if (listLibraries) {

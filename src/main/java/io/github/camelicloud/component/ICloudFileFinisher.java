@@ -49,20 +49,29 @@ public final class ICloudFileFinisher implements Processor, LocalFiles.MetadataR
 
     @Override
     public void process(Exchange exchange) {
+        finish(exchange);
+    }
+
+    /**
+     * As {@link #process}; true when the file's bytes may have changed (an EXIF date or metadata written into it, or
+     * an attempt that failed half way), so a hash of the downloaded bytes no longer describes it.
+     */
+    public boolean finish(Exchange exchange) {
         Asset asset = exchange.getMessage().getHeader(ICloudConstants.ASSET, Asset.class);
         String written = exchange.getMessage().getHeader(Exchange.FILE_NAME_PRODUCED, String.class);
         String version = exchange.getMessage().getHeader(ICloudConstants.VERSION, "", String.class);
         if (asset == null || written == null || version.startsWith("live-")) {
-            return;
+            return false;
         }
         Path file = Path.of(written);
         String shown = shownRoot + "/" + exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        boolean changed = false;
         if (setExifDatetime && isJpeg(file)) {
-            setExifDate(file, shown, asset);
+            changed = setExifDate(file, shown, asset);
         }
         // an album copy is a hard link to (or a copy of) a file that has them already; rewriting would unlink it
         if (embedMetadata && exchange.getProperty(ICloudConstants.COPY_OF) == null) {
-            embed(file, shown, asset);
+            changed |= embed(file, shown, asset);
         }
         if (xmpSidecar) {
             try {
@@ -71,6 +80,7 @@ public final class ICloudFileFinisher implements Processor, LocalFiles.MetadataR
                 LOG.error("Error writing XMP sidecar for {}: {}", shown, e.getMessage());
             }
         }
+        return changed;
     }
 
     @Override
@@ -93,17 +103,22 @@ public final class ICloudFileFinisher implements Processor, LocalFiles.MetadataR
         return written;
     }
 
-    private void embed(Path file, String shown, Asset asset) {
+    /** @return whether the file may have changed */
+    private boolean embed(Path file, String shown, Asset asset) {
         try {
             if (embedder.embed(file, asset.metadata()) == MetadataEmbedder.Outcome.EMBEDDED) {
                 LOG.debug("Embedded iCloud metadata in {}", shown);
+                return true;
             }
+            return false;
         } catch (IOException e) {
             LOG.error("Error embedding metadata in {} (the file is kept as downloaded): {}", shown, e.getMessage());
+            return true;
         }
     }
 
-    private void setExifDate(Path file, String shown, Asset asset) {
+    /** @return whether the file may have changed */
+    private boolean setExifDate(Path file, String shown, Asset asset) {
         Optional<LocalDateTime> existing;
         try {
             existing = exif.read(file);
@@ -113,7 +128,7 @@ public final class ICloudFileFinisher implements Processor, LocalFiles.MetadataR
             existing = Optional.empty();
         }
         if (existing.isPresent()) {
-            return;
+            return false;
         }
         ZonedDateTime created = asset.created().atZone(ZoneId.systemDefault());
         LOG.debug("Setting EXIF timestamp for {}: {}", shown, SHOWN.format(created));
@@ -122,6 +137,7 @@ public final class ICloudFileFinisher implements Processor, LocalFiles.MetadataR
         } catch (IOException e) {
             LOG.error("Error setting EXIF data for {}: {}", shown, e.getMessage());
         }
+        return true;
     }
 
     private static boolean isJpeg(Path file) {

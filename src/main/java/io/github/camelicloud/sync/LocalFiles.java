@@ -130,7 +130,9 @@ public final class LocalFiles implements HeldFiles {
     public void delivered(Delivery delivery, String sha256) {
         String path = delivery.relativePath();
         try {
-            placements.record().put(new HeldFile(delivery.key(), path, Sha256.of(resolve(path)),
+            // the hash of the bytes as they were written (one pass with the copy); read back only when not given
+            String held = sha256 != null ? sha256 : Sha256.of(resolve(path));
+            placements.record().put(new HeldFile(delivery.key(), path, held,
                     metadata.flatMap(m -> m.fingerprint(delivery.asset())).orElse(null)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read back " + shown(path) + ": " + e.getMessage(), e);

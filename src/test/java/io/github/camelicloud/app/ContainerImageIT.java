@@ -80,6 +80,17 @@ class ContainerImageIT {
                         "\"org.opencontainers.image.ref.name\":\"" + Podman.IMAGE + "\"");
     }
 
+    /**
+     * The class-data archive written at build time (Containerfile) is the one every start maps: with
+     * {@code -Xshare:on} a JVM that cannot map it stops, and the jar's classes come from its top layer.
+     */
+    @Test
+    void everyStartMapsTheClassDataArchiveWrittenAtBuildTime() throws Exception {
+        Podman.Result version = new Podman(work).podman(Duration.ofMinutes(2), "run", "--rm", "--network", "none",
+                "-e", "JAVA_OPTS=-Xshare:on -Xlog:class+load=info", Podman.IMAGE, "--version").succeeded();
+        assertThat(version.output()).contains("io.github.camelicloud.app.Main source: shared objects file (top)");
+    }
+
     /** The README's first container command: the demo into the mounted /data, as PUID:PGID, with no network. */
     @Test
     void theDemoFillsTheMountedDataFolderAsPuidAndPgid() throws Exception {

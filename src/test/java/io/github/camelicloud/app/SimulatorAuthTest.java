@@ -24,7 +24,8 @@ class SimulatorAuthTest {
             .account("locked@example.com:secret-5:locked")
             .account("slow@example.com:secret-6:mfa,not-ready")
             .account("old@example.com:secret-7:2sa")
-            .account("plain@example.com:secret-8:nomfa"));
+            .account("plain@example.com:secret-8:nomfa")
+            .account("fresh@example.com:secret-9:nomfa,not-ready"));
 
     @TempDir
     Path cookies;
@@ -110,6 +111,17 @@ class SimulatorAuthTest {
         assertThat(run.output()).contains("preparing the photo library", "Retrying in",
                 "Authentication completed successfully");
         assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
+    void firstSyncWaitsForTheIndexToo() {
+        // the CLI leaves the indexing check to the consumer's full pass (an incremental run skips it): a first run
+        // still waits, and lists once the library is ready
+        CliRun run = CliRun.of("", "--username", "fresh@example.com", "--password", "secret-9", "--cookie-directory",
+                cookies.toString(), "--domain", apple.get().baseUrl(), "--directory",
+                cookies.resolve("photos").toString(), "--retry-delay", "1", "--no-progress-bar", "--recent", "1");
+        assertThat(run.output()).contains("preparing the photo library", "Retrying in", "Looking up all photos");
+        assertThat(run.exitCode()).as(run.output()).isZero();
     }
 
     @Test

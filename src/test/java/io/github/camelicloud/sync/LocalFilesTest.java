@@ -71,6 +71,22 @@ class LocalFilesTest {
         assertThat(local.unproven("b")).isPresent();
     }
 
+    @Test
+    void theHashOfTheWrittenBytesIsRecordedWithoutReadingTheFileBack() throws Exception {
+        DestinationRecord record = DestinationRecord.inMemory();
+        LocalFiles local = new LocalFiles(dir, "D", record);
+        PlannedFile a = file("a", 3);
+        Placement p = local.place(a);
+        Files.createDirectories(dir.resolve("2020"));
+        Files.write(dir.resolve(p.relativePath()), new byte[] {1, 2, 3});
+        String written = Sha256.of(dir.resolve(p.relativePath()));
+        Files.delete(dir.resolve(p.relativePath())); // unreadable now: only the given hash can be recorded
+
+        local.delivered(new Delivery(a, p.relativePath()), written);
+
+        assertThat(record.of(Delivery.keyOf(a))).map(HeldFile::sha256).hasValue(written);
+    }
+
     private static PlannedFile file(String id, long size) {
         AssetVersion v = new AssetVersion(VersionType.ORIGINAL, size, "c" + id, "public.jpeg", Optional.empty());
         Asset asset = new Asset(id, "r" + id, "t", "PrimarySync", Optional.of("IMG_1.JPG"), Optional.of("public.jpeg"),

@@ -4,6 +4,7 @@ import io.github.camelicloud.component.ICloudConstants;
 import io.github.camelicloud.component.ICloudEndpoint;
 import io.github.camelicloud.component.ICloudFileFinisher;
 import io.github.camelicloud.component.ICloudPartFile;
+import io.github.camelicloud.sync.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -31,6 +34,8 @@ import org.apache.camel.support.RoutePolicySupport;
 public class FolderMirror extends RoutePolicySupport implements Processor {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FolderMirror.class);
+    /** Bytes per write to the part file (issue 16: 8 KB writes were 205K write calls for 1.62 GB, 32 KB 52K). */
+    static final int BLOCK = 32 * 1024;
 
     private String directory;
     private boolean setExifDatetime;
@@ -78,12 +83,14 @@ public class FolderMirror extends RoutePolicySupport implements Processor {
             finisher.process(exchange);
             return;
         }
+        MessageDigest written = Sha256.digest();
         try {
             Files.createDirectories(part.getParent());
+            hashResumedBytes(part, written);
             try (InputStream in = m.getMandatoryBody(InputStream.class);
                     OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE,
                             StandardOpenOption.APPEND)) {
-                in.transferTo(out);
+                copy(in, out, written);
             }
         } catch (Exception e) {
             if (Files.isRegularFile(part) && Files.size(part) == 0) {
@@ -96,7 +103,48 @@ public class FolderMirror extends RoutePolicySupport implements Processor {
             Files.setLastModifiedTime(part, FileTime.fromMillis(modified));
         }
         complete.process(exchange);
-        finisher.process(exchange);
+        if (!finisher.finish(exchange)) { // the bytes on disk are the ones hashed: the record needs no read-back
+            m.setHeader(ICloudConstants.WRITTEN_SHA256, HexFormat.of().formatHex(written.digest()));
+        }
+    }
+
+    /**
+     * Copies the download into the part file in blocks of {@link #BLOCK} bytes, hashing each block as it is written
+     * (one pass over the bytes). A socket read gives at most one 8 KB segment, so a block is filled from several
+     * reads: 4 times fewer write calls than {@code transferTo}'s 8 KB. What was read before a failure is written
+     * (the part file keeps every byte received, for the next run to resume from).
+     */
+    static void copy(InputStream in, OutputStream out, MessageDigest digest) throws IOException {
+        byte[] block = new byte[BLOCK];
+        int filled = 0;
+        try {
+            for (int n; (n = in.read(block, filled, BLOCK - filled)) >= 0; ) {
+                filled += n;
+                if (filled == BLOCK) {
+                    digest.update(block, 0, filled);
+                    out.write(block, 0, filled);
+                    filled = 0;
+                }
+            }
+        } finally {
+            if (filled > 0) {
+                digest.update(block, 0, filled);
+                out.write(block, 0, filled);
+            }
+        }
+    }
+
+    /** A part file an earlier run left: its bytes start the file, so they start the hash. */
+    private static void hashResumedBytes(Path part, MessageDigest digest) throws IOException {
+        if (!Files.isRegularFile(part) || Files.size(part) == 0) {
+            return;
+        }
+        try (InputStream in = Files.newInputStream(part)) {
+            byte[] block = new byte[BLOCK];
+            for (int n; (n = in.read(block)) >= 0; ) {
+                digest.update(block, 0, n);
+            }
+        }
     }
 
     /**
