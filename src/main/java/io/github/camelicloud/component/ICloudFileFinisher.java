@@ -28,7 +28,7 @@ public final class ICloudFileFinisher implements Processor, LocalFiles.MetadataR
 
     private static final Logger LOG = LoggerFactory.getLogger(ICloudFileFinisher.class);
     /** Starts with "icloudpd" so that icloudpd, sharing the folder, may rewrite our sidecars and we its. */
-    static final String XMP_TOOLKIT = "icloudpd 1.32.2+camel-icloud";
+    public static final String XMP_TOOLKIT = "icloudpd 1.32.2+camel-icloud";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssZ", Locale.ROOT);
 
     private final boolean setExifDatetime;

@@ -19,6 +19,19 @@ public record HeldFile(String key, String path, String sha256, String metadata) 
         return new HeldFile(key, path, newSha256, newMetadata);
     }
 
+    /**
+     * The {@code metadata} of a file whose metadata could not be written ({@code pending:<fingerprint>}): it differs
+     * from every fingerprint, so the next pass writes the metadata again (and only the metadata).
+     */
+    public static String pendingMetadata(String fingerprint) {
+        return "pending:" + fingerprint;
+    }
+
+    /** Whether the file's metadata is still to be written ({@link #pendingMetadata}). */
+    public boolean metadataPending() {
+        return metadata != null && metadata.startsWith("pending:");
+    }
+
     /** The asset part of a delivery key (labels and Apple's base64 checksums hold no {@code :}). */
     public static String assetOf(String key) {
         int checksum = key.lastIndexOf(':');
