@@ -195,6 +195,11 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                 }
                 return written;
             }
+
+            @Override
+            public void failed() {
+                passTally.metadataFailed();
+            }
         };
     }
 

@@ -29,6 +29,11 @@ public final class ICloudFileFinisher implements Processor, LocalFiles.MetadataR
     private static final Logger LOG = LoggerFactory.getLogger(ICloudFileFinisher.class);
     /** Starts with "icloudpd" so that icloudpd, sharing the folder, may rewrite our sidecars and we its. */
     public static final String XMP_TOOLKIT = "icloudpd 1.32.2+camel-icloud";
+    /**
+     * Exchange property: writing the file's metadata failed (a damaged JPEG); the file is delivered as downloaded,
+     * its record keeps the metadata pending and the pass counts it failed.
+     */
+    public static final String METADATA_FAILED = "CamelICloudMetadataFailed";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssZ", Locale.ROOT);
 
     private final boolean setExifDatetime;
@@ -61,14 +66,15 @@ public final class ICloudFileFinisher implements Processor, LocalFiles.MetadataR
             setExifDate(file, shown, asset);
         }
         // an album copy is a hard link to (or a copy of) a file that has them already; rewriting would unlink it
-        if (embedMetadata && exchange.getProperty(ICloudConstants.COPY_OF) == null) {
-            embed(file, shown, asset);
+        if (embedMetadata && exchange.getProperty(ICloudConstants.COPY_OF) == null && !embed(file, shown, asset)) {
+            exchange.setProperty(METADATA_FAILED, true);
         }
         if (xmpSidecar) {
             try {
                 xmp.write(file, asset.metadata());
             } catch (IOException e) {
                 LOG.error("Error writing XMP sidecar for {}: {}", shown, e.getMessage());
+                exchange.setProperty(METADATA_FAILED, true);
             }
         }
     }
@@ -93,13 +99,17 @@ public final class ICloudFileFinisher implements Processor, LocalFiles.MetadataR
         return written;
     }
 
-    private void embed(Path file, String shown, Asset asset) {
+    /** @return false when the file could not be embedded (it is kept as downloaded) */
+    private boolean embed(Path file, String shown, Asset asset) {
         try {
             if (embedder.embed(file, asset.metadata()) == MetadataEmbedder.Outcome.EMBEDDED) {
                 LOG.debug("Embedded iCloud metadata in {}", shown);
             }
+            return true;
         } catch (IOException e) {
-            LOG.error("Error embedding metadata in {} (the file is kept as downloaded): {}", shown, e.getMessage());
+            LOG.error("Error embedding metadata in {} (the file is kept as downloaded; its metadata is written on the"
+                    + " next run): {}", shown, e.getMessage());
+            return false;
         }
     }
 

@@ -39,6 +39,13 @@ public interface HeldFiles {
     void removeWhere(java.util.function.Predicate<HeldFile> which, boolean dryRun);
 
     /**
+     * {@code delivery}, just recorded, holds the file as downloaded: writing its metadata failed (a damaged JPEG). Its
+     * record keeps the metadata as pending, so the next pass writes only the metadata.
+     */
+    default void metadataFailed(Delivery delivery) {
+    }
+
+    /**
      * Where a destination that embeds metadata itself (a remote one; the folder's rewrites are counted by the
      * consumer) counts, for the summary of the pass starting now, the files whose metadata it rewrote and the files
      * whose metadata it could not write.

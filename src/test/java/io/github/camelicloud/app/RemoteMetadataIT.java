@@ -35,10 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shipped jar with {@code --embed-metadata --xmp-sidecar} to S3 (S3Proxy) and SFTP (MINA SSHD), no folder: each
  * JPEG object carries the caption, keywords, favourite, date and location exiftool reads (picture data byte for byte
- * iCloud's), its record holds the SHA-256 of those bytes, and {@code KEY.xmp} lies next to it. A caption and favourite
- * changed in iCloud reach both objects and sidecars on the next run without one download; a damaged JPEG fails the
- * run (exit 1, the summary says so) and the next run retries its metadata only. The Camel application's bundled
- * routes do the same when application.properties sets {@code icloud.embed-metadata}.
+ * iCloud's), its record holds the SHA-256 of those bytes, and {@code KEY.xmp} lies next to it. A caption, keywords
+ * and favourite changed in iCloud reach both objects and sidecars on the next run without one download; a damaged
+ * JPEG fails the run at S3, SFTP and a folder alike (exit 1, each summary says so) and the next run retries its
+ * metadata only. The Camel application's bundled routes do the same when application.properties sets
+ * {@code icloud.embed-metadata}.
  */
 class RemoteMetadataIT {
 
@@ -118,7 +119,7 @@ class RemoteMetadataIT {
 
         LibraryManifest.Asset plain = jpegs.stream().filter(a -> !a.favorite()).findFirst().orElseThrow();
         byte[] picture = picture(fromS3("meta", plain.fileName()));
-        apple.get().annotateAsset(USER, plain.id(), "Changed in Photos", true);
+        apple.get().annotateAsset(USER, plain.id(), "Changed in Photos", List.of("changed", "in Photos"), true);
         apple.get().resetRequestCounts();
         JarProcess.Result second = sync(USER, "meta");
         assertThat(second.exitCode()).as(second.output()).isZero();
@@ -130,9 +131,11 @@ class RemoteMetadataIT {
             JsonNode tags = Exiftool.read(file);
             assertThat(tags.path("XMP-dc:Title").asText()).as(file.toString()).isEqualTo("Changed in Photos");
             assertThat(tags.path("XMP-xmp:Rating").asInt()).as(file.toString()).isEqualTo(5);
+            assertThat(texts(tags.path("XMP-dc:Subject"))).as(file.toString()).containsExactly("changed", "in Photos");
             assertThat(picture(file)).as(file + ": the compressed picture").isEqualTo(picture);
         }
-        assertThat(sidecars("meta", plain.fileName())).allSatisfy(x -> assertThat(x).contains("Changed in Photos"));
+        assertThat(sidecars("meta", plain.fileName())).allSatisfy(x -> assertThat(x).contains("Changed in Photos")
+                .contains("in Photos"));
 
         JarProcess.Result third = sync(USER, "meta");
         assertThat(third.exitCode()).as(third.output()).isZero();
@@ -144,20 +147,24 @@ class RemoteMetadataIT {
         s3.get().createBucket("damaged");
         damaged.get().annotateAsset(DAMAGED_USER, damaged.get().manifest(DAMAGED_USER).assets().get(0).id(),
                 "A caption to embed", true);
-        JarProcess.Result first = sync(DAMAGED_USER, "damaged", damaged);
+        Path folder = work.resolve("damaged-folder");
+        JarProcess.Result first = sync(DAMAGED_USER, "damaged", damaged, "--directory", folder.toString());
         assertThat(first.exitCode()).as(first.output()).isEqualTo(1);
-        assertThat(first.output()).contains("Error embedding metadata in BROKEN.JPG")
-                .contains("1 failed (1 whose metadata could not be written)");
+        assertThat(first.output()).contains("Error embedding metadata in BROKEN.JPG");
+        assertThat(summariesFailingMetadata(first)).as(first.output()).isEqualTo(3); // S3, SFTP and the folder
         byte[] served = Files.readAllBytes(damagedLibrary().resolve("BROKEN.JPG"));
         assertThat(Files.readAllBytes(fromS3("damaged", "BROKEN.JPG"))).as("uploaded as downloaded").isEqualTo(served);
         assertThat(Files.readAllBytes(fromSftp("damaged", "BROKEN.JPG"))).isEqualTo(served);
+        assertThat(Files.readAllBytes(folder.resolve("BROKEN.JPG"))).isEqualTo(served);
 
         damaged.get().resetRequestCounts();
-        JarProcess.Result second = sync(DAMAGED_USER, "damaged", damaged);
+        JarProcess.Result second = sync(DAMAGED_USER, "damaged", damaged, "--directory", folder.toString());
         assertThat(second.exitCode()).as(second.output()).isEqualTo(1);
         assertThat(damaged.get().requestCounts().getOrDefault("GET /B/*", 0L)).as("downloads from iCloud").isZero();
-        assertThat(second.output()).contains("Error embedding metadata in BROKEN.JPG")
-                .contains("0 delivered").contains("1 failed (1 whose metadata could not be written)");
+        assertThat(second.output()).contains("Error embedding metadata in BROKEN.JPG for S3")
+                .contains("Error embedding metadata in BROKEN.JPG for SFTP")
+                .contains("Error updating the metadata of " + folder + "/BROKEN.JPG").doesNotContain("1 delivered");
+        assertThat(summariesFailingMetadata(second)).as(second.output()).isEqualTo(3);
     }
 
     @Test
@@ -220,7 +227,13 @@ class RemoteMetadataIT {
         return sync(user, target, apple);
     }
 
-    private static JarProcess.Result sync(String user, String target, SimulatorExtension simulator) throws Exception {
+    /** Summary lines of a pass whose one file's metadata could not be written. */
+    private static long summariesFailingMetadata(JarProcess.Result run) {
+        return run.output().lines().filter(l -> l.contains("1 failed (1 whose metadata could not be written)")).count();
+    }
+
+    private static JarProcess.Result sync(String user, String target, SimulatorExtension simulator, String... extra)
+            throws Exception {
         List<String> args = new ArrayList<>(List.of("--username", user, "--password", "pw", "--domain",
                 simulator.get().baseUrl(), "--cookie-directory", work.resolve("cookies-" + target).toString(),
                 "--state-directory", work.resolve("state-" + target).toString(), "--no-progress-bar",
@@ -230,6 +243,7 @@ class RemoteMetadataIT {
                 "--sftp-uri", "sftp://" + SftpTestServer.USER + "@127.0.0.1:" + sftp.get().port() + "/" + target,
                 "--sftp-password", SftpTestServer.PASSWORD, "--sftp-known-hosts",
                 sftp.get().knownHosts(work.resolve("known_hosts-" + target)).toString()));
+        args.addAll(List.of(extra));
         return JarProcess.jar(work, args.toArray(String[]::new)).run();
     }
 
