@@ -45,12 +45,13 @@ class RemoteMetadataIT {
 
     private static final String USER = "jar-remotemeta@example.com";
     private static final String APP_USER = "app-remotemeta@example.com";
+    private static final String SIDECAR_USER = "jar-sidecar@example.com";
     private static final String DAMAGED_USER = "jar-damaged@example.com";
     private static final DateTimeFormatter EXIF_DATE = DateTimeFormatter.ofPattern("uuuu:MM:dd HH:mm:ss");
 
     @RegisterExtension
     static final SimulatorExtension apple = SimulatorExtension.of(b -> b.assets(30).seed(17).videoSize(100_000)
-            .account(USER + ":pw:nomfa").account(APP_USER + ":pw:nomfa"));
+            .account(USER + ":pw:nomfa").account(APP_USER + ":pw:nomfa").account(SIDECAR_USER + ":pw:nomfa"));
     /** A library of one JPEG whose segments are broken: its metadata cannot be embedded. */
     @RegisterExtension
     static final SimulatorExtension damaged = SimulatorExtension.of(b -> b.libraryDir(damagedLibrary())
@@ -140,6 +141,31 @@ class RemoteMetadataIT {
         JarProcess.Result third = sync(USER, "meta");
         assertThat(third.exitCode()).as(third.output()).isZero();
         assertThat(third.output()).as("nothing changed since").doesNotContain("Updated the metadata of");
+    }
+
+    @Test
+    void sidecarsAloneLeaveTheObjectsAsICloudSentThemAndFollowAChange() throws Exception {
+        s3.get().createBucket("sidecar");
+        JarProcess.Result first = sync(SIDECAR_USER, "sidecar", apple, "--no-embed");
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        LibraryManifest.Asset photo = uniqueVisibleJpegs(SIDECAR_USER).get(0);
+        String iCloud = photo.versions().get("resOriginal").sha256();
+        assertThat(StoredFile.contentByKey(s3.get().objects("sidecar"))).as("S3")
+                .containsEntry(photo.fileName(), photo.versions().get("resOriginal").size() + ":" + iCloud)
+                .containsKey(photo.fileName() + ".xmp");
+        assertThat(StoredFile.contentByKey(sftp.get().files("sidecar"))).as("SFTP")
+                .containsEntry(photo.fileName(), photo.versions().get("resOriginal").size() + ":" + iCloud)
+                .containsKey(photo.fileName() + ".xmp");
+
+        apple.get().annotateAsset(SIDECAR_USER, photo.id(), "Only the sidecar changes", null, null);
+        apple.get().resetRequestCounts();
+        JarProcess.Result second = sync(SIDECAR_USER, "sidecar", apple, "--no-embed");
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(apple.get().requestCounts().getOrDefault("GET /B/*", 0L)).as("downloads from iCloud").isZero();
+        assertThat(sidecars("sidecar", photo.fileName())).allSatisfy(x -> assertThat(x)
+                .contains("Only the sidecar changes"));
+        assertThat(StoredFile.contentByKey(s3.get().objects("sidecar"))).as("the photo untouched")
+                .containsEntry(photo.fileName(), photo.versions().get("resOriginal").size() + ":" + iCloud);
     }
 
     @Test
@@ -244,6 +270,9 @@ class RemoteMetadataIT {
                 "--sftp-password", SftpTestServer.PASSWORD, "--sftp-known-hosts",
                 sftp.get().knownHosts(work.resolve("known_hosts-" + target)).toString()));
         args.addAll(List.of(extra));
+        if (args.remove("--no-embed")) {
+            args.remove("--embed-metadata");
+        }
         return JarProcess.jar(work, args.toArray(String[]::new)).run();
     }
 

@@ -165,6 +165,10 @@ public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
         if (!metadata.any() || asset == null || version.startsWith("live-")) {
             return Optional.empty();
         }
+        if (!metadata.embed()) { // a sidecar only: the file streams through as before, the sidecar follows it
+            exchange.setProperty(WRITTEN_METADATA, metadata.fingerprint(asset).orElseThrow());
+            return Optional.empty();
+        }
         Spool spool = Spool.of(path);
         try {
             spool.fill(m.getMandatoryBody(java.io.InputStream.class));
@@ -241,6 +245,14 @@ public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
         }
         try (Spool spool = Spool.of(f.path())) {
             verifyOnce();
+            if (!metadata.embed()) { // a sidecar only: the object is not read
+                store.upload(metadata.sidecarOf(spool, file.asset()).orElseThrow(),
+                        RemoteMetadata.sidecarKey(f.path()));
+                placements.record().put(f.rewritten(f.sha256(), now));
+                LOG.info("Updated the metadata of {} in {}", f.path(), destination.name());
+                counts.updated();
+                return;
+            }
             store.download(f.path(), spool.file());
             if (!Sha256.of(spool.file()).equals(f.sha256())) {
                 LOG.error("{} in {} does not hold the bytes that were uploaded: its metadata is not rewritten (the file"
