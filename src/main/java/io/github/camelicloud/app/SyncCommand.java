@@ -358,10 +358,6 @@ public final class SyncCommand implements Callable<Integer> {
             validate();
             deletionOptions.validate();
             remotes = destinationOptions.routeProperties();
-            if (embedMetadata && directory == null && !remotes.isEmpty()) {
-                throw new IllegalArgumentException("--embed-metadata writes into the files of a folder (--directory);"
-                        + " S3 and SFTP receive the files as iCloud sends them");
-            }
             state = stateOptions.routeProperties(stateDirectory());
             state.putAll(clusterOptions.routeProperties(state, watchWithInterval != null || authOnly));
             notificationOptions.validate();
@@ -429,9 +425,10 @@ public final class SyncCommand implements Callable<Integer> {
                 if (directory != null) {
                     properties.put("file.directory", directory);
                     properties.put("icloud.set-exif-datetime", String.valueOf(setExifDatetime));
-                    properties.put("icloud.embed-metadata", String.valueOf(embedMetadata));
-                    properties.put("icloud.xmp-sidecar", String.valueOf(xmpSidecar));
                 }
+                // the folder, S3 and SFTP alike (remote ones embed in a temporary file, then upload)
+                properties.put("icloud.embed-metadata", String.valueOf(embedMetadata));
+                properties.put("icloud.xmp-sidecar", String.valueOf(xmpSidecar));
                 if (!onlyPrintFilenames) { // icloudpd prints the folder's paths; the remote routes stay off
                     properties.putAll(remotes);
                 }

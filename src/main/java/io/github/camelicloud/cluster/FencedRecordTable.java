@@ -31,11 +31,12 @@ final class FencedRecordTable implements DestinationRecord.Journal {
     public void load(Map<String, HeldFile> held, Set<String> legacyKeys) {
         leadership.database().inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT path, delivery_key, sha256 FROM delivered_file WHERE record_name = ?")) {
+                    "SELECT path, delivery_key, sha256, metadata FROM delivered_file WHERE record_name = ?")) {
                 s.setString(1, recordName);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        held.put(r.getString(1), new HeldFile(r.getString(2), r.getString(1), r.getString(3)));
+                        held.put(r.getString(1), new HeldFile(r.getString(2), r.getString(1), r.getString(3),
+                                r.getString(4)));
                     }
                 }
             }
@@ -48,9 +49,10 @@ final class FencedRecordTable implements DestinationRecord.Journal {
         int shard = leadership.shards().of(account);
         leadership.write(account, "delivered", c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO delivered_file (record_name, path_hash, path,"
-                    + " delivery_key, sha256, shard, epoch, written_by) SELECT ?, ?, ?, ?, ?, ?, epoch, ? FROM"
-                    + " shard_owner WHERE shard = ? ON CONFLICT (record_name, path_hash) DO UPDATE SET"
+                    + " delivery_key, sha256, shard, epoch, written_by, metadata) SELECT ?, ?, ?, ?, ?, ?, epoch, ?, ?"
+                    + " FROM shard_owner WHERE shard = ? ON CONFLICT (record_name, path_hash) DO UPDATE SET"
                     + " path = excluded.path, delivery_key = excluded.delivery_key, sha256 = excluded.sha256,"
+                    + " metadata = excluded.metadata,"
                     + " shard = excluded.shard, epoch = excluded.epoch, written_by = excluded.written_by,"
                     + " written_at = clock_timestamp()")) {
                 s.setString(1, recordName);
@@ -60,7 +62,8 @@ final class FencedRecordTable implements DestinationRecord.Journal {
                 s.setString(5, file.sha256());
                 s.setInt(6, shard);
                 s.setString(7, leadership.node());
-                s.setInt(8, shard);
+                s.setString(8, file.metadata());
+                s.setInt(9, shard);
                 s.executeUpdate();
             }
             return null;

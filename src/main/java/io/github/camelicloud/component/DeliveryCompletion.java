@@ -63,6 +63,10 @@ final class DeliveryCompletion extends SynchronizationAdapter {
             ledger.failed(delivery);
             return;
         }
+        if (done.getProperty(ICloudFileFinisher.METADATA_FAILED) != null) { // delivered, its metadata not written
+            held.ifPresent(h -> h.metadataFailed(delivery));
+            tally.metadataFailed();
+        }
         if (done.getProperty(ICloudConstants.ALREADY_THERE) != null) {
             tally.alreadyThere();
         } else {

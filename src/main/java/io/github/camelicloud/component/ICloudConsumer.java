@@ -150,8 +150,21 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
     private Optional<HeldFiles> heldFiles(String account) throws java.io.IOException {
         ICloudConfiguration config = endpoint.getConfiguration();
         if (config.getDirectory() == null) {
-            return endpoint.passListeners().stream().map(ICloudPassListener::heldFiles).flatMap(Optional::stream)
-                    .findFirst();
+            Optional<HeldFiles> remote = endpoint.passListeners().stream().map(ICloudPassListener::heldFiles)
+                    .flatMap(Optional::stream).findFirst();
+            PassTally passTally = tally; // this pass's: metadata rewritten or failed at the destination
+            remote.ifPresent(h -> h.countMetadata(new HeldFiles.MetadataCounts() {
+                @Override
+                public void updated() {
+                    passTally.metadataUpdated();
+                }
+
+                @Override
+                public void failed() {
+                    passTally.metadataFailed();
+                }
+            }));
+            return remote;
         }
         synchronized (this) {
             if (folderRecord == null) {
@@ -181,6 +194,11 @@ public class ICloudConsumer extends ScheduledBatchPollingConsumer {
                     passTally.metadataUpdated();
                 }
                 return written;
+            }
+
+            @Override
+            public void failed() {
+                passTally.metadataFailed();
             }
         };
     }

@@ -28,7 +28,12 @@ public final class ICloudFileFinisher implements Processor, LocalFiles.MetadataR
 
     private static final Logger LOG = LoggerFactory.getLogger(ICloudFileFinisher.class);
     /** Starts with "icloudpd" so that icloudpd, sharing the folder, may rewrite our sidecars and we its. */
-    static final String XMP_TOOLKIT = "icloudpd 1.32.2+camel-icloud";
+    public static final String XMP_TOOLKIT = "icloudpd 1.32.2+camel-icloud";
+    /**
+     * Exchange property: writing the file's metadata failed (a damaged JPEG); the file is delivered as downloaded,
+     * its record keeps the metadata pending and the pass counts it failed.
+     */
+    public static final String METADATA_FAILED = "CamelICloudMetadataFailed";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssZ", Locale.ROOT);
 
     private final boolean setExifDatetime;
@@ -71,13 +76,14 @@ public final class ICloudFileFinisher implements Processor, LocalFiles.MetadataR
         }
         // an album copy is a hard link to (or a copy of) a file that has them already; rewriting would unlink it
         if (embedMetadata && exchange.getProperty(ICloudConstants.COPY_OF) == null) {
-            changed |= embed(file, shown, asset);
+            changed |= embed(file, shown, asset, exchange);
         }
         if (xmpSidecar) {
             try {
                 xmp.write(file, asset.metadata());
             } catch (IOException e) {
                 LOG.error("Error writing XMP sidecar for {}: {}", shown, e.getMessage());
+                exchange.setProperty(METADATA_FAILED, true);
             }
         }
         return changed;
@@ -103,8 +109,11 @@ public final class ICloudFileFinisher implements Processor, LocalFiles.MetadataR
         return written;
     }
 
-    /** @return whether the file may have changed */
-    private boolean embed(Path file, String shown, Asset asset) {
+    /**
+     * @return whether the file may have changed; a failure marks the exchange {@code METADATA_FAILED} (the file is
+     *         kept as downloaded)
+     */
+    private boolean embed(Path file, String shown, Asset asset, Exchange exchange) {
         try {
             if (embedder.embed(file, asset.metadata()) == MetadataEmbedder.Outcome.EMBEDDED) {
                 LOG.debug("Embedded iCloud metadata in {}", shown);
@@ -112,7 +121,9 @@ public final class ICloudFileFinisher implements Processor, LocalFiles.MetadataR
             }
             return false;
         } catch (IOException e) {
-            LOG.error("Error embedding metadata in {} (the file is kept as downloaded): {}", shown, e.getMessage());
+            LOG.error("Error embedding metadata in {} (the file is kept as downloaded; its metadata is written on the"
+                    + " next run): {}", shown, e.getMessage());
+            exchange.setProperty(METADATA_FAILED, true);
             return true;
         }
     }

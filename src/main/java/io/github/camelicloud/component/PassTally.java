@@ -12,6 +12,7 @@ final class PassTally {
     private final AtomicInteger skipped = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger metadataUpdated = new AtomicInteger();
+    private final AtomicInteger metadataFailed = new AtomicInteger();
 
     void delivered() {
         delivered.incrementAndGet();
@@ -24,6 +25,12 @@ final class PassTally {
     /** A file already there whose metadata was rewritten in place (counted as already there too). */
     void metadataUpdated() {
         metadataUpdated.incrementAndGet();
+    }
+
+    /** A file whose metadata could not be written: a failure of the pass (the file itself may be delivered). */
+    void metadataFailed() {
+        metadataFailed.incrementAndGet();
+        failed.incrementAndGet();
     }
 
     void failed() {
@@ -43,6 +50,6 @@ final class PassTally {
 
     PassResult result(String destination) {
         return new PassResult(destination, assets.get(), delivered.get(), alreadyThere.get(), skipped.get(),
-                failed.get(), metadataUpdated.get());
+                failed.get(), metadataUpdated.get(), metadataFailed.get());
     }
 }

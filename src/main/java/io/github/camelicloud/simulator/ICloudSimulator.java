@@ -297,6 +297,13 @@ public final class ICloudSimulator implements AutoCloseable {
         return libraryControl().annotateAsset(Objects.requireNonNull(email, "email"), assetId, caption, favorite);
     }
 
+    /** A metadata-only change with Photos' keywords too (null keeps each; empty keywords removes them). */
+    public LibraryManifest.Asset annotateAsset(String email, String assetId, String caption, List<String> keywords,
+            Boolean favorite) {
+        return libraryControl().annotateAsset(Objects.requireNonNull(email, "email"), assetId, caption, keywords,
+                favorite);
+    }
+
     public LibraryManifest.Asset editAsset(String email, String assetId) {
         return libraryControl().editAsset(Objects.requireNonNull(email, "email"), assetId);
     }

@@ -5,8 +5,9 @@ package io.github.camelicloud.sync;
  * assetId:version:checksum}), where ({@code path}, relative to the destination's root) and the SHA-256 (hex) of
  * what was written there — null for a file found there and explained by name and size only (a folder filled by
  * icloudpd), which therefore cannot be verified, or {@code stale} when verification found other bytes there.
- * {@code metadata}: a fingerprint of the iCloud metadata written into the file and its XMP sidecar (folders with
- * {@code --embed-metadata} or {@code --xmp-sidecar}), null when none was recorded (older records, other destinations).
+ * {@code metadata}: a fingerprint of the iCloud metadata written into the file and its XMP sidecar (destinations with
+ * {@code --embed-metadata} or {@code --xmp-sidecar}: the folder, S3, SFTP), {@code pending:<fingerprint>} while
+ * writing it failed, null when none was recorded (older records, metadata off).
  */
 public record HeldFile(String key, String path, String sha256, String metadata) {
 
@@ -17,6 +18,19 @@ public record HeldFile(String key, String path, String sha256, String metadata) 
     /** The same file holding other bytes now: its metadata rewritten in place. */
     public HeldFile rewritten(String newSha256, String newMetadata) {
         return new HeldFile(key, path, newSha256, newMetadata);
+    }
+
+    /**
+     * The {@code metadata} of a file whose metadata could not be written ({@code pending:<fingerprint>}): it differs
+     * from every fingerprint, so the next pass writes the metadata again (and only the metadata).
+     */
+    public static String pendingMetadata(String fingerprint) {
+        return "pending:" + fingerprint;
+    }
+
+    /** Whether the file's metadata is still to be written ({@link #pendingMetadata}). */
+    public boolean metadataPending() {
+        return metadata != null && metadata.startsWith("pending:");
     }
 
     /** The asset part of a delivery key (labels and Apple's base64 checksums hold no {@code :}). */

@@ -38,6 +38,30 @@ public interface HeldFiles {
      */
     void removeWhere(java.util.function.Predicate<HeldFile> which, boolean dryRun);
 
+    /**
+     * {@code delivery}, just recorded, holds the file as downloaded: writing its metadata failed (a damaged JPEG). Its
+     * record keeps the metadata as pending, so the next pass writes only the metadata.
+     */
+    default void metadataFailed(Delivery delivery) {
+    }
+
+    /**
+     * Where a destination that embeds metadata itself (a remote one; the folder's rewrites are counted by the
+     * consumer) counts, for the summary of the pass starting now, the files whose metadata it rewrote and the files
+     * whose metadata it could not write.
+     */
+    default void countMetadata(MetadataCounts counts) {
+    }
+
+    /** The counts of one pass's metadata writes. */
+    interface MetadataCounts {
+        /** A file already there got its metadata rewritten (a metadata-only change in iCloud). */
+        void updated();
+
+        /** A file's metadata could not be written (it is tried again on the next run): the pass is not complete. */
+        void failed();
+    }
+
     /** The pass is over: paths handed out but not delivered are free again. */
     void passEnded();
 }

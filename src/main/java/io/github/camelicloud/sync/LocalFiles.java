@@ -36,6 +36,10 @@ public final class LocalFiles implements HeldFiles {
 
         /** @return whether anything was written (a PNG or RAW without a sidecar has nowhere to carry it) */
         boolean rewrite(Path file, String shown, Asset asset) throws IOException;
+
+        /** Rewriting a file's metadata failed (it is tried again on the next pass): the pass is not complete. */
+        default void failed() {
+        }
     }
 
     /** A folder whose record lives as long as this object (nothing persisted). */
@@ -107,7 +111,9 @@ public final class LocalFiles implements HeldFiles {
             metadata.get().rewrite(path, shown(f.path()), file.asset());
             placements.record().put(f.rewritten(Sha256.of(path), now.get()));
         } catch (IOException e) {
-            LOG.error("Error updating the metadata of {}: {}", shown(f.path()), e.getMessage());
+            LOG.error("Error updating the metadata of {} (tried again on the next run): {}", shown(f.path()),
+                    e.getMessage());
+            metadata.get().failed();
         }
     }
 
@@ -136,6 +142,15 @@ public final class LocalFiles implements HeldFiles {
                     metadata.flatMap(m -> m.fingerprint(delivery.asset())).orElse(null)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read back " + shown(path) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void metadataFailed(Delivery delivery) {
+        Optional<String> fingerprint = metadata.flatMap(m -> m.fingerprint(delivery.asset()));
+        if (fingerprint.isPresent()) {
+            placements.record().of(delivery.key()).ifPresent(f -> placements.record().put(f.rewritten(f.sha256(),
+                    HeldFile.pendingMetadata(fingerprint.get()))));
         }
     }
 

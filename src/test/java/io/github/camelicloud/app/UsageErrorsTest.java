@@ -66,14 +66,6 @@ class UsageErrorsTest {
     }
 
     @Test
-    void embeddingMetadataNeedsAFolder() {
-        CliRun run = CliRun.of("", "--username", "u@example.com", "--password", "pw", "--domain", "http://127.0.0.1:1",
-                "--cookie-directory", work.resolve("cookies").toString(), "--s3-bucket", "photos", "--embed-metadata");
-        assertThat(run.exitCode()).as(run.errors()).isEqualTo(2);
-        assertThat(run.errors()).contains("--embed-metadata writes into the files of a folder (--directory)", "--help");
-    }
-
-    @Test
     void suggestionsFollowAMisspelledFlag() {
         CliRun run = CliRun.of("", "--username", "u@example.com", "--directroy", work.toString());
         assertThat(run.exitCode()).isEqualTo(2);

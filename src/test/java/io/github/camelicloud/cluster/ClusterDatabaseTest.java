@@ -75,6 +75,29 @@ class ClusterDatabaseTest {
     }
 
     @Test
+    void aFilesMetadataFingerprintIsKeptWithItsRow() {
+        try (ClusterDatabase a = database()) {
+            ShardLeadership node = new ShardLeadership(a, "node-a", shards, s -> { });
+            String account = "metadata@example.com";
+            node.gained(shards.of(account));
+            FencedRecordTable record = new FencedRecordTable(node, account, "s3-metadata");
+            record.put(new HeldFile("a:original:c1", "IMG_1.JPG", "aa".repeat(32),
+                    HeldFile.pendingMetadata("0123456789ab0123456789ab")));
+            record.put(new HeldFile("b:original:c2", "IMG_2.JPG", "bb".repeat(32)));
+            Map<String, HeldFile> held = new HashMap<>();
+            record.load(held, new HashSet<>());
+            assertThat(held.get("IMG_1.JPG").metadataPending()).isTrue();
+            assertThat(held.get("IMG_2.JPG").metadata()).isNull();
+
+            record.put(held.get("IMG_1.JPG").rewritten("cc".repeat(32), "0123456789ab0123456789ab"));
+            held.clear();
+            record.load(held, new HashSet<>());
+            assertThat(held.get("IMG_1.JPG")).isEqualTo(new HeldFile("a:original:c1", "IMG_1.JPG", "cc".repeat(32),
+                    "0123456789ab0123456789ab"));
+        }
+    }
+
+    @Test
     void aShardHandedBackRefusesLateWritesWithoutStoppingTheNode() {
         try (ClusterDatabase a = database(); ClusterDatabase b = database()) {
             List<String> stopped = new ArrayList<>();

@@ -94,6 +94,15 @@ public final class S3TestServer implements AutoCloseable {
         return client.headObject(b -> b.bucket(bucket).key(key)).eTag();
     }
 
+    /** Streams an object into a local file (for exiftool), replacing it. */
+    public java.nio.file.Path download(String bucket, String key, java.nio.file.Path file) throws Exception {
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        try (InputStream in = client.getObject(b -> b.bucket(bucket).key(key))) {
+            java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
+    }
+
     /** Writes an object as another writer would (replacing what was there). */
     public void put(String bucket, String key, byte[] bytes) {
         client.putObject(b -> b.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * A destination's record as rows of {@code CAMEL_ICLOUD_HELD} (one per file: path, delivery key, SHA-256), over a
+ * A destination's record as rows of {@code CAMEL_ICLOUD_HELD} (one per file: path, delivery key, SHA-256, and the
+ * fingerprint of the metadata written into it, {@code pending:...} while that failed), over a
  * connection of its own, so machines that share the database share what each destination holds. The keys the
  * first version kept in camel-sql's {@code CAMEL_MESSAGEPROCESSED} are read as keys of the first format. The
  * primary key uses the path's hash, which fits every database's index limits. A broken connection is opened
@@ -23,7 +24,9 @@ final class JdbcRecordTable implements DestinationRecord.Journal {
 
     private static final String CREATE_TABLE = "CREATE TABLE CAMEL_ICLOUD_HELD (processorName VARCHAR(255),"
             + " pathHash CHAR(64), path VARCHAR(1024), deliveryKey VARCHAR(255), sha256 CHAR(64),"
-            + " PRIMARY KEY (processorName, pathHash))";
+            + " metadata VARCHAR(64), PRIMARY KEY (processorName, pathHash))";
+    /** Tables made before metadata was embedded for remote destinations get the column (null: none recorded). */
+    private static final String ADD_METADATA = "ALTER TABLE CAMEL_ICLOUD_HELD ADD COLUMN metadata VARCHAR(64)";
 
     private final StateDatabase database;
     private final String processorName;
@@ -46,9 +49,15 @@ final class JdbcRecordTable implements DestinationRecord.Journal {
             } catch (DataAccessException missing) {
                 jdbc.execute(CREATE_TABLE);
             }
-            jdbc.query("SELECT path, deliveryKey, sha256 FROM CAMEL_ICLOUD_HELD WHERE processorName = ?",
+            try {
+                jdbc.queryForObject("SELECT COUNT(metadata) FROM CAMEL_ICLOUD_HELD WHERE 1 = 0", Integer.class);
+            } catch (DataAccessException olderTable) {
+                jdbc.execute(ADD_METADATA);
+            }
+            jdbc.query("SELECT path, deliveryKey, sha256, metadata FROM CAMEL_ICLOUD_HELD WHERE processorName = ?",
                     rs -> {
-                        held.put(rs.getString(1), new HeldFile(rs.getString(2), rs.getString(1), rs.getString(3)));
+                        held.put(rs.getString(1), new HeldFile(rs.getString(2), rs.getString(1), rs.getString(3),
+                                rs.getString(4)));
                     }, processorName);
             try {
                 jdbc.query("SELECT messageId FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ?",
@@ -69,9 +78,9 @@ final class JdbcRecordTable implements DestinationRecord.Journal {
             c.setAutoCommit(false);
             try {
                 delete(file.path());
-                jdbc.update("INSERT INTO CAMEL_ICLOUD_HELD (processorName, pathHash, path, deliveryKey, sha256)"
-                        + " VALUES (?, ?, ?, ?, ?)", processorName, hash(file.path()), file.path(), file.key(),
-                        file.sha256());
+                jdbc.update("INSERT INTO CAMEL_ICLOUD_HELD (processorName, pathHash, path, deliveryKey, sha256,"
+                        + " metadata) VALUES (?, ?, ?, ?, ?, ?)", processorName, hash(file.path()), file.path(),
+                        file.key(), file.sha256(), file.metadata());
                 c.commit();
             } catch (RuntimeException e) {
                 c.rollback();

@@ -10,7 +10,10 @@ import io.github.camelicloud.sync.Placement;
 import io.github.camelicloud.sync.Placements;
 import io.github.camelicloud.sync.PlannedFile;
 import io.github.camelicloud.component.PassResult;
+import io.github.camelicloud.sync.Sha256;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.OptionalLong;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -29,18 +32,40 @@ import org.slf4j.LoggerFactory;
 public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteDelivery.class);
+    /** Exchange property: the metadata fingerprint written into the file being uploaded (pending: it failed). */
+    static final String WRITTEN_METADATA = "CamelICloudWrittenMetadata";
+    private static final HeldFiles.MetadataCounts NO_COUNTS = new HeldFiles.MetadataCounts() {
+        @Override
+        public void updated() {
+        }
+
+        @Override
+        public void failed() {
+        }
+    };
 
     private final Destination destination;
     private final RemoteStore store;
     private final IdempotentRepository delivered;
     private final Placements placements;
     private final boolean dryRun;
+    private final RemoteMetadata metadata;
+    /** What was written into each file delivered in this pass (by delivery key): recorded with it. */
+    private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
+    private volatile HeldFiles.MetadataCounts counts = NO_COUNTS;
     private volatile boolean verified;
     private volatile DestinationException broken;
 
     /** @param delivered the destination's record, from which files deleted here are removed */
     public RemoteDelivery(Destination destination, org.apache.camel.CamelContext camel, IdempotentRepository delivered,
             boolean dryRun) {
+        this(destination, camel, delivered, dryRun, RemoteMetadata.NONE);
+    }
+
+    /** @param metadata what is written into (and next to) each file: embedded metadata, XMP sidecars */
+    public RemoteDelivery(Destination destination, org.apache.camel.CamelContext camel, IdempotentRepository delivered,
+            boolean dryRun, RemoteMetadata metadata) {
+        this.metadata = dryRun ? RemoteMetadata.NONE : metadata;
         this.destination = destination;
         this.store = destination.store(camel);
         this.delivered = delivered;
@@ -87,6 +112,7 @@ public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
             Placement p = placements.place(file);
             if (p.exists()) {
                 LOG.debug("{} is already in {}", p.relativePath(), destination.name());
+                refreshMetadata(file);
             }
             return p;
         } catch (RuntimeException e) {
@@ -115,7 +141,154 @@ public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
 
     @Override
     public void delivered(Delivery delivery, String sha256) {
-        placements.record().put(new HeldFile(delivery.key(), delivery.relativePath(), sha256));
+        placements.record().put(new HeldFile(delivery.key(), delivery.relativePath(), sha256,
+                fingerprints.remove(delivery.key())));
+    }
+
+    @Override
+    public void countMetadata(HeldFiles.MetadataCounts counts) {
+        this.counts = counts;
+    }
+
+    /**
+     * With {@code --embed-metadata} or {@code --xmp-sidecar}: the file streamed into a {@link Spool} and its metadata
+     * embedded there, so the upload sends (and S3 checks, and the record keeps the SHA-256 of) the embedded bytes.
+     * Empty when nothing is written into this file (metadata off, a live photo's video). A file that cannot be
+     * embedded (damaged) is uploaded as downloaded and its metadata recorded as pending: the pass counts it failed,
+     * and the next run writes only the metadata.
+     */
+    public Optional<Spool> spooled(Exchange exchange) throws Exception {
+        Message m = exchange.getMessage();
+        Asset asset = m.getHeader(ICloudConstants.ASSET, Asset.class);
+        String version = m.getHeader(ICloudConstants.VERSION, "", String.class);
+        String path = m.getHeader(ICloudConstants.RELATIVE_PATH, String.class);
+        if (!metadata.any() || asset == null || version.startsWith("live-")) {
+            return Optional.empty();
+        }
+        if (!metadata.embed()) { // a sidecar only: the file streams through as before, the sidecar follows it
+            exchange.setProperty(WRITTEN_METADATA, metadata.fingerprint(asset).orElseThrow());
+            return Optional.empty();
+        }
+        Spool spool = Spool.of(path);
+        try {
+            spool.fill(m.getMandatoryBody(java.io.InputStream.class));
+            String written = metadata.fingerprint(asset).orElseThrow();
+            try {
+                metadata.embedInto(spool, asset);
+            } catch (java.io.IOException e) {
+                LOG.error("Error embedding metadata in {} for {} (uploaded as downloaded; its metadata is written on"
+                        + " the next run): {}", path, destination.name(), e.getMessage());
+                written = HeldFile.pendingMetadata(written);
+            }
+            exchange.setProperty(WRITTEN_METADATA, written);
+            m.setHeader(Exchange.CONTENT_LENGTH, java.nio.file.Files.size(spool.file()));
+            destination.prepare(m, path);
+            return Optional.of(spool);
+        } catch (Exception e) {
+            spool.close();
+            throw e;
+        }
+    }
+
+    /**
+     * After the destination confirmed the upload (or server-side copy) of a file: its sidecar next to it, and what
+     * was written into it kept for its record. A file whose metadata failed is counted as failed.
+     */
+    public void metadataWritten(Exchange exchange, Optional<Spool> spool) throws Exception {
+        Message m = exchange.getMessage();
+        Asset asset = m.getHeader(ICloudConstants.ASSET, Asset.class);
+        String path = m.getHeader(ICloudConstants.RELATIVE_PATH, String.class);
+        String key = m.getHeader(ICloudConstants.DELIVERY_KEY, String.class);
+        String written = exchange.getProperty(WRITTEN_METADATA, String.class);
+        if (written == null || key == null) {
+            return;
+        }
+        if (metadata.sidecar()) {
+            try (Spool sidecar = spool.isPresent() ? null : Spool.of(path)) {
+                Optional<java.nio.file.Path> xmp = metadata.sidecarOf(spool.orElse(sidecar), asset);
+                if (xmp.isPresent()) {
+                    store.upload(xmp.get(), RemoteMetadata.sidecarKey(path));
+                }
+            } catch (Exception e) {
+                LOG.error("Error writing the XMP sidecar of {} to {} (written on the next run): {}", path,
+                        destination.name(), destination.explain(e));
+                written = written.startsWith("pending:") ? written : HeldFile.pendingMetadata(written);
+            }
+        }
+        fingerprints.put(key, written);
+        if (written.startsWith("pending:")) {
+            counts.failed();
+        }
+    }
+
+    /**
+     * A file this destination holds whose iCloud metadata changed since it was written (same checksum, another
+     * caption, keywords, favourite or location), or whose metadata failed last time: read back into a {@link Spool},
+     * checked against the SHA-256 recorded as delivered (other bytes there are not overwritten: reported), embedded
+     * again, and put back (atomically), its sidecar too; nothing is downloaded from iCloud. A record without a
+     * fingerprint (delivered before, or without metadata) gets the current one: an upgrade rewrites nothing.
+     */
+    private void refreshMetadata(PlannedFile file) {
+        if (!metadata.any() || file.label().startsWith("live-") || placements == null) {
+            return;
+        }
+        String now = metadata.fingerprint(file.asset()).orElseThrow();
+        Optional<HeldFile> held = placements.record().of(Delivery.keyOf(file));
+        if (held.isEmpty() || held.get().sha256() == null || held.get().isStale()
+                || now.equals(held.get().metadata())) {
+            return;
+        }
+        HeldFile f = held.get();
+        if (f.metadata() == null) {
+            placements.record().put(f.rewritten(f.sha256(), now)); // nothing read: an upgrade costs no I/O
+            return;
+        }
+        try (Spool spool = Spool.of(f.path())) {
+            verifyOnce();
+            if (!metadata.embed()) { // a sidecar only: the object is not read
+                store.upload(metadata.sidecarOf(spool, file.asset()).orElseThrow(),
+                        RemoteMetadata.sidecarKey(f.path()));
+                placements.record().put(f.rewritten(f.sha256(), now));
+                LOG.info("Updated the metadata of {} in {}", f.path(), destination.name());
+                counts.updated();
+                return;
+            }
+            store.download(f.path(), spool.file());
+            if (!Sha256.of(spool.file()).equals(f.sha256())) {
+                LOG.error("{} in {} does not hold the bytes that were uploaded: its metadata is not rewritten (the file"
+                        + " is left as it is)", f.path(), destination.name());
+                counts.failed();
+                return;
+            }
+            String written = now;
+            boolean embedded;
+            try {
+                embedded = metadata.embedInto(spool, file.asset());
+            } catch (java.io.IOException e) {
+                LOG.error("Error embedding metadata in {} for {} (written on the next run): {}", f.path(),
+                        destination.name(), e.getMessage());
+                embedded = false;
+                written = HeldFile.pendingMetadata(now);
+            }
+            if (embedded) {
+                store.upload(spool.file(), f.path());
+            }
+            Optional<java.nio.file.Path> xmp = metadata.sidecarOf(spool, file.asset());
+            if (xmp.isPresent()) {
+                store.upload(xmp.get(), RemoteMetadata.sidecarKey(f.path()));
+            }
+            placements.record().put(f.rewritten(embedded ? Sha256.of(spool.file()) : f.sha256(), written));
+            if (!written.equals(now)) {
+                counts.failed();
+            } else if (embedded || xmp.isPresent()) {
+                LOG.info("Updated the metadata of {} in {}", f.path(), destination.name());
+                counts.updated();
+            }
+        } catch (Exception e) {
+            LOG.error("Error updating the metadata of {} in {} (tried again on the next run): {}", f.path(),
+                    destination.name(), destination.explain(e));
+            counts.failed();
+        }
     }
 
     @Override
@@ -167,6 +340,9 @@ public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
             return false;
         }
         m.setHeader(ICloudConstants.WRITTEN_SHA256, source.get().sha256());
+        if (source.get().metadata() != null && metadata.any()) { // the copy holds what was embedded in its source
+            exchange.setProperty(WRITTEN_METADATA, source.get().metadata());
+        }
         LOG.info("Copied {} to {} in {}", from, to, destination.name());
         return true;
     }
@@ -230,6 +406,7 @@ public final class RemoteDelivery implements ICloudPassListener, HeldFiles {
     private synchronized void endPass() {
         verified = false;
         broken = null;
+        fingerprints.clear();
         store.passEnded();
         passEnded();
     }

@@ -20,6 +20,15 @@ interface RemoteStore extends AutoCloseable {
      */
     java.util.Optional<String> differs(String key, String sha256) throws Exception;
 
+    /** Streams the object at {@code key} into {@code file} (a {@link Spool}'s), replacing what it held. */
+    void download(String key, java.nio.file.Path file) throws Exception;
+
+    /**
+     * Replaces the object at {@code key} with the bytes of {@code file}, atomically: readers see the old object or
+     * the new one, never part of it (an S3 put; on SFTP a temporary name, then a rename).
+     */
+    void upload(java.nio.file.Path file, String key) throws Exception;
+
     /** Deletes the object at {@code key} (relative to the destination's root). */
     void delete(String key) throws Exception;
 

@@ -11,8 +11,9 @@ import org.apache.camel.ProducerTemplate;
 /**
  * One file to one remote destination, the step every remote route takes (the CLI's and the bundled
  * YAML routes alike; the consumer placed it already, and routes only what the destination lacks): stream it
- * there (again with a fresh download stream when the upload broke) and count it; any failure is rethrown
- * naming the destination, so the consumer records nothing and the next pass sends the file again.
+ * there (again with a fresh download stream when the upload broke; through a {@link Spool} when metadata is embedded
+ * first, then its sidecar) and count it; any failure is rethrown naming the destination, so the consumer records
+ * nothing and the next pass sends the file again.
  */
 public final class RemoteUpload implements Processor {
 
@@ -54,16 +55,27 @@ public final class RemoteUpload implements Processor {
         try {
             delivery.before(exchange);
             if (delivery.copied(exchange)) {
+                delivery.metadataWritten(exchange, java.util.Optional.empty());
                 return;
             }
-            RetryWithFreshBody upload = upload();
-            upload.process(exchange);
-            Exception failure = exchange.getException();
-            if (failure != null) {
-                exchange.setException(null);
-                throw failure;
+            java.util.Optional<Spool> spool = delivery.spooled(exchange);
+            try {
+                RetryWithFreshBody upload = upload();
+                if (spool.isPresent()) {
+                    upload.process(exchange, spool.get());
+                } else {
+                    upload.process(exchange);
+                }
+                Exception failure = exchange.getException();
+                if (failure != null) {
+                    exchange.setException(null);
+                    throw failure;
+                }
+                delivery.after(exchange);
+                delivery.metadataWritten(exchange, spool);
+            } finally {
+                spool.ifPresent(Spool::close);
             }
-            delivery.after(exchange);
         } catch (Exception e) {
             throw delivery.failed(e);
         }

@@ -33,6 +33,38 @@ public final class RetryWithFreshBody implements Processor {
 
     @Override
     public void process(Exchange exchange) throws InvalidPayloadException {
+        send(exchange, () -> DownloadBody.reopen(exchange));
+    }
+
+    /**
+     * Sends the spooled file (embedded metadata): each try reads it from its first byte; nothing is downloaded
+     * again. The file's stream is closed once sent.
+     */
+    public void process(Exchange exchange, Spool spool) throws InvalidPayloadException, java.io.IOException {
+        exchange.getMessage().setBody(java.nio.file.Files.newInputStream(spool.file()));
+        try {
+            send(exchange, () -> {
+                close(exchange);
+                try {
+                    exchange.getMessage().setBody(java.nio.file.Files.newInputStream(spool.file()));
+                    return true;
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+        } finally {
+            close(exchange);
+        }
+    }
+
+    private static void close(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        if (body instanceof java.io.Closeable c) {
+            org.apache.camel.util.IOHelper.close(c);
+        }
+    }
+
+    private void send(Exchange exchange, java.util.function.BooleanSupplier reopen) throws InvalidPayloadException {
         for (int attempt = 1; ; attempt++) {
             Sha256.Reading sent = new Sha256.Reading(exchange.getMessage().getMandatoryBody(InputStream.class));
             exchange.getMessage().setBody(sent);
@@ -42,7 +74,7 @@ public final class RetryWithFreshBody implements Processor {
                 exchange.getMessage().setHeader(ICloudConstants.WRITTEN_SHA256, sent.hex());
                 return;
             }
-            if (attempt >= attempts || !DownloadBody.reopen(exchange)) {
+            if (attempt >= attempts || !reopen.getAsBoolean()) {
                 return;
             }
             LOG.warn("Upload of {} failed ({}); trying again ({}/{})",

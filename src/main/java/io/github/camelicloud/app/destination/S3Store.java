@@ -6,7 +6,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalLong;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -70,6 +72,20 @@ final class S3Store implements RemoteStore {
         }
         return actual.equals(sha256) ? Optional.empty()
                 : Optional.of(key + " does not hold the bytes that were uploaded");
+    }
+
+    @Override
+    public void download(String key, java.nio.file.Path file) throws Exception {
+        try (InputStream in = s3.getObject(g -> g.bucket(bucket).key(prefix + key))) {
+            java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** One PUT, streamed from the file, with S3's SHA-256 checksum kept (as the uploads through aws2-s3 have). */
+    @Override
+    public void upload(java.nio.file.Path file, String key) {
+        s3.putObject(p -> p.bucket(bucket).key(prefix + key).checksumAlgorithm(ChecksumAlgorithm.SHA256),
+                RequestBody.fromFile(file));
     }
 
     /** A server-side CopyObject: a photo's copy in another album costs no download and no upload. */

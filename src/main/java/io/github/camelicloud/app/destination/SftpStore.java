@@ -99,6 +99,54 @@ final class SftpStore implements RemoteStore {
                 : Optional.of(key + " does not hold the bytes that were uploaded");
     }
 
+    /** Streams the file into {@code file} (the endpoint downloads as a stream). */
+    @Override
+    public synchronized void download(String key, java.nio.file.Path file) throws Exception {
+        RemoteFileOperations<SftpRemoteFile> sftp = connected();
+        Exchange exchange = new DefaultExchange(endpoint.getCamelContext());
+        GenericFile<SftpRemoteFile> remote = new GenericFile<>();
+        exchange.setProperty(ExchangePropertyKey.FILE_EXCHANGE_FILE, remote);
+        try {
+            sftp.retrieveFile(remote(key), exchange, -1);
+            try (InputStream in = (InputStream) remote.getBody()) {
+                java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            sftp.releaseRetrievedFileResources(exchange);
+        }
+    }
+
+    /**
+     * Written as {@code NAME.part} and renamed over the file: JSch renames with OpenSSH's {@code posix-rename}
+     * where the server has it (it replaces the file atomically); a server without it refuses to rename onto an
+     * existing file, which is then deleted first.
+     */
+    @Override
+    public synchronized void upload(java.nio.file.Path file, String key) throws Exception {
+        RemoteFileOperations<SftpRemoteFile> sftp = connected();
+        String target = remote(key);
+        String part = target + ".part";
+        Exchange exchange = new DefaultExchange(endpoint.getCamelContext());
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            exchange.getMessage().setBody(in);
+            sftp.storeFile(part, exchange, java.nio.file.Files.size(file));
+        }
+        try {
+            sftp.renameFile(part, target);
+        } catch (GenericFileOperationFailedException e) {
+            if (!sftp.existsFile(target)) {
+                throw e;
+            }
+            sftp.deleteFile(target);
+            sftp.renameFile(part, target);
+        }
+        int slash = key.lastIndexOf('/');
+        Map<String, Long> listing = listings.get(slash < 0 ? "" : key.substring(0, slash));
+        if (listing != null) {
+            listing.put(key.substring(slash + 1), java.nio.file.Files.size(file));
+        }
+    }
+
     private String remote(String key) {
         String root = endpoint.getConfiguration().getDirectory();
         return root == null || root.isEmpty() ? key : root + "/" + key;

@@ -3,6 +3,7 @@ package io.github.camelicloud.app.routes;
 import io.github.camelicloud.app.destination.DeliveredState;
 import io.github.camelicloud.app.destination.Destination;
 import io.github.camelicloud.app.destination.RemoteDelivery;
+import io.github.camelicloud.app.destination.RemoteMetadata;
 import io.github.camelicloud.app.destination.RemoteUpload;
 import io.github.camelicloud.app.destination.StateDatabase;
 import io.github.camelicloud.component.ICloudConfiguration;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * checked, the destination's delivered-state is opened, and the destination hears when each pass ends;</li>
  * <li>{@code idempotentRepository} of the {@code icloud:} consumer: that delivered-state, so a file the
  * destination holds is not downloaded again, and a file that failed is sent on the next pass;</li>
- * <li>a {@code process} step: the upload ({@link RemoteUpload}).</li>
+ * <li>a {@code process} step: the upload ({@link RemoteUpload}), with iCloud's metadata embedded and an XMP sidecar
+ * next to it when {@code embedMetadata} / {@code xmpSidecar} are set.</li>
  * </ul>
  * Settings are JavaBean properties (placeholders from application.properties); nothing is checked or
  * opened while the bean is only defined, so a disabled destination needs no settings.
@@ -39,6 +41,8 @@ public abstract class RemoteMirror extends RoutePolicySupport implements Process
     private String stateJdbcUrl;
     private String stateJdbcUser;
     private String stateJdbcPassword;
+    private boolean embedMetadata;
+    private boolean xmpSidecar;
 
     private String routeId;
     private Destination destination;
@@ -79,7 +83,8 @@ public abstract class RemoteMirror extends RoutePolicySupport implements Process
             delivered = state.open(account, config.recordLibrary(), destination);
             CamelContext camel = route.getCamelContext();
             camel.addService(delivered, true, true);
-            delivery = new RemoteDelivery(destination, camel, delivered, config.isDryRun());
+            delivery = new RemoteDelivery(destination, camel, delivered, config.isDryRun(),
+                    new RemoteMetadata(embedMetadata, xmpSidecar));
             icloud.addPassListener(delivery);
             icloud.setDestinationName(destination.name());
             upload = new RemoteUpload(delivery, camel.createProducerTemplate(), RemoteUpload.endpointOf(destination,
@@ -198,5 +203,18 @@ public abstract class RemoteMirror extends RoutePolicySupport implements Process
 
     public void setStateJdbcPassword(String stateJdbcPassword) {
         this.stateJdbcPassword = stateJdbcPassword;
+    }
+
+    /**
+     * {@code --embed-metadata}: iCloud's caption, keywords, favourite, date and location written into each JPEG and
+     * movie (spooled to a temporary file, then uploaded); a metadata-only change in iCloud rewrites the object.
+     */
+    public void setEmbedMetadata(boolean embedMetadata) {
+        this.embedMetadata = embedMetadata;
+    }
+
+    /** {@code --xmp-sidecar}: an XMP sidecar uploaded next to each photo ({@code KEY.xmp}). */
+    public void setXmpSidecar(boolean xmpSidecar) {
+        this.xmpSidecar = xmpSidecar;
     }
 }

@@ -107,8 +107,15 @@ public final class LibraryControl {
 
     /** A metadata-only change: new caption and/or favourite flag (null keeps each), the same bytes. */
     public LibraryManifest.Asset annotateAsset(String email, String id, String caption, Boolean favorite) {
+        return annotateAsset(email, id, caption, null, favorite);
+    }
+
+    /** The same with keywords (null keeps them). */
+    public LibraryManifest.Asset annotateAsset(String email, String id, String caption, java.util.List<String> keywords,
+            Boolean favorite) {
         PhotoLibrary library = library(email);
-        Asset asset = library.annotate(id, caption, favorite, state.now()).orElseThrow(() -> unknownAsset(id));
+        Asset asset = library.annotate(id, caption, keywords, favorite, state.now())
+                .orElseThrow(() -> unknownAsset(id));
         return entry(library.find(id).orElseThrow().zone(), asset);
     }
 

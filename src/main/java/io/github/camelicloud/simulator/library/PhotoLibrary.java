@@ -140,6 +140,11 @@ public final class PhotoLibrary {
      * the asset change, its bytes do not; {@code changes/zone} reports the CPLAsset.
      */
     public Optional<Asset> annotate(String id, String caption, Boolean favorite, Instant now) {
+        return annotate(id, caption, null, favorite, now);
+    }
+
+    /** The same, with Photos' keywords too ({@code keywords} null keeps them, empty removes them). */
+    public Optional<Asset> annotate(String id, String caption, List<String> keywords, Boolean favorite, Instant now) {
         Optional<Located> found = find(id);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -150,7 +155,8 @@ public final class PhotoLibrary {
             Annotations a = asset.annotations();
             Status s = asset.status();
             Asset updated = asset.withAnnotations(
-                    caption == null ? a : new Annotations(caption, a.description(), a.keywords()),
+                    caption == null && keywords == null ? a : new Annotations(caption == null ? a.caption() : caption,
+                            a.description(), keywords == null ? a.keywords() : keywords),
                     favorite == null ? s : new Status(favorite, s.hidden(), s.deletedField(), s.deletedAt()),
                     zone.nextTag(), now);
             zone.put(updated);
