@@ -206,7 +206,7 @@ run_client() {
   case "$tool" in
     camel-icloud)
       # as users start it: bin/camel-icloud (its class-data archive, written by the full run, serves the later ones)
-      CAMEL_ICLOUD_JAR="$JAR" JAVA_OPTS="${JAVA_TLS[*]}" XDG_CACHE_HOME="$WORK/cache" \
+      CAMEL_ICLOUD_JAR="$JAR" JAVA_OPTS="${JAVA_TLS[*]} ${EXTRA_JAVA_OPTS:-}" XDG_CACHE_HOME="$WORK/cache" \
         measure "$tool" "$phase" "$ROOT/bin/camel-icloud" --username "$ACCOUNT" --password "$PASSWORD" \
         --directory "$dir" --cookie-directory "$cookies" "${DOMAIN[@]}" --no-progress-bar "$@" ;;
     icloudpd)
@@ -259,10 +259,12 @@ if [[ "$LISTING" -gt 0 ]]; then
   list_run() {
     local tool="$1" heap=""
     rm -rf "$WORK/out/$tool" "$WORK/cookies/$tool"
-    CSV="$CSV.listing" JAVA_TOOL_OPTIONS="${2:-}" run_client "$tool" listing --only-print-filenames
+    # JAVA_OPTS, not JAVA_TOOL_OPTIONS: bin/camel-icloud's own -Xlog:disable comes after the latter and silenced it
+    CSV="$CSV.listing" EXTRA_JAVA_OPTS="${2:-}" run_client "$tool" listing --only-print-filenames
     if [[ "$tool" == camel-icloud ]]; then
       # The heap's peak: the most it held before any collection (the GC log's "USEDM->AFTERM").
-      heap=$(grep -oE '[0-9]+M->' "$WORK/gc.log" | tr -dc '0-9\n' | sort -n | tail -1)
+      heap=$(grep -oE '[0-9]+M->' "$WORK/gc.log" | tr -dc '0-9\n' | sort -n | tail -1 || true)
+      [[ -n "$heap" ]] || log "WARNING: no collection in $WORK/gc.log: the heap's peak is unknown"
     fi
     awk -F, -v n="$LISTING" -v heap="$heap" '{printf "%s,%s,%s,%s,%s,%s,%s\n", $1, n, $3, $4, $5, heap, $6}' \
       "$CSV.listing" >> "$OUT/listing.csv"
