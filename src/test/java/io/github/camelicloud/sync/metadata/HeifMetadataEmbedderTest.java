@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelicloud.client.photos.metadata.AssetMetadata;
+import io.github.camelicloud.testing.CameraJpeg;
 import io.github.camelicloud.testing.Exiftool;
 import io.github.camelicloud.testing.Libheif;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,9 +27,6 @@ import java.util.Random;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
-import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -171,7 +168,7 @@ class HeifMetadataEmbedderTest {
 
     @Test
     void theCamerasExifItemIsUpdatedNotDuplicated() throws Exception {
-        Path file = Libheif.encode(cameraJpeg(), dir.resolve("IMG_0003.HEIC"));
+        Path file = Libheif.encode(CameraJpeg.write(dir.resolve("camera.jpg")), dir.resolve("IMG_0003.HEIC"));
         assertThat(Exiftool.read(file).path("IFD0:Make").asText()).isEqualTo("Apple");
         assertThat(items(file, "Exif")).isEqualTo(1);
         int[] before = Libheif.pixels(file);
@@ -308,26 +305,6 @@ class HeifMetadataEmbedderTest {
         Path heic = Libheif.encode(png, dir.resolve(name));
         Files.delete(png);
         return heic;
-    }
-
-    /** A JPEG with a camera's EXIF (Make): heif-enc turns it into the HEIC's Exif item. */
-    private Path cameraJpeg() throws Exception {
-        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-        Random random = new Random(7);
-        for (int y = 0; y < 48; y++) {
-            for (int x = 0; x < 64; x++) {
-                image.setRGB(x, y, random.nextInt(0xFFFFFF));
-            }
-        }
-        ByteArrayOutputStream plain = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", plain);
-        TiffOutputSet set = new TiffOutputSet();
-        set.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_MAKE, "Apple");
-        Path file = dir.resolve("camera.jpg");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            new ExifRewriter().updateExifMetadataLossless(plain.toByteArray(), out, set);
-        }
-        return file;
     }
 
     private static int indexOf(byte[] file, String type) {

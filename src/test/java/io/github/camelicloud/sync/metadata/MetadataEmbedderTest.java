@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelicloud.client.photos.metadata.AssetMetadata;
+import io.github.camelicloud.testing.CameraJpeg;
 import io.github.camelicloud.testing.Exiftool;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,9 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import javax.imageio.ImageIO;
-import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
-import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +37,7 @@ class MetadataEmbedderTest {
 
     @Test
     void aJpegGetsEveryValueAndKeepsItsPictureAndItsExif() throws Exception {
-        Path file = cameraJpeg("IMG_0001.JPG");
+        Path file = CameraJpeg.write(dir.resolve("IMG_0001.JPG"));
         FileTime modified = FileTime.from(Instant.parse("2024-05-06T07:08:09Z"));
         Files.setLastModifiedTime(file, modified);
         byte[] before = Files.readAllBytes(file);
@@ -70,7 +66,7 @@ class MetadataEmbedderTest {
 
     @Test
     void embeddingTwiceReplacesRatherThanRepeats() throws Exception {
-        Path file = cameraJpeg("IMG_0002.JPG");
+        Path file = CameraJpeg.write(dir.resolve("IMG_0002.JPG"));
         embedder.embed(file, FULL);
         embedder.embed(file, metadata(Optional.of("Renamed"), List.of("one"), -33.4489, -70.6693, -12.5, false));
 
@@ -112,7 +108,7 @@ class MetadataEmbedderTest {
 
     @Test
     void hostileValuesNeverCorruptTheFile() throws Exception {
-        Path file = cameraJpeg("IMG_0004.JPG");
+        Path file = CameraJpeg.write(dir.resolve("IMG_0004.JPG"));
         byte[] before = Files.readAllBytes(file);
         String huge = "caption ".repeat(40_000);
         AssetMetadata hostile = new AssetMetadata(Optional.of(huge), Optional.of("bell\u0007 nul\u0000 esc\u001b ok"),
@@ -178,26 +174,6 @@ class MetadataEmbedderTest {
         return new AssetMetadata(title, title.map(t -> "A long description"), keywords, Optional.empty(), false,
                 Optional.of(lat), Optional.of(lon), Optional.of(alt), Optional.empty(), Optional.empty(),
                 Optional.of(TAKEN), ZoneOffset.ofHours(2), favourite, false, false);
-    }
-
-    /** A JPEG with a camera's EXIF (Make) and a JFIF header, as cameras and phones write them. */
-    private Path cameraJpeg(String name) throws Exception {
-        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-        Random random = new Random(7);
-        for (int y = 0; y < 48; y++) {
-            for (int x = 0; x < 64; x++) {
-                image.setRGB(x, y, random.nextInt(0xFFFFFF));
-            }
-        }
-        ByteArrayOutputStream plain = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", plain);
-        TiffOutputSet set = new TiffOutputSet();
-        set.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_MAKE, "Apple");
-        Path file = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            new ExifRewriter().updateExifMetadataLossless(plain.toByteArray(), out, set);
-        }
-        return file;
     }
 
     /** From the first start-of-scan marker to the end: the compressed picture and what follows it. */
