@@ -223,7 +223,7 @@ public final class PhotoAlbum {
             while (!page.hasNext() && !exhausted) {
                 List<Asset> next = fetch();
                 if (exhausted) {
-                    cancelAsked();
+                    dropAsked();
                 } else {
                     page = next.iterator();
                 }
@@ -279,7 +279,7 @@ public final class PhotoAlbum {
                 return query(startRank);
             }
             if (!asked.isEmpty() && asked.peek().rank != startRank) {
-                cancelAsked(); // a short page or a deletion moved the ranks
+                dropAsked(); // a short page or a deletion moved the ranks
             }
             int next = asked.isEmpty() ? startRank : asked.peekLast().rank + PAGE_SIZE;
             while (asked.size() <= ahead && (asked.isEmpty() || next < expected)) {
@@ -291,7 +291,7 @@ public final class PhotoAlbum {
             try {
                 answer = asked.poll().answer.join();
             } catch (CompletionException e) {
-                cancelAsked();
+                dropAsked();
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
             String token = answer.path("syncToken").asText("");
@@ -299,7 +299,7 @@ public final class PhotoAlbum {
                 // The library changed between this page and the one before, and pages asked at once are answered
                 // in any order: one answered before a photo was added misses the asset the addition pushed onto
                 // the page before it. Asked again now, it sees at least the state the page before saw.
-                cancelAsked();
+                dropAsked();
                 answer = query(startRank);
                 token = answer.path("syncToken").asText("");
             }
@@ -307,8 +307,13 @@ public final class PhotoAlbum {
             return answer;
         }
 
-        private void cancelAsked() {
-            asked.forEach(p -> p.answer.cancel(false));
+        /**
+         * Drops the pages asked for ahead. They are running already (the pool starts each at once), so they are let
+         * finish, outcomes ignored: the listing leaves no request in flight behind it (one that still stores the
+         * session's cookies after its caller moved on, or after a test removed their folder).
+         */
+        private void dropAsked() {
+            asked.forEach(p -> p.answer.handle((answer, error) -> null).join());
             asked.clear();
         }
 
