@@ -1,5 +1,6 @@
 package io.github.camelicloud.app;
 
+import static io.github.camelicloud.testing.Exiftool.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -171,13 +172,4 @@ class EmbedMetadataIT {
         throw new AssertionError("marker not found");
     }
 
-    private static List<String> texts(JsonNode node) {
-        List<String> result = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(n -> result.add(n.asText()));
-        } else if (!node.isMissingNode()) {
-            result.add(node.asText());
-        }
-        return result;
-    }
 }

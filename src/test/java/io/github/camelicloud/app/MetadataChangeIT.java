@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelicloud.simulator.LibraryManifest;
 import io.github.camelicloud.testing.Exiftool;
 import io.github.camelicloud.testing.JarProcess;
+import io.github.camelicloud.testing.Jpegs;
 import io.github.camelicloud.testing.SimulatorExtension;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -125,12 +125,7 @@ class MetadataChangeIT {
             }
             throw new AssertionError(file + " has no mdat");
         }
-        for (int i = 0; i + 1 < data.length; i++) {
-            if ((data[i] & 0xFF) == 0xFF && (data[i + 1] & 0xFF) == 0xDA) {
-                return Arrays.copyOfRange(data, i, data.length);
-            }
-        }
-        throw new AssertionError(file + " has no start of scan");
+        return Jpegs.fromStartOfScan(data);
     }
 
     /** How many top-level mdat boxes the HEIC has. */

@@ -1,5 +1,6 @@
 package io.github.camelicloud.app;
 
+import static io.github.camelicloud.testing.Exiftool.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,6 +11,7 @@ import io.github.camelicloud.destinations.StoredFile;
 import io.github.camelicloud.simulator.LibraryManifest;
 import io.github.camelicloud.testing.Exiftool;
 import io.github.camelicloud.testing.JarProcess;
+import io.github.camelicloud.testing.Jpegs;
 import io.github.camelicloud.testing.S3Extension;
 import io.github.camelicloud.testing.SftpExtension;
 import io.github.camelicloud.testing.SimulatorExtension;
@@ -23,7 +25,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -342,23 +343,9 @@ class RemoteMetadataIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (int i = 0; i + 1 < data.length; i++) {
-            if ((data[i] & 0xFF) == 0xFF && (data[i + 1] & 0xFF) == 0xDA) {
-                return Arrays.copyOfRange(data, i, data.length);
-            }
-        }
-        throw new AssertionError(file + " has no start of scan");
+        return Jpegs.fromStartOfScan(data);
     }
 
-    private static List<String> texts(JsonNode node) {
-        List<String> result = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(n -> result.add(n.asText()));
-        } else if (!node.isMissingNode()) {
-            result.add(node.asText());
-        }
-        return result;
-    }
 
     private static Path damagedLibrary;
 

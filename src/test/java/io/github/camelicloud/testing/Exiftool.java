@@ -39,4 +39,15 @@ public final class Exiftool {
         }
         return new ObjectMapper().readTree(text).get(0);
     }
+
+    /** exiftool gives a list as an array, and a list of one (without -struct) as a string. */
+    public static List<String> texts(JsonNode node) {
+        List<String> result = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(n -> result.add(n.asText()));
+        } else if (!node.isMissingNode()) {
+            result.add(node.asText());
+        }
+        return result;
+    }
 }

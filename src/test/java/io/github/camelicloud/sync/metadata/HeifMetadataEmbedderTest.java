@@ -1,14 +1,14 @@
 package io.github.camelicloud.sync.metadata;
 
 import static io.github.camelicloud.sync.metadata.MetadataEmbedderTest.metadata;
-import static io.github.camelicloud.sync.metadata.MetadataEmbedderTest.texts;
+import static io.github.camelicloud.testing.Exiftool.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelicloud.client.photos.metadata.AssetMetadata;
-import io.github.camelicloud.testing.CameraJpeg;
+import io.github.camelicloud.testing.Jpegs;
 import io.github.camelicloud.testing.Exiftool;
 import io.github.camelicloud.testing.Libheif;
 import java.awt.image.BufferedImage;
@@ -168,7 +168,7 @@ class HeifMetadataEmbedderTest {
 
     @Test
     void theCamerasExifItemIsUpdatedNotDuplicated() throws Exception {
-        Path file = Libheif.encode(CameraJpeg.write(dir.resolve("camera.jpg")), dir.resolve("IMG_0003.HEIC"));
+        Path file = Libheif.encode(Jpegs.camera(dir.resolve("camera.jpg")), dir.resolve("IMG_0003.HEIC"));
         assertThat(Exiftool.read(file).path("IFD0:Make").asText()).isEqualTo("Apple");
         assertThat(items(file, "Exif")).isEqualTo(1);
         int[] before = Libheif.pixels(file);

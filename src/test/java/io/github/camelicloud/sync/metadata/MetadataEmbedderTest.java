@@ -1,11 +1,12 @@
 package io.github.camelicloud.sync.metadata;
 
+import static io.github.camelicloud.testing.Exiftool.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelicloud.client.photos.metadata.AssetMetadata;
-import io.github.camelicloud.testing.CameraJpeg;
+import io.github.camelicloud.testing.Jpegs;
 import io.github.camelicloud.testing.Exiftool;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -37,7 +38,7 @@ class MetadataEmbedderTest {
 
     @Test
     void aJpegGetsEveryValueAndKeepsItsPictureAndItsExif() throws Exception {
-        Path file = CameraJpeg.write(dir.resolve("IMG_0001.JPG"));
+        Path file = Jpegs.camera(dir.resolve("IMG_0001.JPG"));
         FileTime modified = FileTime.from(Instant.parse("2024-05-06T07:08:09Z"));
         Files.setLastModifiedTime(file, modified);
         byte[] before = Files.readAllBytes(file);
@@ -58,15 +59,15 @@ class MetadataEmbedderTest {
         assertThat(tags.path("XMP-xmp:CreateDate").asText()).isEqualTo("2024:05:06 09:08:09+02:00");
         assertThat(tags.path("IFD0:Make").asText()).as("the camera's EXIF is kept").isEqualTo("Apple");
         assertThat(tags.has("ExifTool:Warning")).as(tags.path("ExifTool:Warning").asText()).isFalse();
-        assertThat(fromScan(Files.readAllBytes(file))).as("the compressed picture, byte for byte")
-                .isEqualTo(fromScan(before));
+        assertThat(Jpegs.fromStartOfScan(Files.readAllBytes(file))).as("the compressed picture, byte for byte")
+                .isEqualTo(Jpegs.fromStartOfScan(before));
         assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
         assertThat(ImageIO.read(file.toFile())).isNotNull();
     }
 
     @Test
     void embeddingTwiceReplacesRatherThanRepeats() throws Exception {
-        Path file = CameraJpeg.write(dir.resolve("IMG_0002.JPG"));
+        Path file = Jpegs.camera(dir.resolve("IMG_0002.JPG"));
         embedder.embed(file, FULL);
         embedder.embed(file, metadata(Optional.of("Renamed"), List.of("one"), -33.4489, -70.6693, -12.5, false));
 
@@ -108,7 +109,7 @@ class MetadataEmbedderTest {
 
     @Test
     void hostileValuesNeverCorruptTheFile() throws Exception {
-        Path file = CameraJpeg.write(dir.resolve("IMG_0004.JPG"));
+        Path file = Jpegs.camera(dir.resolve("IMG_0004.JPG"));
         byte[] before = Files.readAllBytes(file);
         String huge = "caption ".repeat(40_000);
         AssetMetadata hostile = new AssetMetadata(Optional.of(huge), Optional.of("bell\u0007 nul\u0000 esc\u001b ok"),
@@ -123,7 +124,7 @@ class MetadataEmbedderTest {
         assertThat(tags.has("XMP-dc:Title")).as("too long for the segment: left to the sidecar").isFalse();
         assertThat(tags.has("GPS:GPSLatitude")).as("no position from NaN").isFalse();
         assertThat(tags.path("XMP-xmp:Rating").asInt()).as("hidden: rejected").isEqualTo(-1);
-        assertThat(fromScan(Files.readAllBytes(file))).isEqualTo(fromScan(before));
+        assertThat(Jpegs.fromStartOfScan(Files.readAllBytes(file))).isEqualTo(Jpegs.fromStartOfScan(before));
 
         embedder.embed(file, new AssetMetadata(Optional.empty(), Optional.of("bell\u0007 nul\u0000 ok"),
                 List.of("tab\there", "\u0001"), Optional.empty(), false, Optional.of(91.0), Optional.of(0.0),
@@ -158,29 +159,12 @@ class MetadataEmbedderTest {
         assertThat(Files.readAllBytes(heic)).isEqualTo(heif);
     }
 
-    /** exiftool gives a list as an array, and a list of one (without -struct) as a string. */
-    static List<String> texts(JsonNode node) {
-        List<String> result = new java.util.ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(n -> result.add(n.asText()));
-        } else if (!node.isMissingNode()) {
-            result.add(node.asText());
-        }
-        return result;
-    }
 
     static AssetMetadata metadata(Optional<String> title, List<String> keywords, double lat, double lon, double alt,
             boolean favourite) {
         return new AssetMetadata(title, title.map(t -> "A long description"), keywords, Optional.empty(), false,
                 Optional.of(lat), Optional.of(lon), Optional.of(alt), Optional.empty(), Optional.empty(),
                 Optional.of(TAKEN), ZoneOffset.ofHours(2), favourite, false, false);
-    }
-
-    /** From the first start-of-scan marker to the end: the compressed picture and what follows it. */
-    private static byte[] fromScan(byte[] jpeg) {
-        int sos = indexOf(jpeg, new byte[] {(byte) 0xFF, (byte) 0xDA});
-        assertThat(sos).isPositive();
-        return Arrays.copyOfRange(jpeg, sos, jpeg.length);
     }
 
     private static byte[] mvhd() {
